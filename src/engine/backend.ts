@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { backendNames, type BackendInfo, type BackendName, type BackendPreference } from './protocol';
+
+// Vite turns the ?url imports into the files' addresses in the build, so the
+// WASM backend loads from our own origin and never from a CDN.
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+});
+
+/** The renderer string of the GPU WebGL would use ("ANGLE (NVIDIA ...)", "SwiftShader ..."), or null. */
+function webglRenderer(): string | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return renderer;
+}
+
+async function tryBackend(name: BackendName): Promise<boolean> {
+  try {
+    return (await tf.setBackend(name)) && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Switches tfjs to the preferred backend, or to the first of WebGL, WASM and
+ * CPU that works, and says which one it is and why.
+ */
+export async function initBackend(preference: BackendPreference): Promise<BackendInfo> {
+  // One set of shader programs for every batch shape instead of one per shape.
+  tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+  const order: BackendName[] =
+    preference === 'auto' ? [...backendNames] : [preference, ...backendNames.filter((b) => b !== preference)];
+  for (const name of order) {
+    if (!(await tryBackend(name))) continue;
+    await tf.ready();
+    const note =
+      preference === 'auto' || preference === name ? null : `${preference} is not available here, so ${name} is used.`;
+    return { name, renderer: name === 'webgl' ? webglRenderer() : null, note };
+  }
+  throw new Error('No tfjs backend could start in this browser (tried WebGL, WASM and CPU).');
+}

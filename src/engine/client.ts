@@ -1,0 +1,112 @@
+import { runIdOf, transferables, type BackendPreference, type Command, type TrainCommand, type WorkerEvent } from './protocol';
+
+export type WorkerEventListener = (event: WorkerEvent) => void;
+
+/** What the client needs of a Worker; tests hand in a fake. */
+export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+
+const spawnTrainingWorker = (): WorkerLike =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+
+/**
+ * The page's side of the training worker. It starts the worker on first use,
+ * numbers runs, forwards only the events of the current run (a stopped or
+ * replaced run may still have messages in flight), and when the worker
+ * crashes reports it as an error of the current run and starts a fresh worker
+ * on the next command.
+ */
+export class TrainingClient {
+  private worker: WorkerLike | null = null;
+  private currentRunId: number | null = null;
+  private lastRunId = 0;
+  private readonly listeners = new Set<WorkerEventListener>();
+
+  constructor(
+    private readonly backend: BackendPreference,
+    private readonly spawn: () => WorkerLike = spawnTrainingWorker,
+  ) {}
+
+  subscribe(listener: WorkerEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts a run (stopping any other in the worker) and returns its id. */
+  startRun(run: Omit<TrainCommand, 'type' | 'runId'>): number {
+    const runId = ++this.lastRunId;
+    this.currentRunId = runId;
+    this.send({ type: 'train', runId, ...run });
+    return runId;
+  }
+
+  pause(): void {
+    if (this.currentRunId !== null) this.send({ type: 'pause', runId: this.currentRunId });
+  }
+
+  resume(): void {
+    if (this.currentRunId !== null) this.send({ type: 'resume', runId: this.currentRunId });
+  }
+
+  stop(): void {
+    if (this.currentRunId !== null) this.send({ type: 'stop', runId: this.currentRunId });
+  }
+
+  /** Stops the current run and ignores anything it still sends. */
+  abandon(): void {
+    this.stop();
+    this.currentRunId = null;
+  }
+
+  /** Whether a worker is running now (it starts on first use). */
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Starts the worker if needed, so the backend is known before the first run. */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
+  private send(command: Command): void {
+    this.ensureWorker().postMessage(command, transferables(command));
+  }
+
+  private ensureWorker(): WorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.spawn();
+    this.worker = worker;
+    worker.addEventListener('message', (message: MessageEvent<WorkerEvent>) => {
+      if (this.worker === worker) this.deliver(message.data);
+    });
+    worker.addEventListener('error', (error: ErrorEvent) => {
+      error.preventDefault();
+      this.crashed(worker, error.message || 'unknown error');
+    });
+    worker.addEventListener('messageerror', () => this.crashed(worker, 'a message could not be read'));
+    worker.postMessage({ type: 'init', backend: this.backend } satisfies Command);
+    return worker;
+  }
+
+  private crashed(worker: WorkerLike, reason: string): void {
+    if (this.worker !== worker) return;
+    worker.terminate();
+    this.worker = null;
+    const runId = this.currentRunId;
+    this.currentRunId = null;
+    this.emit({
+      type: 'error',
+      runId,
+      message: `The training worker crashed (${reason}). A fresh one starts with your next run; your experiment is unchanged.`,
+    });
+  }
+
+  private deliver(event: WorkerEvent): void {
+    const runId = runIdOf(event);
+    if (runId !== null && runId !== this.currentRunId) return;
+    this.emit(event);
+  }
+
+  private emit(event: WorkerEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,96 @@
+import type { BackendInfo, BackendPreference, TrainCommand, WorkerEvent } from './protocol';
+import { RunControl } from './runControl';
+import { runTraining } from './trainer';
+
+interface ActiveRun {
+  runId: number;
+  control: RunControl;
+  /** Last finished epoch, reported when the run is paused. */
+  lastEpoch: number;
+  done: Promise<void>;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The worker's state: the backend and at most one run. Starting a run stops
+ * the previous one and waits until it has disposed its tensors, so two runs
+ * never share the device.
+ */
+export class TrainingSession {
+  private backend: Promise<BackendInfo | null> = Promise.resolve(null);
+  private active: ActiveRun | null = null;
+
+  constructor(
+    private readonly post: (event: WorkerEvent) => void,
+    private readonly startBackend: (preference: BackendPreference) => Promise<BackendInfo>,
+  ) {}
+
+  init(preference: BackendPreference): void {
+    this.backend = this.startBackend(preference).then(
+      (info) => {
+        this.post({ type: 'backend', info });
+        return info;
+      },
+      (error: unknown) => {
+        this.post({ type: 'error', runId: null, message: messageOf(error) });
+        return null;
+      },
+    );
+  }
+
+  async train(command: TrainCommand): Promise<void> {
+    const previous = this.active;
+    const run: ActiveRun = { runId: command.runId, control: new RunControl(), lastEpoch: 0, done: Promise.resolve() };
+    this.active = run;
+    if (previous) {
+      previous.control.stop();
+      await previous.done;
+    }
+    run.done = this.execute(run, command);
+    await run.done;
+  }
+
+  pause(runId: number): void {
+    const run = this.runWithId(runId);
+    if (!run || run.control.paused) return;
+    run.control.pause();
+    this.post({ type: 'paused', runId, epoch: run.lastEpoch });
+  }
+
+  resume(runId: number): void {
+    const run = this.runWithId(runId);
+    if (!run?.control.paused) return;
+    run.control.resume();
+    this.post({ type: 'resumed', runId });
+  }
+
+  stop(runId: number): void {
+    this.runWithId(runId)?.control.stop();
+  }
+
+  private runWithId(runId: number): ActiveRun | null {
+    return this.active?.runId === runId ? this.active : null;
+  }
+
+  private async execute(run: ActiveRun, command: TrainCommand): Promise<void> {
+    const { runId } = run;
+    try {
+      // A run stopped before the backend was ready still goes through the
+      // trainer, which ends it at epoch 0 with a proper runEnded event.
+      const backend = await this.backend;
+      const result = await runTraining(command, run.control, {
+        onStart: (params) => this.post({ type: 'runStarted', runId, backend: backend?.name ?? 'cpu', params }),
+        onEpoch: (record) => {
+          run.lastEpoch = record.epoch;
+          this.post({ type: 'epoch', runId, record });
+        },
+      });
+      this.post({ type: 'runEnded', runId, ...result });
+    } catch (error) {
+      this.post({ type: 'error', runId, message: `Training failed: ${messageOf(error)}` });
+    } finally {
+      if (this.active === run) this.active = null;
+    }
+  }
+}

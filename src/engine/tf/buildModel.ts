@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs';
+import type { LayerKind, LayerOf, LayerSpec, Shape } from '../../model/layers';
+
+/** Extra arguments the first layer gets: the input shape, as Keras's `input_shape=[...]`. */
+type FirstLayerArgs = { inputShape?: number[] };
+
+type LayerBuilder<L extends LayerSpec> = (layer: L, first: FirstLayerArgs) => tf.layers.Layer;
+
+const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
+  dense: (layer, first) => tf.layers.dense({ units: layer.units, activation: layer.activation, ...first }),
+  dropout: (layer, first) => tf.layers.dropout({ rate: layer.rate, ...first }),
+  // Keras's defaults (momentum 0.99, epsilon 0.001) so results carry over to Keras.
+  batchNormalization: (_layer, first) => tf.layers.batchNormalization({ momentum: 0.99, epsilon: 0.001, ...first }),
+  activation: (layer, first) => tf.layers.activation({ activation: layer.activation, ...first }),
+};
+
+function buildLayer<L extends LayerSpec>(layer: L, first: FirstLayerArgs): tf.layers.Layer {
+  return (builders[layer.kind] as LayerBuilder<L>)(layer, first);
+}
+
+/** Turns a validated layer stack into a tfjs Sequential model with fresh weights. */
+export function buildModel(inputShape: Shape, layers: readonly LayerSpec[]): tf.Sequential {
+  const model = tf.sequential();
+  layers.forEach((layer, index) => model.add(buildLayer(layer, index === 0 ? { inputShape: [...inputShape] } : {})));
+  return model;
+}

@@ -1,0 +1,29 @@
+/// <reference lib="webworker" />
+import { initBackend } from './backend';
+import type { Command, WorkerEvent } from './protocol';
+import { TrainingSession } from './session';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const session = new TrainingSession((event: WorkerEvent) => self.postMessage(event), initBackend);
+
+self.onmessage = (message: MessageEvent<Command>) => {
+  const command = message.data;
+  switch (command.type) {
+    case 'init':
+      session.init(command.backend);
+      break;
+    case 'train':
+      void session.train(command);
+      break;
+    case 'pause':
+      session.pause(command.runId);
+      break;
+    case 'resume':
+      session.resume(command.runId);
+      break;
+    case 'stop':
+      session.stop(command.runId);
+      break;
+  }
+};

@@ -1,0 +1,52 @@
+import type { ActivationName } from './activations';
+
+/**
+ * Shape of one example as it flows through the network, without the batch
+ * axis: `[8]` is a vector of 8 features, `[28, 28, 1]` a grey image.
+ */
+export type Shape = readonly number[];
+
+interface LayerBase {
+  /** Stable identity for the editor (React keys, reordering); not part of the model. */
+  id: string;
+}
+
+/** Keras `Dense(units, activation)`: every output is a weighted sum of every input plus a bias. */
+export interface DenseSpec extends LayerBase {
+  kind: 'dense';
+  units: number;
+  activation: ActivationName;
+}
+
+/** Keras `Dropout(rate)`: while training, zeroes each input with probability `rate`. */
+export interface DropoutSpec extends LayerBase {
+  kind: 'dropout';
+  rate: number;
+}
+
+/** Keras `BatchNormalization()`: rescales each feature with batch statistics while training. */
+export interface BatchNormalizationSpec extends LayerBase {
+  kind: 'batchNormalization';
+}
+
+/** Keras `Activation(name)`: applies a function on its own, with no weights. */
+export interface ActivationSpec extends LayerBase {
+  kind: 'activation';
+  activation: ActivationName;
+}
+
+/**
+ * One layer of a Keras-style Sequential stack. A new kind (conv2d,
+ * maxPooling2d, flatten) is a new member here plus one entry in `layerKinds`.
+ */
+export type LayerSpec = DenseSpec | DropoutSpec | BatchNormalizationSpec | ActivationSpec;
+
+export type LayerKind = LayerSpec['kind'];
+
+export type LayerOf<K extends LayerKind> = Extract<LayerSpec, { kind: K }>;
+
+/** The network: the shape of one input example and the layers applied to it in order. */
+export interface ModelSpec {
+  inputShape: Shape;
+  layers: LayerSpec[];
+}

@@ -1,0 +1,43 @@
+import { limits } from './limits';
+import type { LossName } from './losses';
+import type { OptimizerName } from './optimizers';
+
+/** Everything `model.compile` and `model.fit` are given, besides the data. */
+export interface TrainingConfig {
+  optimizer: OptimizerName;
+  /** Step size of the optimizer; > 0. */
+  learningRate: number;
+  /** Examples per gradient step; whole number ≥ 1. */
+  batchSize: number;
+  /** Passes over the training split; whole number ≥ 1. */
+  epochs: number;
+  loss: LossName;
+  /** Fraction of the rows held out for validation, in (0, 1). */
+  validationSplit: number;
+  /** Seed of the shuffle and split, so a run can be repeated exactly. */
+  seed: number;
+}
+
+/**
+ * Problems with a training config, in plain words; empty when it can run.
+ * `trainRows` is the size of the training split, which bounds the batch size.
+ */
+export function checkTrainingConfig(config: TrainingConfig, trainRows: number): string[] {
+  const problems: string[] = [];
+  const { learningRate, batchSize, epochs, validationSplit } = config;
+  if (!(Number.isFinite(learningRate) && learningRate > 0 && learningRate <= 10)) {
+    problems.push(`Learning rate must be above 0 and at most 10 (it is ${learningRate}).`);
+  }
+  if (!(Number.isInteger(batchSize) && batchSize >= 1)) {
+    problems.push(`Batch size must be a whole number of at least 1 (it is ${batchSize}).`);
+  } else if (batchSize > trainRows) {
+    problems.push(`Batch size ${batchSize} is larger than the ${trainRows} training rows.`);
+  }
+  if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= limits.maxEpochs)) {
+    problems.push(`Epochs must be a whole number from 1 to ${limits.maxEpochs.toLocaleString('en-US')} (it is ${epochs}).`);
+  }
+  if (!(validationSplit > 0 && validationSplit < 1)) {
+    problems.push(`Validation split must be between 0 and 1, such as 0.2 (it is ${validationSplit}).`);
+  }
+  return problems;
+}

@@ -1,0 +1,39 @@
+import type { EpochRecord } from '../engine/protocol';
+import type { RunState } from './runState';
+
+const fmt = (value: number): string => {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value.toExponential(3) : value.toPrecision(4);
+};
+
+const losses = (record: EpochRecord): string => `loss ${fmt(record.loss)}, val_loss ${fmt(record.valLoss)}`;
+
+/** The sentence the status line reads out: the epoch, the losses, and why a run ended. */
+export function statusText(run: RunState): string {
+  const last = run.history[run.history.length - 1];
+  const progress = last ? `Epoch ${last.epoch}/${run.epochs}: ${losses(last)}` : null;
+  switch (run.phase) {
+    case 'idle':
+      return 'Ready. Press Train to start.';
+    case 'starting':
+      return 'Starting the run…';
+    case 'running':
+      return progress ?? `Epoch 0/${run.epochs}: training the first epoch…`;
+    case 'paused':
+      return `Paused. ${progress ?? `Epoch 0/${run.epochs}`}`;
+    case 'ended':
+      break;
+  }
+  if (run.error) return run.error;
+  const outcome = run.outcome;
+  if (!outcome) return 'The run ended.';
+  switch (outcome.kind) {
+    case 'completed':
+      return `Finished ${outcome.epochs} epochs. ${last ? losses(last) : ''}`.trim();
+    case 'stopped':
+      return `Stopped at epoch ${outcome.epoch}.${last ? ` ${losses(last)}` : ''}`;
+    case 'diverged':
+      return `Diverged: loss became ${outcome.value} at epoch ${outcome.epoch}. Try a smaller learning rate.`;
+  }
+}

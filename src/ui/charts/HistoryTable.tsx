@@ -1,0 +1,45 @@
+import { memo } from 'react';
+import type { EpochRecord } from '../../engine/protocol';
+import { usePlayground } from '../../state';
+import { metricColumns } from './metricName';
+
+const fmt = (value: number): string => (Number.isFinite(value) ? value.toFixed(4) : String(value));
+
+const Row = memo(function Row({ record }: { record: EpochRecord }) {
+  return (
+    <tr>
+      <td>{record.epoch}</td>
+      <td>{fmt(record.loss)}</td>
+      <td>{fmt(record.valLoss)}</td>
+      <td>{fmt(record.metric)}</td>
+      <td>{fmt(record.valMetric)}</td>
+    </tr>
+  );
+});
+
+/** The chart's data as a table: one row per epoch, as Keras's History holds it. */
+export function HistoryTable() {
+  const history = usePlayground((state) => state.run.history);
+  const task = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.task : null));
+  const { metric, valMetric } = metricColumns(task);
+  return (
+    <div className="history" role="region" tabIndex={0} aria-label="Training history, scrollable">
+      <table aria-label="Training history">
+        <thead>
+          <tr>
+            <th scope="col">epoch</th>
+            <th scope="col">loss</th>
+            <th scope="col">val_loss</th>
+            <th scope="col">{metric}</th>
+            <th scope="col">{valMetric}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((record) => (
+            <Row key={record.epoch} record={record} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
