@@ -49,7 +49,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const lossFn = lossFunctions[config.loss];
   const metricFn = metricFunction(task);
 
-  const model = buildModel(data.inputShape, request.layers);
+  const model = buildModel(data.inputShape, request.layers, config.seed);
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
   const xTrain = tf.tensor(data.xTrain, [numTrain, ...data.inputShape]);
   const yTrain = tf.tensor2d(data.yTrain, [numTrain, data.targetSize]);

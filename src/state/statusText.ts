@@ -30,7 +30,7 @@ export function statusText(run: RunState): string {
   if (!outcome) return 'The run ended.';
   switch (outcome.kind) {
     case 'completed':
-      return `Finished ${outcome.epochs} epochs. ${last ? losses(last) : ''}`.trim();
+      return `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}. ${last ? losses(last) : ''}`.trim();
     case 'stopped':
       return `Stopped at epoch ${outcome.epoch}.${last ? ` ${losses(last)}` : ''}`;
     case 'diverged':

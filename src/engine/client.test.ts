@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { TrainingClient } from './client';
+import { FakeWorker } from './fakeWorker';
+import type { EpochRecord, TrainCommand, WorkerEvent } from './protocol';
+
+const record = (epoch: number): EpochRecord => ({ epoch, loss: 1, valLoss: 1, metric: 0, valMetric: 0, ms: 1 });
+
+const run = (): Omit<TrainCommand, 'type' | 'runId'> => ({
+  layers: [{ id: 'a', kind: 'dense', units: 1, activation: 'linear' }],
+  task: { kind: 'regression' },
+  config: { optimizer: 'sgd', learningRate: 0.1, batchSize: 2, epochs: 1, loss: 'mse', validationSplit: 0.5, seed: 1 },
+  data: {
+    xTrain: new Float32Array(4),
+    yTrain: new Float32Array(4),
+    xVal: new Float32Array(4),
+    yVal: new Float32Array(4),
+    inputShape: [1],
+    targetSize: 1,
+  },
+});
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const client = new TrainingClient('wasm', () => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  });
+  const events: WorkerEvent[] = [];
+  client.subscribe((event) => events.push(event));
+  return { client, workers, events };
+}
+
+describe('TrainingClient', () => {
+  it('starts the worker only when first needed, and tells it the backend', () => {
+    const { client, workers } = setup();
+    expect(workers).toHaveLength(0);
+    client.startRun(run());
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.commands[0]).toEqual({ type: 'init', backend: 'wasm' });
+    expect(workers[0]!.commands[1]!.type).toBe('train');
+  });
+
+  it('transfers the data buffers instead of copying them', () => {
+    const { client, workers } = setup();
+    const payload = run();
+    client.startRun(payload);
+    expect(workers[0]!.transferred[1]).toEqual([
+      payload.data.xTrain.buffer,
+      payload.data.yTrain.buffer,
+      payload.data.xVal.buffer,
+      payload.data.yVal.buffer,
+    ]);
+  });
+
+  it('drops events of runs that are no longer current', () => {
+    const { client, workers, events } = setup();
+    const first = client.startRun(run());
+    const worker = workers[0]!;
+    worker.emit({ type: 'epoch', runId: first, record: record(1) });
+    const second = client.startRun(run());
+    worker.emit({ type: 'epoch', runId: first, record: record(2) });
+    worker.emit({ type: 'runEnded', runId: first, outcome: { kind: 'stopped', epoch: 2 }, tensorsBefore: 0, tensorsAfter: 0 });
+    worker.emit({ type: 'epoch', runId: second, record: record(1) });
+    expect(events).toEqual([
+      { type: 'epoch', runId: first, record: record(1) },
+      { type: 'epoch', runId: second, record: record(1) },
+    ]);
+  });
+
+  it('after abandon() forwards nothing of the old run but still forwards backend news', () => {
+    const { client, workers, events } = setup();
+    const id = client.startRun(run());
+    client.abandon();
+    expect(workers[0]!.commands.at(-1)).toEqual({ type: 'stop', runId: id });
+    workers[0]!.emit({ type: 'epoch', runId: id, record: record(1) });
+    workers[0]!.emit({ type: 'backend', info: { name: 'cpu', renderer: null, note: null } });
+    expect(events.map((e) => e.type)).toEqual(['backend']);
+  });
+
+  it('sends pause, resume and stop for the current run', () => {
+    const { client, workers } = setup();
+    const id = client.startRun(run());
+    client.pause();
+    client.resume();
+    client.stop();
+    expect(workers[0]!.commands.slice(2)).toEqual([
+      { type: 'pause', runId: id },
+      { type: 'resume', runId: id },
+      { type: 'stop', runId: id },
+    ]);
+  });
+
+  it('turns a crash into an error of the current run and starts a fresh worker next time', () => {
+    const { client, workers, events } = setup();
+    const id = client.startRun(run());
+    workers[0]!.crash('out of memory');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(events).toEqual([
+      { type: 'error', runId: id, message: expect.stringContaining('The training worker crashed (out of memory)') },
+    ]);
+    // Late messages from the dead worker are ignored.
+    workers[0]!.emit({ type: 'epoch', runId: id, record: record(1) });
+    expect(events).toHaveLength(1);
+    const next = client.startRun(run());
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.commands.map((c) => c.type)).toEqual(['init', 'train']);
+    workers[1]!.emit({ type: 'epoch', runId: next, record: record(1) });
+    expect(events).toHaveLength(2);
+  });
+});

@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../data/synthetic';
+import { prepareData } from '../data/prepare';
+import type { TrainCommand, WorkerEvent } from './protocol';
+import { TrainingSession } from './session';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function trainCommand(runId: number, epochs: number): TrainCommand {
+  const prepared = prepareData(generate('spiral', { numPoints: 200, noise: 0.1, seed: 1 }), 0.25, 1);
+  return {
+    type: 'train',
+    runId,
+    layers: [
+      { id: 'a', kind: 'dense', units: 8, activation: 'relu' },
+      { id: 'b', kind: 'dense', units: 1, activation: 'sigmoid' },
+    ],
+    task: { kind: 'binary' },
+    config: {
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      batchSize: 8,
+      epochs,
+      loss: 'binaryCrossentropy',
+      validationSplit: 0.25,
+      seed: 1,
+    },
+    data: prepared,
+  };
+}
+
+function makeSession() {
+  const events: WorkerEvent[] = [];
+  const session = new TrainingSession(
+    (event) => events.push(event),
+    async () => ({ name: 'cpu', renderer: null, note: null }),
+  );
+  session.init('cpu');
+  return { session, events };
+}
+
+const waitFor = async (check: () => boolean, ms = 5000): Promise<void> => {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+describe('TrainingSession (the worker behind its message switch)', () => {
+  it('reports the backend, then a run from start to end', async () => {
+    const { session, events } = makeSession();
+    await session.train(trainCommand(1, 3));
+    expect(events.map((e) => e.type)).toEqual(['backend', 'runStarted', 'epoch', 'epoch', 'epoch', 'runEnded']);
+    const ended = events[events.length - 1]!;
+    expect(ended).toMatchObject({ type: 'runEnded', runId: 1, outcome: { kind: 'completed', epochs: 3 } });
+    if (ended.type === 'runEnded') expect(ended.tensorsAfter).toBe(ended.tensorsBefore);
+  });
+
+  it('a new run stops the previous one first, so only one ever trains', async () => {
+    const before = tf.memory().numTensors;
+    const { session, events } = makeSession();
+    const first = session.train(trainCommand(1, 500));
+    await waitFor(() => events.some((e) => e.type === 'epoch'));
+    await session.train(trainCommand(2, 2));
+    await first;
+    const ends = events.filter((e) => e.type === 'runEnded');
+    expect(ends.map((e) => [e.runId, e.outcome.kind])).toEqual([
+      [1, 'stopped'],
+      [2, 'completed'],
+    ]);
+    const firstEnd = events.findIndex((e) => e.type === 'runEnded' && e.runId === 1);
+    expect(events.slice(firstEnd).some((e) => e.type === 'epoch' && e.runId === 1)).toBe(false);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('pauses with the last finished epoch, resumes, and ignores commands for other runs', async () => {
+    const { session, events } = makeSession();
+    const run = session.train(trainCommand(7, 6));
+    await waitFor(() => events.some((e) => e.type === 'epoch'));
+    session.pause(99);
+    expect(events.some((e) => e.type === 'paused')).toBe(false);
+    session.pause(7);
+    const paused = events.find((e) => e.type === 'paused');
+    expect(paused).toMatchObject({ runId: 7 });
+    const epochsAtPause = events.filter((e) => e.type === 'epoch').length;
+    if (paused?.type === 'paused') expect(paused.epoch).toBe(epochsAtPause);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.filter((e) => e.type === 'epoch')).toHaveLength(epochsAtPause);
+    session.resume(7);
+    await run;
+    expect(events.filter((e) => e.type === 'epoch')).toHaveLength(6);
+    expect(events.map((e) => e.type)).toContain('resumed');
+  });
+
+  it('turns a model tfjs rejects into an error event of that run', async () => {
+    const { session, events } = makeSession();
+    const command = trainCommand(3, 1);
+    command.data = { ...command.data, inputShape: [5] };
+    await session.train(command);
+    expect(events[events.length - 1]).toMatchObject({ type: 'error', runId: 3, message: expect.stringMatching(/^Training failed/) });
+  });
+});

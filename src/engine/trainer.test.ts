@@ -1,0 +1,169 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../data/synthetic';
+import { prepareData } from '../data/prepare';
+import type { LayerSpec } from '../model/layers';
+import type { TrainingConfig } from '../model/trainingConfig';
+import type { EpochRecord, TrainingData } from './protocol';
+import { RunControl } from './runControl';
+import { runTraining, type RunRequest } from './trainer';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+const circleData = (): TrainingData => {
+  const prepared = prepareData(generate('circle', { numPoints: 400, noise: 0.1, seed: 11 }), 0.25, 5);
+  return { ...prepared, inputShape: prepared.inputShape };
+};
+
+const layers: LayerSpec[] = [
+  { id: 'a', kind: 'dense', units: 8, activation: 'tanh' },
+  { id: 'b', kind: 'batchNormalization' },
+  { id: 'c', kind: 'dropout', rate: 0.1 },
+  { id: 'd', kind: 'dense', units: 8, activation: 'tanh' },
+  { id: 'e', kind: 'dense', units: 1, activation: 'sigmoid' },
+];
+
+const config: TrainingConfig = {
+  optimizer: 'adam',
+  learningRate: 0.03,
+  batchSize: 16,
+  epochs: 15,
+  loss: 'binaryCrossentropy',
+  validationSplit: 0.25,
+  seed: 3,
+};
+
+const request = (overrides: Partial<TrainingConfig> = {}): RunRequest => ({
+  layers,
+  task: { kind: 'binary' },
+  config: { ...config, ...overrides },
+  data: circleData(),
+});
+
+/** A control that stops the run at its n-th checkpoint, i.e. after n − 1 batches of work. */
+class StopAtCheckpoint extends RunControl {
+  private seen = 0;
+  constructor(private readonly at: number) {
+    super(0);
+  }
+  override checkpoint(force = false): Promise<boolean> {
+    if (++this.seen === this.at) this.stop();
+    return super.checkpoint(force);
+  }
+}
+
+describe('runTraining on the tfjs CPU backend', () => {
+  it('learns the circle set: loss falls and validation accuracy rises, with no tensor left behind', async () => {
+    const history: EpochRecord[] = [];
+    let params = 0;
+    const result = await runTraining(request(), new RunControl(), {
+      onStart: (count) => (params = count),
+      onEpoch: (record) => history.push(record),
+    });
+    expect(result.outcome).toEqual({ kind: 'completed', epochs: 15 });
+    expect(history.map((r) => r.epoch)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(params).toBe(2 * 8 + 8 + 4 * 8 + 8 * 8 + 8 + 8 + 1);
+    const first = history[0]!;
+    const last = history[history.length - 1]!;
+    expect(last.loss).toBeLessThan(first.loss * 0.6);
+    expect(last.valLoss).toBeLessThan(first.valLoss);
+    expect(last.valMetric).toBeGreaterThan(0.85);
+    expect(result.tensorsAfter).toBe(result.tensorsBefore);
+    expect(tf.memory().numTensors).toBe(result.tensorsBefore);
+  });
+
+  it('reports validation cross-entropy and accuracy on their scales', async () => {
+    // A single sigmoid unit cannot separate a circle: its loss stays near ln 2.
+    const history: EpochRecord[] = [];
+    const data = circleData();
+    await runTraining(
+      { layers: [{ id: 'o', kind: 'dense', units: 1, activation: 'sigmoid' }], task: { kind: 'binary' }, config: { ...config, epochs: 2 }, data },
+      new RunControl(),
+      { onEpoch: (record) => history.push(record) },
+    );
+    for (const record of history) {
+      expect(record.valLoss).toBeGreaterThan(0.3);
+      expect(record.valLoss).toBeLessThan(1.5);
+      expect(record.valMetric).toBeGreaterThanOrEqual(0);
+      expect(record.valMetric).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('stops mid-epoch when asked and disposes everything', async () => {
+    const before = tf.memory().numTensors;
+    const history: EpochRecord[] = [];
+    // 300 training rows in batches of 16 = 19 batches per epoch; checkpoint 45 falls inside epoch 3.
+    const result = await runTraining(request(), new StopAtCheckpoint(45), { onEpoch: (r) => history.push(r) });
+    expect(result.outcome).toEqual({ kind: 'stopped', epoch: 2 });
+    expect(history).toHaveLength(2);
+    expect(result.tensorsAfter).toBe(before);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops before the first batch with no epoch and no leak', async () => {
+    const before = tf.memory().numTensors;
+    const history: EpochRecord[] = [];
+    const result = await runTraining(request(), new StopAtCheckpoint(1), { onEpoch: (r) => history.push(r) });
+    expect(result.outcome).toEqual({ kind: 'stopped', epoch: 0 });
+    expect(history).toHaveLength(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('waits while paused and carries on after resume', async () => {
+    const control = new RunControl(0);
+    const history: EpochRecord[] = [];
+    const done = runTraining(request({ epochs: 3 }), control, {
+      onEpoch: (record) => {
+        history.push(record);
+        if (record.epoch === 1) control.pause();
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(history).toHaveLength(1);
+    expect(control.paused).toBe(true);
+    control.resume();
+    const result = await done;
+    expect(result.outcome.kind).toBe('completed');
+    expect(history.map((r) => r.epoch)).toEqual([1, 2, 3]);
+  });
+
+  it('ends a diverging run at the epoch the loss stops being finite', async () => {
+    const before = tf.memory().numTensors;
+    const history: EpochRecord[] = [];
+    const result = await runTraining(
+      {
+        layers: [
+          { id: 'a', kind: 'dense', units: 32, activation: 'relu' },
+          { id: 'b', kind: 'dense', units: 1, activation: 'linear' },
+        ],
+        task: { kind: 'regression' },
+        config: { ...config, optimizer: 'sgd', learningRate: 10, loss: 'mse', epochs: 30 },
+        data: circleData(),
+      },
+      new RunControl(),
+      { onEpoch: (r) => history.push(r) },
+    );
+    expect(result.outcome.kind).toBe('diverged');
+    if (result.outcome.kind !== 'diverged') return;
+    expect(result.outcome.epoch).toBe(history.length);
+    expect(Number.isFinite(history[history.length - 1]!.loss)).toBe(false);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('repeats a run exactly for the same seed and differs for another (no dropout)', async () => {
+    const run = async (seed: number) => {
+      const history: EpochRecord[] = [];
+      const noDropout = layers.filter((layer) => layer.kind !== 'dropout');
+      await runTraining({ ...request({ epochs: 2, seed }), layers: noDropout }, new RunControl(), {
+        onEpoch: (r) => history.push(r),
+      });
+      return history.map(({ loss, valLoss }) => [loss, valLoss]);
+    };
+    const a = await run(1);
+    expect(await run(1)).toEqual(a);
+    expect(await run(2)).not.toEqual(a);
+  });
+});

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { TrainingClient } from '../engine/client';
+import { FakeWorker } from '../engine/fakeWorker';
+import type { EpochRecord } from '../engine/protocol';
+import { createPlaygroundStore } from './store';
+
+const record = (epoch: number): EpochRecord => ({ epoch, loss: 10 / epoch, valLoss: 11 / epoch, metric: 1, valMetric: 1, ms: 1 });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const client = new TrainingClient('auto', () => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker;
+  });
+  const store = createPlaygroundStore({
+    client,
+    fetchText: (file) => readFile(new URL(`../../public/datasets/${file}`, import.meta.url), 'utf8'),
+  });
+  const worker = () => workers[workers.length - 1]!;
+  return { store, worker, workers };
+}
+
+describe('the playground store', () => {
+  it('opens on the concrete data, loads it, and starts the worker for the backend news', async () => {
+    const { store, worker } = setup();
+    expect(store.getState().datasetId).toBe('concrete');
+    await settle();
+    const dataset = store.getState().dataset;
+    expect(dataset.status === 'ready' && dataset.table.numRows).toBe(1030);
+    expect(worker().commands[0]).toEqual({ type: 'init', backend: 'auto' });
+    worker().emit({ type: 'backend', info: { name: 'webgl', renderer: 'SwiftShader', note: null } });
+    await settle();
+    expect(store.getState().backend?.name).toBe('webgl');
+  });
+
+  it('sends standardized data for a run and records its epochs in order', async () => {
+    const { store, worker } = setup();
+    await settle();
+    await store.getState().train();
+    const command = worker().commands.find((c) => c.type === 'train');
+    if (command?.type !== 'train') throw new Error('no train command');
+    expect(command.data.xTrain).toHaveLength(824 * 8);
+    expect(command.data.yVal).toHaveLength(206);
+    expect(command.config.loss).toBe('mae');
+    expect(store.getState().run.phase).toBe('starting');
+    const runId = command.runId;
+    worker().emit({ type: 'runStarted', runId, backend: 'cpu', params: 4801 });
+    worker().emit({ type: 'epoch', runId, record: record(1) });
+    worker().emit({ type: 'epoch', runId, record: record(2) });
+    await settle();
+    expect(store.getState().run.phase).toBe('running');
+    expect(store.getState().run.history.map((r) => r.epoch)).toEqual([1, 2]);
+  });
+
+  it('pauses, resumes through Train, and stops', async () => {
+    const { store, worker } = setup();
+    await settle();
+    await store.getState().train();
+    const runId = worker().lastRunId;
+    worker().emit({ type: 'runStarted', runId, backend: 'cpu', params: 1 });
+    await settle();
+    store.getState().pause();
+    expect(worker().commands.at(-1)).toEqual({ type: 'pause', runId });
+    worker().emit({ type: 'paused', runId, epoch: 0 });
+    await settle();
+    expect(store.getState().run.phase).toBe('paused');
+    await store.getState().train();
+    expect(worker().commands.at(-1)).toEqual({ type: 'resume', runId });
+    worker().emit({ type: 'resumed', runId });
+    await settle();
+    store.getState().stop();
+    expect(worker().commands.at(-1)).toEqual({ type: 'stop', runId });
+  });
+
+  it('Reset clears the run and nothing the old run still sends reaches the new one', async () => {
+    const { store, worker } = setup();
+    await settle();
+    await store.getState().train();
+    const first = worker().lastRunId;
+    worker().emit({ type: 'runStarted', runId: first, backend: 'cpu', params: 1 });
+    worker().emit({ type: 'epoch', runId: first, record: record(1) });
+    await settle();
+    store.getState().reset();
+    expect(store.getState().run.history).toEqual([]);
+    expect(store.getState().run.phase).toBe('idle');
+    await store.getState().train();
+    const second = worker().lastRunId;
+    expect(second).not.toBe(first);
+    worker().emit({ type: 'epoch', runId: first, record: record(2) });
+    worker().emit({ type: 'runStarted', runId: second, backend: 'cpu', params: 1 });
+    worker().emit({ type: 'epoch', runId: second, record: record(1) });
+    await settle();
+    expect(store.getState().run.history).toEqual([record(1)]);
+    expect(store.getState().run.runId).toBe(second);
+  });
+
+  it('switching dataset abandons the run and loads that dataset with its default model', async () => {
+    const { store, worker } = setup();
+    await settle();
+    await store.getState().train();
+    const runId = worker().lastRunId;
+    store.getState().selectDataset('circle');
+    expect(worker().commands.at(-1)).toEqual({ type: 'stop', runId });
+    expect(store.getState().layers.at(-1)).toMatchObject({ units: 1, activation: 'sigmoid' });
+    await settle();
+    const dataset = store.getState().dataset;
+    expect(dataset.status === 'ready' && dataset.table.task.kind).toBe('binary');
+  });
+
+  it('refuses to start a model that does not fit the data, with the reasons', async () => {
+    const { store, worker } = setup();
+    await settle();
+    store.setState({ layers: [{ id: 'x', kind: 'dense', units: 3, activation: 'softmax' }] });
+    await store.getState().train();
+    expect(store.getState().problems).toEqual([
+      'This dataset is regression (predict a number), so the last layer must output 1 value; it outputs 3.',
+    ]);
+    expect(store.getState().run.phase).toBe('idle');
+    expect(worker().commands.some((c) => c.type === 'train')).toBe(false);
+  });
+
+  it('shows a crash of the worker as the end of the run', async () => {
+    const { store, worker } = setup();
+    await settle();
+    await store.getState().train();
+    worker().crash('boom');
+    await settle();
+    expect(store.getState().run.phase).toBe('ended');
+    expect(store.getState().run.error).toMatch(/The training worker crashed \(boom\)/);
+  });
+});
