@@ -24,7 +24,7 @@ export interface DatasetInfo {
 
 export const datasets = {
   concrete: {
-    label: 'Concrete strength (regression)',
+    label: 'Concrete (regression)',
     description:
       'Compressive strength of 1,030 concrete mixes (MPa) from their 8 ingredients and age. The course uses it for deep regression networks.',
     source: { kind: 'csv', file: 'concrete.csv', task: { kind: 'regression' } },
@@ -36,12 +36,12 @@ export const datasets = {
     },
   },
   circle: {
-    label: 'Circle (2-D, synthetic)',
+    label: 'Circle (2-D)',
     description: 'A disk of one class inside a ring of the other: no straight line separates them.',
     source: { kind: 'synthetic', generator: 'circle', options: { numPoints: 500, noise: 0.2, seed: 1 } },
   },
   spiral: {
-    label: 'Spiral (2-D, synthetic)',
+    label: 'Spiral (2-D)',
     description: 'Two interleaved spiral arms: a hard boundary that needs a deeper network.',
     source: { kind: 'synthetic', generator: 'spiral', options: { numPoints: 500, noise: 0.1, seed: 1 } },
   },

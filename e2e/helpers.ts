@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The epoch the status line reports ("Epoch 7/100: ..."), or 0 before the first. */
+export async function statusEpoch(page: Page): Promise<number> {
+  const text = (await page.getByRole('status').textContent()) ?? '';
+  const match = /Epoch (\d+)\//.exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+/** Waits until the status line reports at least `epoch` epochs. */
+export async function waitForEpoch(page: Page, epoch: number, timeout = 60_000): Promise<void> {
+  await expect.poll(() => statusEpoch(page), { timeout, message: `epoch ${epoch} reached` }).toBeGreaterThanOrEqual(epoch);
+}
+
+export interface HistoryRow {
+  epoch: number;
+  loss: number;
+  valLoss: number;
+}
+
+/** The rows of the "Training history" table, as numbers. */
+export async function historyRows(page: Page): Promise<HistoryRow[]> {
+  const table = page.getByRole('table', { name: 'Training history', exact: true });
+  const cells = await table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent ?? '')),
+  );
+  return cells.map(([epoch, loss, valLoss]) => ({ epoch: Number(epoch), loss: Number(loss), valLoss: Number(valLoss) }));
+}
+
+/** Opens the playground and waits until its default dataset is loaded and the backend is known. */
+export async function openPlayground(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(page.getByText(/Backend: (webgl|wasm|cpu)/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+}

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { historyRows, openPlayground, statusEpoch, waitForEpoch } from './helpers';
+
+test('Train runs epochs live: the status counts up, the table fills and the loss falls', async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('concrete');
+  await expect(page.getByRole('list', { name: 'Layers' }).getByRole('listitem')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 2);
+  const early = await statusEpoch(page);
+  await waitForEpoch(page, early + 3);
+  const rows = await historyRows(page);
+  expect(rows.length).toBeGreaterThanOrEqual(5);
+  expect(rows.map((r) => r.epoch)).toEqual(rows.map((_, i) => i + 1));
+  expect(rows[rows.length - 1]!.loss).toBeLessThan(rows[0]!.loss);
+  for (const row of rows) expect(Number.isFinite(row.valLoss)).toBe(true);
+  await expect(page.getByRole('status')).toContainText(/loss [\d.]+, val_loss [\d.]+/);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status')).toContainText('Stopped at epoch');
+});
+
+test('the chart redraws while training, not only at the end', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  const lossLine = page.locator('.recharts-line path.recharts-line-curve').first();
+  await waitForEpoch(page, 2);
+  const before = await lossLine.getAttribute('d');
+  await waitForEpoch(page, (await statusEpoch(page)) + 2);
+  const after = await lossLine.getAttribute('d');
+  // Still running: the redraw happened mid-run.
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  expect(after).not.toEqual(before);
+  expect(await page.locator('.recharts-legend-item').allTextContents()).toEqual(['loss', 'val_loss']);
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
+
+test('Pause freezes the epoch count, Train resumes it, Stop ends the run', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 2);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('status')).toContainText('Paused.');
+  const pausedAt = await statusEpoch(page);
+  const rowsAtPause = (await historyRows(page)).length;
+  await page.waitForTimeout(2500);
+  expect(await statusEpoch(page)).toBe(pausedAt);
+  expect((await historyRows(page)).length).toBe(rowsAtPause);
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, pausedAt + 2);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status')).toContainText(/Stopped at epoch \d+/);
+  const stoppedAt = await statusEpochFromStopped(page);
+  await page.waitForTimeout(1500);
+  expect((await historyRows(page)).length).toBe(stoppedAt);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
+});
+
+async function statusEpochFromStopped(page: import('@playwright/test').Page): Promise<number> {
+  const text = (await page.getByRole('status').textContent()) ?? '';
+  return Number(/Stopped at epoch (\d+)/.exec(text)?.[1] ?? Number.NaN);
+}
+
+test('after Reset a second run starts from epoch 1 with nothing of the first mixed in', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 3);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');
+  expect(await historyRows(page)).toHaveLength(0);
+
+  // Straight away, while the first run may still have messages in flight.
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(async () => (await historyRows(page)).length).toBeGreaterThanOrEqual(1);
+  expect((await historyRows(page))[0]!.epoch).toBe(1);
+  await waitForEpoch(page, 4);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status')).toContainText('Stopped at epoch');
+  const rows = await historyRows(page);
+  expect(rows.map((r) => r.epoch)).toEqual(rows.map((_, i) => i + 1));
+  expect(await statusEpochFromStopped(page)).toBe(rows.length);
+});
+
+test('switching to a synthetic set mid-run starts clean on the new data', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 2);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+  await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 3);
+  const rows = await historyRows(page);
+  expect(rows[0]!.epoch).toBe(1);
+  // Concrete's MAE is in MPa (≥ 5); cross-entropy on the circle starts below 1.
+  for (const row of rows) expect(row.loss).toBeLessThan(1.5);
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
