@@ -92,6 +92,28 @@ describe('runTraining on the tfjs CPU backend', () => {
     }
   });
 
+  it('reads values back from the device once per epoch, not once per batch', async () => {
+    const proto = tf.Tensor.prototype;
+    const original = { data: proto.data, dataSync: proto.dataSync, array: proto.array, arraySync: proto.arraySync };
+    let reads = 0;
+    const count = <F extends (...args: never[]) => unknown>(fn: F): F =>
+      function (this: tf.Tensor, ...args: Parameters<F>) {
+        reads++;
+        return fn.apply(this, args);
+      } as F;
+    proto.data = count(original.data);
+    proto.dataSync = count(original.dataSync);
+    proto.array = count(original.array);
+    proto.arraySync = count(original.arraySync);
+    try {
+      // 300 rows in batches of 16: 19 batches per epoch, 4 epochs.
+      await runTraining(request({ epochs: 4 }), new RunControl(), { onEpoch: () => {} });
+    } finally {
+      Object.assign(proto, original);
+    }
+    expect(reads).toBe(4);
+  });
+
   it('stops mid-epoch when asked and disposes everything', async () => {
     const before = tf.memory().numTensors;
     const history: EpochRecord[] = [];
