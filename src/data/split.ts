@@ -20,6 +20,12 @@ export function shuffledIndices(n: number, seed: number): Uint32Array {
   return order;
 }
 
+/** Sizes of the two parts `splitRows` makes: at least one row on each side. */
+export function splitSizes(numRows: number, validationFraction: number): { train: number; validation: number } {
+  const validation = Math.min(numRows - 1, Math.max(1, Math.round(numRows * validationFraction)));
+  return { train: numRows - validation, validation };
+}
+
 /**
  * Shuffles the rows with a seed and holds out `validationFraction` of them
  * (at least one row on each side).
@@ -27,6 +33,6 @@ export function shuffledIndices(n: number, seed: number): Uint32Array {
 export function splitRows(numRows: number, validationFraction: number, seed: number): Split {
   if (numRows < 2) throw new Error(`A dataset needs at least 2 rows to split; it has ${numRows}.`);
   const order = shuffledIndices(numRows, seed);
-  const numValidation = Math.min(numRows - 1, Math.max(1, Math.round(numRows * validationFraction)));
+  const numValidation = splitSizes(numRows, validationFraction).validation;
   return { validation: order.slice(0, numValidation), train: order.slice(numValidation) };
 }

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { epochEvent, runEndedEvent, testConfig } from '../testing/fixtures';
 import { TrainingClient } from './client';
 import { FakeWorker } from './fakeWorker';
-import type { EpochRecord, TrainCommand, WorkerEvent } from './protocol';
-
-const record = (epoch: number): EpochRecord => ({ epoch, loss: 1, valLoss: 1, metric: 0, valMetric: 0, ms: 1 });
+import type { TrainCommand, WorkerEvent } from './protocol';
 
 const run = (): Omit<TrainCommand, 'type' | 'runId'> => ({
   layers: [{ id: 'a', kind: 'dense', units: 1, activation: 'linear' }],
   task: { kind: 'regression' },
-  config: { optimizer: 'sgd', learningRate: 0.1, batchSize: 2, epochs: 1, loss: 'mse', validationSplit: 0.5, seed: 1 },
+  config: testConfig(),
   data: {
     xTrain: new Float32Array(4),
     yTrain: new Float32Array(4),
@@ -57,15 +56,12 @@ describe('TrainingClient', () => {
     const { client, workers, events } = setup();
     const first = client.startRun(run());
     const worker = workers[0]!;
-    worker.emit({ type: 'epoch', runId: first, record: record(1) });
+    worker.emit(epochEvent(first, 1));
     const second = client.startRun(run());
-    worker.emit({ type: 'epoch', runId: first, record: record(2) });
-    worker.emit({ type: 'runEnded', runId: first, outcome: { kind: 'stopped', epoch: 2 }, tensorsBefore: 0, tensorsAfter: 0 });
-    worker.emit({ type: 'epoch', runId: second, record: record(1) });
-    expect(events).toEqual([
-      { type: 'epoch', runId: first, record: record(1) },
-      { type: 'epoch', runId: second, record: record(1) },
-    ]);
+    worker.emit(epochEvent(first, 2));
+    worker.emit(runEndedEvent(first, { kind: 'stopped', epoch: 2 }));
+    worker.emit(epochEvent(second, 1));
+    expect(events).toEqual([epochEvent(first, 1), epochEvent(second, 1)]);
   });
 
   it('after abandon() forwards nothing of the old run but still forwards backend news', () => {
@@ -73,20 +69,24 @@ describe('TrainingClient', () => {
     const id = client.startRun(run());
     client.abandon();
     expect(workers[0]!.commands.at(-1)).toEqual({ type: 'stop', runId: id });
-    workers[0]!.emit({ type: 'epoch', runId: id, record: record(1) });
+    workers[0]!.emit(epochEvent(id, 1));
     workers[0]!.emit({ type: 'backend', info: { name: 'cpu', renderer: null, note: null } });
     expect(events.map((e) => e.type)).toEqual(['backend']);
   });
 
-  it('sends pause, resume and stop for the current run', () => {
+  it('sends pause, resume, step, stop and learning-rate changes for the current run', () => {
     const { client, workers } = setup();
     const id = client.startRun(run());
     client.pause();
     client.resume();
+    client.step();
+    client.setLearningRate(0.5);
     client.stop();
     expect(workers[0]!.commands.slice(2)).toEqual([
       { type: 'pause', runId: id },
       { type: 'resume', runId: id },
+      { type: 'step', runId: id },
+      { type: 'setLearningRate', runId: id, learningRate: 0.5 },
       { type: 'stop', runId: id },
     ]);
   });
@@ -100,12 +100,12 @@ describe('TrainingClient', () => {
       { type: 'error', runId: id, message: expect.stringContaining('The training worker crashed (out of memory)') },
     ]);
     // Late messages from the dead worker are ignored.
-    workers[0]!.emit({ type: 'epoch', runId: id, record: record(1) });
+    workers[0]!.emit(epochEvent(id, 1));
     expect(events).toHaveLength(1);
     const next = client.startRun(run());
     expect(workers).toHaveLength(2);
     expect(workers[1]!.commands.map((c) => c.type)).toEqual(['init', 'train']);
-    workers[1]!.emit({ type: 'epoch', runId: next, record: record(1) });
+    workers[1]!.emit(epochEvent(next, 1));
     expect(events).toHaveLength(2);
   });
 });

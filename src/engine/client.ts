@@ -47,8 +47,17 @@ export class TrainingClient {
     if (this.currentRunId !== null) this.send({ type: 'resume', runId: this.currentRunId });
   }
 
+  /** Trains one more epoch of the current run, then pauses. */
+  step(): void {
+    if (this.currentRunId !== null) this.send({ type: 'step', runId: this.currentRunId });
+  }
+
   stop(): void {
     if (this.currentRunId !== null) this.send({ type: 'stop', runId: this.currentRunId });
+  }
+
+  setLearningRate(learningRate: number): void {
+    if (this.currentRunId !== null) this.send({ type: 'setLearningRate', runId: this.currentRunId, learningRate });
   }
 
   /** Stops the current run and ignores anything it still sends. */

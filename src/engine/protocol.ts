@@ -46,7 +46,19 @@ export type Command =
   | TrainCommand
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
-  | { type: 'stop'; runId: number };
+  /** Train one more epoch, then pause. */
+  | { type: 'step'; runId: number }
+  | { type: 'stop'; runId: number }
+  /** Use this learning rate from the next batch on. */
+  | { type: 'setLearningRate'; runId: number; learningRate: number };
+
+/** One weight tensor of the model: which layer of the spec it belongs to, its name and shape. */
+export interface WeightSlot {
+  layerIndex: number;
+  /** tfjs/Keras name: kernel, bias, gamma, beta, moving_mean, moving_variance. */
+  name: string;
+  shape: number[];
+}
 
 /** One row of the training history: what Keras's `History` records per epoch. */
 export interface EpochRecord {
@@ -60,20 +72,47 @@ export interface EpochRecord {
   valMetric: number;
   /** Wall time of the epoch in milliseconds. */
   ms: number;
+  /** Learning rate in effect at the end of the epoch. */
+  learningRate: number;
 }
 
+/** `restoredFrom` is the epoch whose weights early stopping put back, or null. */
 export type RunOutcome =
-  | { kind: 'completed'; epochs: number }
+  | { kind: 'completed'; epochs: number; restoredFrom: number | null }
+  | { kind: 'earlyStopped'; epoch: number; bestEpoch: number; restoredFrom: number | null }
   | { kind: 'stopped'; epoch: number }
   | { kind: 'diverged'; epoch: number; value: 'NaN' | 'Infinity' };
 
+/** The largest model whose weights are sent to the page every epoch for the weights view. */
+export const WEIGHT_VIEW_LIMIT = 10_000;
+
 export type WorkerEvent =
   | { type: 'backend'; info: BackendInfo }
-  | { type: 'runStarted'; runId: number; backend: BackendName; params: number }
-  | { type: 'epoch'; runId: number; record: EpochRecord }
+  | {
+      type: 'runStarted';
+      runId: number;
+      backend: BackendName;
+      params: number;
+      /** Gradient steps per epoch: the training rows divided by the batch size, rounded up. */
+      stepsPerEpoch: number;
+      /** Layout of the `weights` the epoch events carry; null when the model is too large to show. */
+      weightLayout: WeightSlot[] | null;
+    }
+  /** `weights`: every weight after the epoch, flattened in `weightLayout` order (small models only). */
+  | { type: 'epoch'; runId: number; record: EpochRecord; weights: Float32Array | null }
   | { type: 'paused'; runId: number; epoch: number }
   | { type: 'resumed'; runId: number }
-  | { type: 'runEnded'; runId: number; outcome: RunOutcome; tensorsBefore: number; tensorsAfter: number }
+  /** A new learning rate took effect during `epoch`. */
+  | { type: 'learningRateChanged'; runId: number; epoch: number; learningRate: number }
+  | {
+      type: 'runEnded';
+      runId: number;
+      outcome: RunOutcome;
+      tensorsBefore: number;
+      tensorsAfter: number;
+      /** The final weights (after any restore), for small models. */
+      weights: Float32Array | null;
+    }
   | { type: 'error'; runId: number | null; message: string };
 
 /** The buffers a command can hand over without copying. */
@@ -81,6 +120,12 @@ export function transferables(command: Command): Transferable[] {
   if (command.type !== 'train') return [];
   const { xTrain, yTrain, xVal, yVal } = command.data;
   return [xTrain.buffer, yTrain.buffer, xVal.buffer, yVal.buffer];
+}
+
+/** The buffers an event can hand over without copying. */
+export function eventTransferables(event: WorkerEvent): Transferable[] {
+  if ((event.type === 'epoch' || event.type === 'runEnded') && event.weights) return [event.weights.buffer];
+  return [];
 }
 
 /** The run an event belongs to, or null for events about the worker as a whole. */

@@ -1,12 +1,15 @@
 /**
- * Pause, resume and stop for one run, checked by the training loop between
- * batches. The loop also gives the event loop a turn here, with setTimeout
- * rather than requestAnimationFrame, which browsers stop in hidden tabs.
+ * Pause, resume, step and stop for one run, plus learning-rate changes,
+ * checked by the training loop between batches. The loop also gives the
+ * event loop a turn here, with setTimeout rather than requestAnimationFrame,
+ * which browsers stop in hidden tabs.
  */
 export class RunControl {
   private state: 'running' | 'paused' | 'stopped' = 'running';
   private wake: (() => void) | null = null;
   private sliceStart = performance.now();
+  private pauseAfterEpoch = false;
+  private pendingLearningRate: number | null = null;
 
   /**
    * @param sliceMs longest stretch of work between two turns of the event
@@ -32,9 +35,36 @@ export class RunControl {
     this.release();
   }
 
+  /** Runs one more epoch, then pauses (from paused or running). */
+  step(): void {
+    if (this.state === 'stopped') return;
+    this.pauseAfterEpoch = true;
+    this.resume();
+  }
+
   stop(): void {
     this.state = 'stopped';
     this.release();
+  }
+
+  /** Asks for a new learning rate from the next batch on. */
+  setLearningRate(learningRate: number): void {
+    this.pendingLearningRate = learningRate;
+  }
+
+  /** The learning rate asked for since the last call, if any. */
+  takeLearningRate(): number | null {
+    const rate = this.pendingLearningRate;
+    this.pendingLearningRate = null;
+    return rate;
+  }
+
+  /** Called after each epoch; pauses and returns true when a step asked for it. */
+  endEpoch(): boolean {
+    if (!this.pauseAfterEpoch || this.state !== 'running') return false;
+    this.pauseAfterEpoch = false;
+    this.state = 'paused';
+    return true;
   }
 
   /**

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../data/synthetic';
 import { prepareData } from '../data/prepare';
+import { testConfig } from '../testing/fixtures';
 import type { TrainCommand, WorkerEvent } from './protocol';
 import { TrainingSession } from './session';
 
@@ -19,15 +20,7 @@ function trainCommand(runId: number, epochs: number): TrainCommand {
       { id: 'b', kind: 'dense', units: 1, activation: 'sigmoid' },
     ],
     task: { kind: 'binary' },
-    config: {
-      optimizer: 'sgd',
-      learningRate: 0.1,
-      batchSize: 8,
-      epochs,
-      loss: 'binaryCrossentropy',
-      validationSplit: 0.25,
-      seed: 1,
-    },
+    config: testConfig({ epochs, loss: 'binaryCrossentropy' }),
     data: prepared,
   };
 }

@@ -65,8 +65,21 @@ export class TrainingSession {
     this.post({ type: 'resumed', runId });
   }
 
+  /** Trains one more epoch and pauses again. */
+  step(runId: number): void {
+    const run = this.runWithId(runId);
+    if (!run) return;
+    const wasPaused = run.control.paused;
+    run.control.step();
+    if (wasPaused) this.post({ type: 'resumed', runId });
+  }
+
   stop(runId: number): void {
     this.runWithId(runId)?.control.stop();
+  }
+
+  setLearningRate(runId: number, learningRate: number): void {
+    this.runWithId(runId)?.control.setLearningRate(learningRate);
   }
 
   private runWithId(runId: number): ActiveRun | null {
@@ -80,11 +93,13 @@ export class TrainingSession {
       // trainer, which ends it at epoch 0 with a proper runEnded event.
       const backend = await this.backend;
       const result = await runTraining(command, run.control, {
-        onStart: (params) => this.post({ type: 'runStarted', runId, backend: backend?.name ?? 'cpu', params }),
-        onEpoch: (record) => {
+        onStart: (info) => this.post({ type: 'runStarted', runId, backend: backend?.name ?? 'cpu', ...info }),
+        onEpoch: (record, weights) => {
           run.lastEpoch = record.epoch;
-          this.post({ type: 'epoch', runId, record });
+          this.post({ type: 'epoch', runId, record, weights });
         },
+        onLearningRate: (epoch, learningRate) => this.post({ type: 'learningRateChanged', runId, epoch, learningRate }),
+        onAutoPause: (epoch) => this.post({ type: 'paused', runId, epoch }),
       });
       this.post({ type: 'runEnded', runId, ...result });
     } catch (error) {

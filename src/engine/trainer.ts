@@ -1,13 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
+import { shuffledIndices } from '../data/split';
+import { EarlyStopper } from '../model/earlyStopping';
 import type { LayerSpec } from '../model/layers';
 import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
-import { shuffledIndices } from '../data/split';
-import type { EpochRecord, RunOutcome, TrainingData } from './protocol';
+import { WEIGHT_VIEW_LIMIT, type EpochRecord, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
 import type { RunControl } from './runControl';
 import { buildModel } from './tf/buildModel';
-import { createOptimizer } from './tf/createOptimizer';
+import { createOptimizer, disposeOptimizer } from './tf/createOptimizer';
+import { readEpoch, trainEpoch } from './tf/epoch';
+import { setLearningRate } from './tf/learningRate';
 import { lossFunctions, metricFunction } from './tf/objectives';
+import { snapshotWeights, weightLayout, weightReadout } from './tf/weights';
 
 export interface RunRequest {
   layers: readonly LayerSpec[];
@@ -17,10 +21,14 @@ export interface RunRequest {
 }
 
 export interface RunHooks {
-  /** The model is built; `params` is its weight count. */
-  onStart?(params: number): void;
+  /** The model is built: its weight count, and the weight layout when it is small enough to show. */
+  onStart?(info: { params: number; stepsPerEpoch: number; weightLayout: WeightSlot[] | null }): void;
   /** An epoch has finished; called once per epoch, in order. */
-  onEpoch(record: EpochRecord): void;
+  onEpoch(record: EpochRecord, weights: Float32Array | null): void;
+  /** A new learning rate took effect during `epoch`. */
+  onLearningRate?(epoch: number, learningRate: number): void;
+  /** The run paused itself after `epoch` because a step asked for one epoch. */
+  onAutoPause?(epoch: number): void;
 }
 
 export interface RunResult {
@@ -28,6 +36,8 @@ export interface RunResult {
   /** `tf.memory().numTensors` before the run and after everything it made was disposed. */
   tensorsBefore: number;
   tensorsAfter: number;
+  /** Final weights (after any restore), for models small enough to show. */
+  weights: Float32Array | null;
 }
 
 /**
@@ -36,9 +46,10 @@ export interface RunResult {
  * Unlike `model.fit`, which reads every batch's loss back (a GPU sync per
  * batch on WebGL), the loss and metric are summed on the device and read once
  * per epoch, together with the validation loss. Rows are reshuffled each
- * epoch with a seed. Pause and stop are honoured between batches. Every
- * tensor the run makes, the optimizer's included, is disposed when it ends,
- * however it ends.
+ * epoch with a seed. Pause, step, stop and learning-rate changes take effect
+ * between batches. Early stopping follows Keras, restoring the best weights
+ * when training ends. Every tensor the run makes, the optimizer's included,
+ * is disposed when it ends, however it ends.
  */
 export async function runTraining(request: RunRequest, control: RunControl, hooks: RunHooks): Promise<RunResult> {
   const tensorsBefore = tf.memory().numTensors;
@@ -48,6 +59,8 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const numVal = data.xVal.length / inputSize;
   const lossFn = lossFunctions[config.loss];
   const metricFn = metricFunction(task);
+  const early = config.earlyStopping;
+  const stopper = early.enabled ? new EarlyStopper(early) : null;
 
   const model = buildModel(data.inputShape, request.layers, config.seed);
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
@@ -55,113 +68,85 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const yTrain = tf.tensor2d(data.yTrain, [numTrain, data.targetSize]);
   const xVal = tf.tensor(data.xVal, [numVal, ...data.inputShape]);
   const yVal = tf.tensor2d(data.yVal, [numVal, data.targetSize]);
-  let outcome: RunOutcome = { kind: 'completed', epochs: config.epochs };
+  const showWeights = model.countParams() <= WEIGHT_VIEW_LIMIT;
+  const validate = (): [tf.Scalar, tf.Scalar] => {
+    const pred = model.apply(xVal, { training: false }) as tf.Tensor;
+    return [lossFn(yVal, pred), metricFn(yVal, pred)];
+  };
+  let learningRate = config.learningRate;
+  let best: tf.Tensor[] | null = null;
+  let outcome: RunOutcome = { kind: 'completed', epochs: config.epochs, restoredFrom: null };
+  let finalWeights: Float32Array | null = null;
   try {
-    hooks.onStart?.(model.countParams());
+    hooks.onStart?.({
+      params: model.countParams(),
+      stepsPerEpoch: Math.ceil(numTrain / config.batchSize),
+      weightLayout: showWeights ? weightLayout(model) : null,
+    });
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       const started = performance.now();
-      const sums = await trainEpoch({ model, optimizer, xTrain, yTrain, lossFn, metricFn, control, numTrain, epoch, config });
+      const sums = await trainEpoch({
+        model,
+        optimizer,
+        xTrain,
+        yTrain,
+        lossFn,
+        metricFn,
+        control,
+        batchSize: config.batchSize,
+        order: shuffledIndices(numTrain, config.seed * 7919 + epoch),
+        beforeBatch: () => {
+          const rate = control.takeLearningRate();
+          if (rate === null || rate === learningRate) return;
+          setLearningRate(optimizer, rate);
+          learningRate = rate;
+          hooks.onLearningRate?.(epoch, rate);
+        },
+      });
       if (sums === null) {
         outcome = { kind: 'stopped', epoch: epoch - 1 };
         break;
       }
-      const [loss, metric, valLoss, valMetric] = await readEpoch(sums, model, xVal, yVal, lossFn, metricFn, numTrain);
-      hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started });
+      const read = await readEpoch(sums, numTrain, validate, showWeights ? () => weightReadout(model) : null);
+      const { loss, metric, valLoss, valMetric } = read;
+      hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started, learningRate }, read.weights);
       if (!Number.isFinite(loss)) {
         outcome = { kind: 'diverged', epoch, value: Number.isNaN(loss) ? 'NaN' : 'Infinity' };
         break;
       }
+      if (stopper) {
+        const verdict = stopper.observe(epoch, valLoss);
+        if (verdict.snapshot && early.restoreBestWeights) {
+          if (best) tf.dispose(best);
+          best = snapshotWeights(model);
+        }
+        if (verdict.stop) {
+          outcome = { kind: 'earlyStopped', epoch, bestEpoch: stopper.bestEpoch, restoredFrom: null };
+          break;
+        }
+      }
+      if (control.endEpoch()) hooks.onAutoPause?.(epoch);
       if (epoch < config.epochs && !(await control.checkpoint(true))) {
         outcome = { kind: 'stopped', epoch };
         break;
       }
     }
+    // As Keras's on_train_end: put the best weights back whether training
+    // stopped early or ran out of epochs (not when the person stopped it).
+    if (best && stopper && (outcome.kind === 'completed' || outcome.kind === 'earlyStopped')) {
+      model.setWeights(best);
+      outcome = { ...outcome, restoredFrom: stopper.bestEpoch };
+    }
+    if (showWeights) {
+      const readout = weightReadout(model);
+      finalWeights = (await readout.data()) as Float32Array;
+      readout.dispose();
+    }
   } finally {
+    if (best) tf.dispose(best);
     tf.dispose([xTrain, yTrain, xVal, yVal]);
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     model.dispose();
   }
-  return { outcome, tensorsBefore, tensorsAfter: tf.memory().numTensors };
-}
-
-interface EpochArgs {
-  model: tf.LayersModel;
-  optimizer: tf.Optimizer;
-  xTrain: tf.Tensor;
-  yTrain: tf.Tensor;
-  lossFn: (t: tf.Tensor, p: tf.Tensor) => tf.Scalar;
-  metricFn: (t: tf.Tensor, p: tf.Tensor) => tf.Scalar;
-  control: RunControl;
-  numTrain: number;
-  epoch: number;
-  config: TrainingConfig;
-}
-
-/**
- * One pass over the shuffled training rows. Returns the on-device sums of
- * loss × batch size and metric × batch size, or null when stopped mid-epoch
- * (having disposed what it made).
- */
-async function trainEpoch(args: EpochArgs): Promise<[tf.Scalar, tf.Scalar] | null> {
-  const { model, optimizer, lossFn, metricFn, control, numTrain, config } = args;
-  // Indices fit in int32; reinterpret the buffer rather than copy it.
-  const order = tf.tensor1d(new Int32Array(shuffledIndices(numTrain, config.seed * 7919 + args.epoch).buffer), 'int32');
-  const xs = tf.gather(args.xTrain, order);
-  const ys = tf.gather(args.yTrain, order);
-  order.dispose();
-  let lossSum: tf.Scalar = tf.scalar(0);
-  let metricSum: tf.Scalar = tf.scalar(0);
-  try {
-    for (let start = 0; start < numTrain; start += config.batchSize) {
-      if (!(await control.checkpoint())) {
-        tf.dispose([lossSum, metricSum]);
-        return null;
-      }
-      const size = Math.min(config.batchSize, numTrain - start);
-      const next = tf.tidy(() => {
-        const xb = xs.slice(start, size);
-        const yb = ys.slice(start, size);
-        let metric: tf.Scalar | null = null;
-        const cost = optimizer.minimize(() => {
-          const pred = model.apply(xb, { training: true }) as tf.Tensor;
-          metric = tf.keep(metricFn(yb, pred));
-          return lossFn(yb, pred);
-        }, true) as tf.Scalar;
-        // keep() protects the metric from the gradient scope; it is folded into the sum and freed here.
-        const kept = metric as tf.Scalar | null;
-        if (kept === null) throw new Error('The loss function did not run.');
-        const sums: [tf.Scalar, tf.Scalar] = [lossSum.add(cost.mul(size)), metricSum.add(kept.mul(size))];
-        kept.dispose();
-        return sums;
-      });
-      tf.dispose([lossSum, metricSum]);
-      [lossSum, metricSum] = next;
-    }
-    return [lossSum, metricSum];
-  } finally {
-    tf.dispose([xs, ys]);
-  }
-}
-
-/** Reads the epoch's training means and the validation loss and metric back in one sync. */
-async function readEpoch(
-  [lossSum, metricSum]: [tf.Scalar, tf.Scalar],
-  model: tf.LayersModel,
-  xVal: tf.Tensor,
-  yVal: tf.Tensor,
-  lossFn: (t: tf.Tensor, p: tf.Tensor) => tf.Scalar,
-  metricFn: (t: tf.Tensor, p: tf.Tensor) => tf.Scalar,
-  numTrain: number,
-): Promise<[number, number, number, number]> {
-  const packed = tf.tidy(() => {
-    const pred = model.apply(xVal, { training: false }) as tf.Tensor;
-    return tf.stack([lossSum.div(numTrain), metricSum.div(numTrain), lossFn(yVal, pred), metricFn(yVal, pred)]);
-  });
-  tf.dispose([lossSum, metricSum]);
-  try {
-    const values = await packed.data();
-    return [values[0]!, values[1]!, values[2]!, values[3]!];
-  } finally {
-    packed.dispose();
-  }
+  return { outcome, tensorsBefore, tensorsAfter: tf.memory().numTensors, weights: finalWeights };
 }

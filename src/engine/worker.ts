@@ -1,11 +1,14 @@
 /// <reference lib="webworker" />
 import { initBackend } from './backend';
-import type { Command, WorkerEvent } from './protocol';
+import { eventTransferables, type Command, type WorkerEvent } from './protocol';
 import { TrainingSession } from './session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const session = new TrainingSession((event: WorkerEvent) => self.postMessage(event), initBackend);
+const session = new TrainingSession(
+  (event: WorkerEvent) => self.postMessage(event, eventTransferables(event)),
+  initBackend,
+);
 
 self.onmessage = (message: MessageEvent<Command>) => {
   const command = message.data;
@@ -22,8 +25,14 @@ self.onmessage = (message: MessageEvent<Command>) => {
     case 'resume':
       session.resume(command.runId);
       break;
+    case 'step':
+      session.step(command.runId);
+      break;
     case 'stop':
       session.stop(command.runId);
+      break;
+    case 'setLearningRate':
+      session.setLearningRate(command.runId, command.learningRate);
       break;
   }
 };

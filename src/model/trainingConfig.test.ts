@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkTrainingConfig, type TrainingConfig } from './trainingConfig';
+import { testConfig } from '../testing/fixtures';
+import { checkTrainingConfig } from './trainingConfig';
 
-const good: TrainingConfig = {
-  optimizer: 'adam',
-  learningRate: 0.01,
-  batchSize: 32,
-  epochs: 10,
-  loss: 'mse',
-  validationSplit: 0.2,
-  seed: 1,
-};
+const good = testConfig({ optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 10, validationSplit: 0.2 });
 
 describe('checkTrainingConfig', () => {
   it('accepts a sensible config', () => {
@@ -27,5 +20,14 @@ describe('checkTrainingConfig', () => {
     ]);
     expect(checkTrainingConfig({ ...good, epochs: 0 }, 800)[0]).toMatch(/Epochs must be a whole number from 1 to 10,000/);
     expect(checkTrainingConfig({ ...good, validationSplit: 1 }, 800)[0]).toMatch(/Validation split/);
+  });
+
+  it('checks patience and min delta only when early stopping is on', () => {
+    const bad = { enabled: false, patience: -1, minDelta: -0.5, restoreBestWeights: true };
+    expect(checkTrainingConfig({ ...good, earlyStopping: bad }, 800)).toEqual([]);
+    expect(checkTrainingConfig({ ...good, earlyStopping: { ...bad, enabled: true } }, 800)).toEqual([
+      'Patience must be a whole number of epochs, 0 or more (it is -1).',
+      'Min delta must be 0 or a positive number (it is -0.5).',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { EarlyStoppingConfig } from './earlyStopping';
 import { limits } from './limits';
 import type { LossName } from './losses';
 import type { OptimizerName } from './optimizers';
@@ -14,8 +15,10 @@ export interface TrainingConfig {
   loss: LossName;
   /** Fraction of the rows held out for validation, in (0, 1). */
   validationSplit: number;
-  /** Seed of the shuffle and split, so a run can be repeated exactly. */
+  /** Seed of the initial weights, the shuffle and the split, so a run can be repeated. */
   seed: number;
+  /** Keras's EarlyStopping on val_loss. */
+  earlyStopping: EarlyStoppingConfig;
 }
 
 /**
@@ -38,6 +41,15 @@ export function checkTrainingConfig(config: TrainingConfig, trainRows: number): 
   }
   if (!(validationSplit > 0 && validationSplit < 1)) {
     problems.push(`Validation split must be between 0 and 1, such as 0.2 (it is ${validationSplit}).`);
+  }
+  const { patience, minDelta } = config.earlyStopping;
+  if (config.earlyStopping.enabled) {
+    if (!(Number.isInteger(patience) && patience >= 0 && patience <= limits.maxEpochs)) {
+      problems.push(`Patience must be a whole number of epochs, 0 or more (it is ${patience}).`);
+    }
+    if (!(Number.isFinite(minDelta) && minDelta >= 0)) {
+      problems.push(`Min delta must be 0 or a positive number (it is ${minDelta}).`);
+    }
   }
   return problems;
 }

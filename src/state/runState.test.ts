@@ -1,48 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochRecord, WorkerEvent } from '../engine/protocol';
+import type { WorkerEvent } from '../engine/protocol';
+import { epochEvent, epochRecord, runEndedEvent, runStartedEvent, testConfig } from '../testing/fixtures';
 import { applyRunEvents, idleRun, type RunState } from './runState';
 import { statusText } from './statusText';
 
-const record = (epoch: number, loss = 1 / epoch): EpochRecord => ({
-  epoch,
-  loss,
-  valLoss: loss * 1.1,
-  metric: 0.5,
-  valMetric: 0.5,
-  ms: 3,
-});
-const running: RunState = { ...idleRun, runId: 4, phase: 'starting', epochs: 10 };
+const running: RunState = {
+  ...idleRun,
+  runId: 4,
+  phase: 'starting',
+  setup: { datasetId: 'concrete', layers: [], config: testConfig({ epochs: 10 }) },
+};
 
 describe('applyRunEvents', () => {
   it('follows a run from start to finish', () => {
+    const weights = Float32Array.from([1, 2]);
     const events: WorkerEvent[] = [
-      { type: 'runStarted', runId: 4, backend: 'webgl', params: 31 },
-      { type: 'epoch', runId: 4, record: record(1) },
-      { type: 'epoch', runId: 4, record: record(2) },
-      { type: 'runEnded', runId: 4, outcome: { kind: 'completed', epochs: 2 }, tensorsBefore: 3, tensorsAfter: 3 },
+      { type: 'runStarted', runId: 4, backend: 'webgl', params: 31, stepsPerEpoch: 3, weightLayout: [{ layerIndex: 0, name: 'bias', shape: [2] }] },
+      epochEvent(4, 1),
+      { type: 'epoch', runId: 4, record: epochRecord(2), weights },
+      runEndedEvent(4, { kind: 'completed', epochs: 2, restoredFrom: null }, 3),
     ];
     const run = applyRunEvents(running, events);
     expect(run.phase).toBe('ended');
     expect(run.params).toBe(31);
     expect(run.backend).toBe('webgl');
     expect(run.history.map((r) => r.epoch)).toEqual([1, 2]);
+    expect(run.weights).toBe(weights);
     expect(run.tensors).toEqual({ before: 3, after: 3 });
   });
 
   it('ignores events of other runs and epochs that do not continue the history', () => {
     const run = applyRunEvents(running, [
-      { type: 'epoch', runId: 3, record: record(1) },
-      { type: 'epoch', runId: 4, record: record(2) },
-      { type: 'epoch', runId: 4, record: record(1) },
-      { type: 'epoch', runId: 4, record: record(1) },
-      { type: 'runEnded', runId: 3, outcome: { kind: 'stopped', epoch: 5 }, tensorsBefore: 0, tensorsAfter: 0 },
+      epochEvent(3, 1),
+      epochEvent(4, 2),
+      epochEvent(4, 1),
+      epochEvent(4, 1),
+      runEndedEvent(3, { kind: 'stopped', epoch: 5 }),
     ]);
     expect(run.history.map((r) => r.epoch)).toEqual([1]);
     expect(run.phase).toBe('starting');
   });
 
+  it('appends many epochs of one batch in order', () => {
+    const events = Array.from({ length: 500 }, (_, i) => epochEvent(4, i + 1));
+    const run = applyRunEvents(running, [runStartedEvent(4), ...events.slice(0, 250), { type: 'paused', runId: 4, epoch: 250 }, ...events.slice(250)]);
+    expect(run.history.map((r) => r.epoch)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(running.history).toEqual([]);
+  });
+
+  it('records learning-rate changes with the epoch they took effect in', () => {
+    const run = applyRunEvents(running, [{ type: 'learningRateChanged', runId: 4, epoch: 3, learningRate: 0.1 }]);
+    expect(run.learningRateChanges).toEqual([{ epoch: 3, learningRate: 0.1 }]);
+  });
+
   it('pauses and resumes, and a worker error ends the run with its message', () => {
-    let run = applyRunEvents(running, [{ type: 'runStarted', runId: 4, backend: 'cpu', params: 1 }]);
+    let run = applyRunEvents(running, [runStartedEvent(4)]);
     run = applyRunEvents(run, [{ type: 'paused', runId: 4, epoch: 0 }]);
     expect(run.phase).toBe('paused');
     run = applyRunEvents(run, [{ type: 'resumed', runId: 4 }]);
@@ -55,26 +67,37 @@ describe('applyRunEvents', () => {
 
 describe('statusText', () => {
   it('reads out the epoch and both losses while running', () => {
-    const run: RunState = { ...running, phase: 'running', history: [record(1, 0.5), record(2, 0.25)] };
+    const run: RunState = { ...running, phase: 'running', history: [epochRecord(1, 0.5), epochRecord(2, 0.25)] };
     expect(statusText(run)).toBe('Epoch 2/10: loss 0.2500, val_loss 0.2750');
   });
 
   it('says why a run ended', () => {
-    const base: RunState = { ...running, phase: 'ended', history: [record(1, 2)] };
-    expect(statusText({ ...base, outcome: { kind: 'stopped', epoch: 1 } })).toBe(
-      'Stopped at epoch 1. loss 2.000, val_loss 2.200',
-    );
+    const base: RunState = { ...running, phase: 'ended', history: [epochRecord(1, 2)] };
+    expect(statusText({ ...base, outcome: { kind: 'stopped', epoch: 1 } })).toBe('Stopped at epoch 1. loss 2.000, val_loss 2.200');
     expect(statusText({ ...base, outcome: { kind: 'diverged', epoch: 3, value: 'NaN' } })).toBe(
       'Diverged: loss became NaN at epoch 3. Try a smaller learning rate.',
     );
-    expect(statusText({ ...base, outcome: { kind: 'completed', epochs: 1 } })).toBe(
+    expect(statusText({ ...base, outcome: { kind: 'completed', epochs: 1, restoredFrom: null } })).toBe(
       'Finished 1 epoch. loss 2.000, val_loss 2.200',
+    );
+  });
+
+  it('names the restored epoch after early stopping and at the epoch limit', () => {
+    const base: RunState = { ...running, phase: 'ended', history: [epochRecord(1, 2)] };
+    expect(statusText({ ...base, outcome: { kind: 'earlyStopped', epoch: 34, bestEpoch: 14, restoredFrom: 14 } })).toBe(
+      'Stopped early at epoch 34; restored weights from epoch 14.',
+    );
+    expect(statusText({ ...base, outcome: { kind: 'earlyStopped', epoch: 34, bestEpoch: 14, restoredFrom: null } })).toBe(
+      'Stopped early at epoch 34; the best epoch was 14.',
+    );
+    expect(statusText({ ...base, outcome: { kind: 'completed', epochs: 100, restoredFrom: 87 } })).toMatch(
+      /^Finished 100 epochs; restored weights from epoch 87\./,
     );
   });
 
   it('says when paused and when idle', () => {
     expect(statusText(idleRun)).toBe('Ready. Press Train to start.');
-    expect(statusText({ ...running, phase: 'paused', history: [record(1, 1)] })).toBe(
+    expect(statusText({ ...running, phase: 'paused', history: [epochRecord(1, 1)] })).toBe(
       'Paused. Epoch 1/10: loss 1.000, val_loss 1.100',
     );
   });

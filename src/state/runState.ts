@@ -1,17 +1,32 @@
-import type { BackendName, EpochRecord, RunOutcome, WorkerEvent } from '../engine/protocol';
+import type { DatasetId } from '../data/datasets';
+import type { BackendName, EpochRecord, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
+import type { LayerSpec } from '../model/layers';
+import type { TrainingConfig } from '../model/trainingConfig';
 
 /** Where the current run stands. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'ended';
 
+/** The experiment a run was started with, to tell what the person changed since. */
+export interface RunSetup {
+  datasetId: DatasetId;
+  layers: LayerSpec[];
+  config: TrainingConfig;
+}
+
 export interface RunState {
   runId: number | null;
   phase: RunPhase;
+  setup: RunSetup | null;
   /** One record per finished epoch, in order. */
   history: EpochRecord[];
-  /** The epoch count the run was started with. */
-  epochs: number;
+  /** Learning-rate changes made during the run: the epoch they took effect in, and the new rate. */
+  learningRateChanges: { epoch: number; learningRate: number }[];
   params: number | null;
+  stepsPerEpoch: number | null;
   backend: BackendName | null;
+  /** Latest weights of a small model, laid out as `weightLayout` says. */
+  weightLayout: WeightSlot[] | null;
+  weights: Float32Array | null;
   outcome: RunOutcome | null;
   /** A failure that ended the run (a crash, a model tfjs rejected). */
   error: string | null;
@@ -22,10 +37,14 @@ export interface RunState {
 export const idleRun: RunState = {
   runId: null,
   phase: 'idle',
+  setup: null,
   history: [],
-  epochs: 0,
+  learningRateChanges: [],
   params: null,
+  stepsPerEpoch: null,
   backend: null,
+  weightLayout: null,
+  weights: null,
   outcome: null,
   error: null,
   tensors: null,
@@ -36,31 +55,77 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
   if (event.type === 'backend' || event.runId !== run.runId) return run;
   switch (event.type) {
     case 'runStarted':
-      return { ...run, phase: run.phase === 'starting' ? 'running' : run.phase, params: event.params, backend: event.backend };
+      return {
+        ...run,
+        phase: run.phase === 'starting' ? 'running' : run.phase,
+        params: event.params,
+        stepsPerEpoch: event.stepsPerEpoch,
+        backend: event.backend,
+        weightLayout: event.weightLayout,
+      };
     case 'epoch': {
       // A record that does not continue the history is a duplicate or from a
       // confused worker; never show it.
       const last = run.history[run.history.length - 1];
       if (event.record.epoch !== (last?.epoch ?? 0) + 1) return run;
-      return { ...run, history: [...run.history, event.record] };
+      return { ...run, history: [...run.history, event.record], weights: event.weights ?? run.weights };
     }
     case 'paused':
       return run.phase === 'ended' ? run : { ...run, phase: 'paused' };
     case 'resumed':
       return run.phase === 'ended' ? run : { ...run, phase: 'running' };
+    case 'learningRateChanged':
+      return {
+        ...run,
+        learningRateChanges: [...run.learningRateChanges, { epoch: event.epoch, learningRate: event.learningRate }],
+      };
     case 'runEnded':
       return {
         ...run,
         phase: 'ended',
         outcome: event.outcome,
         tensors: { before: event.tensorsBefore, after: event.tensorsAfter },
+        weights: event.weights ?? run.weights,
       };
     case 'error':
       return { ...run, phase: 'ended', error: event.message };
   }
 }
 
-/** Applies a batch of events in order, appending epochs in one array copy. */
+/**
+ * Applies a batch of events in order. Consecutive epochs are appended to one
+ * copy of the history instead of one copy per epoch, which matters when a
+ * fast run delivers hundreds of epochs in one animation frame.
+ */
 export function applyRunEvents(run: RunState, events: readonly WorkerEvent[]): RunState {
-  return events.reduce(applyRunEvent, run);
+  let state = run;
+  let pending: { history: EpochRecord[]; weights: Float32Array | null } | null = null;
+  const settle = (): void => {
+    if (pending) state = { ...state, ...pending };
+    pending = null;
+  };
+  for (const event of events) {
+    if (event.type !== 'epoch' || event.runId !== state.runId) {
+      settle();
+      state = applyRunEvent(state, event);
+      continue;
+    }
+    pending ??= { history: [...state.history], weights: state.weights };
+    const last = pending.history[pending.history.length - 1];
+    if (event.record.epoch !== (last?.epoch ?? 0) + 1) continue;
+    pending.history.push(event.record);
+    pending.weights = event.weights ?? pending.weights;
+  }
+  settle();
+  return state;
+}
+
+/** Whether a run is under way (training, starting or paused). */
+export function isActive(run: RunState): boolean {
+  return run.phase === 'starting' || run.phase === 'running' || run.phase === 'paused';
+}
+
+/** The epoch limit the run was started with (0 before any run). */
+export function runEpochs(run: RunState): number {
+  return run.setup?.config.epochs ?? 0;
 }

@@ -1,5 +1,5 @@
 import type { EpochRecord } from '../engine/protocol';
-import type { RunState } from './runState';
+import { runEpochs, type RunState } from './runState';
 
 const fmt = (value: number): string => {
   if (!Number.isFinite(value)) return String(value);
@@ -12,25 +12,33 @@ const losses = (record: EpochRecord): string => `loss ${fmt(record.loss)}, val_l
 /** The sentence the status line reads out: the epoch, the losses, and why a run ended. */
 export function statusText(run: RunState): string {
   const last = run.history[run.history.length - 1];
-  const progress = last ? `Epoch ${last.epoch}/${run.epochs}: ${losses(last)}` : null;
+  const epochs = runEpochs(run);
+  const progress = last ? `Epoch ${last.epoch}/${epochs}: ${losses(last)}` : null;
   switch (run.phase) {
     case 'idle':
       return 'Ready. Press Train to start.';
     case 'starting':
       return 'Starting the run…';
     case 'running':
-      return progress ?? `Epoch 0/${run.epochs}: training the first epoch…`;
+      return progress ?? `Epoch 0/${epochs}: training the first epoch…`;
     case 'paused':
-      return `Paused. ${progress ?? `Epoch 0/${run.epochs}`}`;
+      return `Paused. ${progress ?? `Epoch 0/${epochs}`}`;
     case 'ended':
       break;
   }
   if (run.error) return run.error;
   const outcome = run.outcome;
   if (!outcome) return 'The run ended.';
+  const restored = (epoch: number | null): string => (epoch === null ? '' : `; restored weights from epoch ${epoch}`);
   switch (outcome.kind) {
     case 'completed':
-      return `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}. ${last ? losses(last) : ''}`.trim();
+      return `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}${restored(outcome.restoredFrom)}. ${
+        last ? losses(last) : ''
+      }`.trim();
+    case 'earlyStopped':
+      return `Stopped early at epoch ${outcome.epoch}${
+        outcome.restoredFrom === null ? `; the best epoch was ${outcome.bestEpoch}` : restored(outcome.restoredFrom)
+      }.`;
     case 'stopped':
       return `Stopped at epoch ${outcome.epoch}.${last ? ` ${losses(last)}` : ''}`;
     case 'diverged':

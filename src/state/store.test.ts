@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { TrainingClient } from '../engine/client';
 import { FakeWorker } from '../engine/fakeWorker';
-import type { EpochRecord } from '../engine/protocol';
+import { epochEvent, epochRecord, runStartedEvent } from '../testing/fixtures';
 import { createPlaygroundStore } from './store';
-
-const record = (epoch: number): EpochRecord => ({ epoch, loss: 10 / epoch, valLoss: 11 / epoch, metric: 1, valMetric: 1, ms: 1 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
 
 function setup() {
@@ -47,9 +45,9 @@ describe('the playground store', () => {
     expect(command.config.loss).toBe('mae');
     expect(store.getState().run.phase).toBe('starting');
     const runId = command.runId;
-    worker().emit({ type: 'runStarted', runId, backend: 'cpu', params: 4801 });
-    worker().emit({ type: 'epoch', runId, record: record(1) });
-    worker().emit({ type: 'epoch', runId, record: record(2) });
+    worker().emit(runStartedEvent(runId));
+    worker().emit(epochEvent(runId, 1));
+    worker().emit(epochEvent(runId, 2));
     await settle();
     expect(store.getState().run.phase).toBe('running');
     expect(store.getState().run.history.map((r) => r.epoch)).toEqual([1, 2]);
@@ -60,7 +58,7 @@ describe('the playground store', () => {
     await settle();
     await store.getState().train();
     const runId = worker().lastRunId;
-    worker().emit({ type: 'runStarted', runId, backend: 'cpu', params: 1 });
+    worker().emit(runStartedEvent(runId));
     await settle();
     store.getState().pause();
     expect(worker().commands.at(-1)).toEqual({ type: 'pause', runId });
@@ -80,8 +78,8 @@ describe('the playground store', () => {
     await settle();
     await store.getState().train();
     const first = worker().lastRunId;
-    worker().emit({ type: 'runStarted', runId: first, backend: 'cpu', params: 1 });
-    worker().emit({ type: 'epoch', runId: first, record: record(1) });
+    worker().emit(runStartedEvent(first));
+    worker().emit(epochEvent(first, 1));
     await settle();
     store.getState().reset();
     expect(store.getState().run.history).toEqual([]);
@@ -89,11 +87,11 @@ describe('the playground store', () => {
     await store.getState().train();
     const second = worker().lastRunId;
     expect(second).not.toBe(first);
-    worker().emit({ type: 'epoch', runId: first, record: record(2) });
-    worker().emit({ type: 'runStarted', runId: second, backend: 'cpu', params: 1 });
-    worker().emit({ type: 'epoch', runId: second, record: record(1) });
+    worker().emit(epochEvent(first, 2));
+    worker().emit(runStartedEvent(second));
+    worker().emit(epochEvent(second, 1));
     await settle();
-    expect(store.getState().run.history).toEqual([record(1)]);
+    expect(store.getState().run.history).toEqual([epochRecord(1)]);
     expect(store.getState().run.runId).toBe(second);
   });
 

@@ -1,15 +1,23 @@
-import { LossChart } from './charts/LossChart';
 import { HistoryTable } from './charts/HistoryTable';
+import { LossChart } from './charts/LossChart';
+import { MetricChart } from './charts/MetricChart';
+import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';
-import { TrainingSettings } from './controls/TrainingSettings';
+import { TrainingControls } from './controls/TrainingControls';
 import { AboutData } from './data/AboutData';
 import { DatasetPicker } from './data/DatasetPicker';
-import { LayerList } from './layers/LayerList';
+import { LayerEditor } from './layers/LayerEditor';
 import { ModelSummary } from './layers/ModelSummary';
+import { WeightsView } from './layers/WeightsView';
 import { BackendBadge } from './run/BackendBadge';
 import { Notices } from './run/Notices';
+import { RunInfo } from './run/RunInfo';
 import { StatusLine } from './run/StatusLine';
 
+/**
+ * One screen at 1280×800: data and training settings on the left, the
+ * network in the middle, the run and its curves on the right.
+ */
 export function App() {
   return (
     <div className="app">
@@ -23,18 +31,27 @@ export function App() {
           <h2 id="data-heading">Data</h2>
           <DatasetPicker />
           <AboutData />
+          <TrainingControls />
+          <RegularizationControls />
         </section>
         <section className="panel" aria-labelledby="model-heading">
           <h2 id="model-heading">Model</h2>
-          <LayerList />
+          <LayerEditor />
           <ModelSummary />
-          <TrainingSettings />
+          <details className="weights-panel" open>
+            <summary>Weights</summary>
+            <WeightsView />
+          </details>
         </section>
         <section className="panel panel-wide" aria-labelledby="training-heading">
-          <h2 id="training-heading">Training</h2>
+          <h2 id="training-heading" className="sr-only">
+            Run
+          </h2>
           <RunControls />
           <StatusLine />
+          <RunInfo />
           <LossChart />
+          <MetricChart />
           <HistoryTable />
         </section>
       </main>

@@ -14,7 +14,18 @@ const factories: Record<OptimizerName, (learningRate: number) => tf.Optimizer> =
   adamax: (lr) => tf.train.adamax(lr, 0.9, 0.999, EPSILON, 0),
 };
 
-/** A fresh optimizer; the caller disposes it (model.dispose() does not). */
+/** A fresh optimizer; the caller disposes it with `disposeOptimizer` (model.dispose() does not). */
 export function createOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
   return factories[name](learningRate);
+}
+
+/**
+ * Disposes an optimizer and its state. tfjs 4.22's `MomentumOptimizer.dispose()`
+ * forgets the learning-rate scalar its SGD base class keeps, which would leak
+ * one tensor per run; it is freed here.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  const rate = (optimizer as { c?: tf.Tensor }).c;
+  if (rate && !rate.isDisposed) rate.dispose();
 }

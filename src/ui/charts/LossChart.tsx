@@ -1,30 +1,84 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useState } from 'react';
+import { ReferenceArea, ReferenceLine } from 'recharts';
+import { bestEpoch, overfittingRange } from '../../model/curves';
 import { usePlayground } from '../../state';
+import { runEpochs } from '../../state/runState';
+import { formatRate } from '../controls/sliderSteps';
+import { HistoryChart } from './HistoryChart';
+import { palette } from './palette';
 
-/** Training and validation loss per epoch, redrawn as epochs arrive. */
+/**
+ * Loss and val_loss per epoch with what a teacher would point at: the best
+ * epoch, where early stopping stopped, learning-rate changes, and the
+ * stretch where the model overfits.
+ */
 export function LossChart() {
-  const history = usePlayground((state) => state.run.history);
-  const epochs = usePlayground((state) => state.run.epochs || state.config.epochs);
+  const run = usePlayground((state) => state.run);
+  const configEpochs = usePlayground((state) => state.config.epochs);
+  const [logScale, setLogScale] = useState(false);
+  const { history, outcome } = run;
+  const best = bestEpoch(history);
+  const overfit = overfittingRange(history);
+  const stoppedEarly = outcome?.kind === 'earlyStopped' ? outcome.epoch : null;
+  const restored = outcome && 'restoredFrom' in outcome ? outcome.restoredFrom : null;
   return (
-    <figure className="chart" aria-label="Loss per epoch chart">
-      <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={history} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="epoch"
-            type="number"
-            domain={[1, Math.max(2, epochs)]}
-            allowDecimals={false}
-            label={{ value: 'epoch', position: 'insideBottom', offset: -12 }}
+    <figure className="chart" aria-label="Loss per epoch">
+      <div className="chart-head">
+        <figcaption>Loss</figcaption>
+        <label className="check small">
+          <input type="checkbox" checked={logScale} onChange={(event) => setLogScale(event.target.checked)} />
+          Log scale
+        </label>
+      </div>
+      <HistoryChart
+        history={history}
+        epochs={runEpochs(run) || configEpochs}
+        trainKey="loss"
+        valKey="valLoss"
+        trainName="loss"
+        valName="val_loss"
+        yLabel="loss"
+        height={250}
+        logScale={logScale}
+      >
+        {overfit && (
+          <ReferenceArea
+            x1={overfit.from}
+            x2={overfit.to}
+            fill={palette.overfit}
+            fillOpacity={0.1}
+            label={{ value: 'overfitting', position: 'insideTop', fontSize: 11, fill: palette.overfit }}
           />
-          <YAxis width={64} label={{ value: 'loss', angle: -90, position: 'insideLeft' }} />
-          <Tooltip />
-          <Legend verticalAlign="top" />
-          <Line type="monotone" dataKey="loss" name="loss" stroke="#2563eb" dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="valLoss" name="val_loss" stroke="#ea580c" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-      <figcaption className="hint">Training loss (blue) and validation loss (orange) after each epoch.</figcaption>
+        )}
+        {best !== null && (
+          <ReferenceLine
+            x={restored ?? best}
+            stroke={palette.best}
+            strokeDasharray="2 2"
+            label={{ value: restored !== null ? 'restored' : 'best', position: 'insideTopLeft', fontSize: 11, fill: palette.best }}
+          />
+        )}
+        {stoppedEarly !== null && (
+          <ReferenceLine
+            x={stoppedEarly}
+            stroke={palette.stop}
+            label={{ value: 'stopped early', position: 'insideTopRight', fontSize: 11, fill: palette.stop }}
+          />
+        )}
+        {run.learningRateChanges.map((change, i) => (
+          <ReferenceLine
+            key={i}
+            x={change.epoch}
+            stroke={palette.learningRate}
+            strokeDasharray="4 2"
+            label={{ value: `lr ${formatRate(change.learningRate)}`, position: 'insideBottomRight', fontSize: 10, fill: '#1e3a8a' }}
+          />
+        ))}
+      </HistoryChart>
+      <p className="sr-only" aria-live="off">
+        {best !== null ? `Lowest val_loss at epoch ${best}.` : ''}
+        {overfit ? ` Overfitting from epoch ${overfit.from}.` : ''}
+      </p>
     </figure>
   );
 }

@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RunControl } from '../runControl';
+import type { BatchObjective } from './objectives';
+
+export interface EpochArgs {
+  model: tf.LayersModel;
+  optimizer: tf.Optimizer;
+  xTrain: tf.Tensor;
+  yTrain: tf.Tensor;
+  lossFn: BatchObjective;
+  metricFn: BatchObjective;
+  control: RunControl;
+  batchSize: number;
+  /** Row order for this epoch. */
+  order: Uint32Array;
+  /** Called between batches, where a new learning rate may be applied. */
+  beforeBatch(): void;
+}
+
+/** On-device sums over an epoch of loss × batch size and metric × batch size. */
+export type EpochSums = [loss: tf.Scalar, metric: tf.Scalar];
+
+/**
+ * One pass over the training rows in the given order. Returns the on-device
+ * sums, or null when stopped mid-epoch (having disposed what it made).
+ * Nothing is read back from the device here.
+ */
+export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
+  const { model, optimizer, lossFn, metricFn, control, batchSize, order } = args;
+  const numRows = order.length;
+  // Indices fit in int32; reinterpret the buffer rather than copy it.
+  const indices = tf.tensor1d(new Int32Array(order.buffer, order.byteOffset, order.length), 'int32');
+  const xs = tf.gather(args.xTrain, indices);
+  const ys = tf.gather(args.yTrain, indices);
+  indices.dispose();
+  let sums: EpochSums = [tf.scalar(0), tf.scalar(0)];
+  try {
+    for (let start = 0; start < numRows; start += batchSize) {
+      if (!(await control.checkpoint())) {
+        tf.dispose(sums);
+        return null;
+      }
+      args.beforeBatch();
+      const size = Math.min(batchSize, numRows - start);
+      const next = tf.tidy((): EpochSums => {
+        const xb = xs.slice(start, size);
+        const yb = ys.slice(start, size);
+        let metric: tf.Scalar | null = null;
+        const cost = optimizer.minimize(() => {
+          const pred = model.apply(xb, { training: true }) as tf.Tensor;
+          // keep() lets the metric outlive the gradient scope; it is freed below.
+          metric = tf.keep(metricFn(yb, pred));
+          return lossFn(yb, pred);
+        }, true) as tf.Scalar;
+        const kept = metric as tf.Scalar | null;
+        if (kept === null) throw new Error('The loss function did not run.');
+        const result: EpochSums = [sums[0].add(cost.mul(size)), sums[1].add(kept.mul(size))];
+        kept.dispose();
+        return result;
+      });
+      tf.dispose(sums);
+      sums = next;
+    }
+    return sums;
+  } finally {
+    tf.dispose([xs, ys]);
+  }
+}
+
+export interface EpochReadout {
+  loss: number;
+  metric: number;
+  valLoss: number;
+  valMetric: number;
+  /** Every weight, flattened, when asked for. */
+  weights: Float32Array | null;
+}
+
+/**
+ * Reads the epoch's training means, the validation loss and metric and,
+ * optionally, the weights back in a single device read. Disposes the sums.
+ */
+export async function readEpoch(
+  sums: EpochSums,
+  numTrain: number,
+  validate: () => [loss: tf.Scalar, metric: tf.Scalar],
+  weights: (() => tf.Tensor1D) | null,
+): Promise<EpochReadout> {
+  const packed = tf.tidy(() => {
+    const [valLoss, valMetric] = validate();
+    const stats = tf.stack([sums[0].div(numTrain), sums[1].div(numTrain), valLoss, valMetric]) as tf.Tensor1D;
+    return weights ? tf.concat([stats, weights()]) : stats;
+  });
+  tf.dispose(sums);
+  try {
+    const values = (await packed.data()) as Float32Array;
+    return {
+      loss: values[0]!,
+      metric: values[1]!,
+      valLoss: values[2]!,
+      valMetric: values[3]!,
+      weights: weights ? values.slice(4) : null,
+    };
+  } finally {
+    packed.dispose();
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { bestEpoch, overfittingRange, type LossPoint } from './curves';
+
+const curve = (train: number[], val: number[]): LossPoint[] =>
+  train.map((loss, i) => ({ epoch: i + 1, loss, valLoss: val[i]! }));
+
+describe('bestEpoch', () => {
+  it('finds the lowest validation loss and skips NaN', () => {
+    expect(bestEpoch(curve([1, 1, 1, 1], [0.9, 0.5, Number.NaN, 0.7]))).toBe(2);
+    expect(bestEpoch([])).toBeNull();
+  });
+});
+
+describe('overfittingRange', () => {
+  it('marks the epochs after the validation minimum when val rises while train falls', () => {
+    const history = curve([1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2], [1, 0.8, 0.7, 0.72, 0.75, 0.8, 0.9]);
+    expect(overfittingRange(history)).toEqual({ from: 3, to: 7 });
+  });
+
+  it('says nothing while both still fall, or when the rise is within noise', () => {
+    expect(overfittingRange(curve([1, 0.8, 0.6, 0.5, 0.4], [1, 0.8, 0.7, 0.65, 0.6]))).toBeNull();
+    expect(overfittingRange(curve([1, 0.8, 0.6, 0.5, 0.4, 0.3], [1, 0.7, 0.705, 0.708, 0.71, 0.709]))).toBeNull();
+  });
+
+  it('needs a few epochs past the minimum', () => {
+    expect(overfittingRange(curve([1, 0.8, 0.6, 0.5], [1, 0.7, 0.9, 1.2]))).toBeNull();
+  });
+
+  it('is not overfitting when training loss rose too (that is instability)', () => {
+    expect(overfittingRange(curve([1, 0.5, 0.6, 0.7, 0.8], [1, 0.5, 0.6, 0.7, 0.8]))).toBeNull();
+  });
+});

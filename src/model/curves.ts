@@ -1,0 +1,39 @@
+/**
+ * Reading a training history the way a teacher would: where validation loss
+ * was lowest, and where the model started to overfit.
+ */
+export interface LossPoint {
+  epoch: number;
+  loss: number;
+  valLoss: number;
+}
+
+/** The epoch with the lowest finite validation loss, or null when there is none. */
+export function bestEpoch(history: readonly LossPoint[]): number | null {
+  let best: LossPoint | null = null;
+  for (const point of history) {
+    if (Number.isFinite(point.valLoss) && (best === null || point.valLoss < best.valLoss)) best = point;
+  }
+  return best?.epoch ?? null;
+}
+
+/** How far validation loss must climb above its minimum, relative to it, to call the rise real. */
+export const OVERFIT_RISE = 0.02;
+/** How many epochs must follow the minimum before a rise counts. */
+export const OVERFIT_MIN_EPOCHS = 3;
+
+/**
+ * The stretch where the model overfits: from the epoch of lowest validation
+ * loss to the last epoch, when since then validation loss has risen by more
+ * than OVERFIT_RISE of its minimum while training loss kept falling, over at
+ * least OVERFIT_MIN_EPOCHS epochs. Null when that is not the case.
+ */
+export function overfittingRange(history: readonly LossPoint[]): { from: number; to: number } | null {
+  const best = bestEpoch(history);
+  const last = history[history.length - 1];
+  if (best === null || !last || last.epoch - best < OVERFIT_MIN_EPOCHS) return null;
+  const atBest = history.find((point) => point.epoch === best)!;
+  const valRose = last.valLoss > atBest.valLoss * (1 + OVERFIT_RISE);
+  const trainFell = last.loss < atBest.loss;
+  return valRose && trainFell ? { from: best, to: last.epoch } : null;
+}

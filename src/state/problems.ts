@@ -1,0 +1,24 @@
+import { splitSizes } from '../data/split';
+import type { Table } from '../data/table';
+import type { LayerSpec } from '../model/layers';
+import { checkTrainingConfig, type TrainingConfig } from '../model/trainingConfig';
+import { validateModel, type ModelIssue } from '../model/validate';
+
+/** Everything that stops the experiment from training, split into the layers' issues and the config's. */
+export function experimentIssues(
+  table: Table,
+  layers: readonly LayerSpec[],
+  config: TrainingConfig,
+): { model: ModelIssue[]; config: string[] } {
+  const trainRows = table.numRows >= 2 ? splitSizes(table.numRows, config.validationSplit).train : 0;
+  return {
+    model: validateModel({ inputShape: [table.featureNames.length], layers: [...layers] }, table.task, config.loss),
+    config: checkTrainingConfig(config, trainRows),
+  };
+}
+
+/** The same as one list of sentences. */
+export function experimentProblems(table: Table, layers: readonly LayerSpec[], config: TrainingConfig): string[] {
+  const issues = experimentIssues(table, layers, config);
+  return [...issues.model.map((issue) => issue.message), ...issues.config];
+}

@@ -1,0 +1,113 @@
+import type { StateCreator } from 'zustand';
+import { prepareData } from '../data/prepare';
+import type { Table } from '../data/table';
+import type { StoreContext } from './context';
+import { experimentProblems } from './problems';
+import { idleRun, isActive, type RunState } from './runState';
+import type { PlaygroundState } from './store';
+
+export interface RunSlice {
+  run: RunState;
+  /** Why the last press of Train did not start a run. */
+  problems: string[];
+
+  /** Starts a run, or resumes a paused one. */
+  train(): Promise<void>;
+  pause(): void;
+  /** Trains one epoch (starting a run if there is none) and pauses. */
+  step(): Promise<void>;
+  stop(): void;
+  /** Ends any run and clears its history; the experiment stays. */
+  reset(): void;
+  /** Ends the current run and starts a new one with the experiment as it is now. */
+  restart(): Promise<void>;
+  /** Sets the learning rate; a run under way uses it from its next batch. */
+  setLearningRate(learningRate: number): void;
+}
+
+export const createRunSlice =
+  (ctx: StoreContext): StateCreator<PlaygroundState, [], [], RunSlice> =>
+  (set, get) => {
+    /** Starts a fresh run of the current experiment; false when it could not start. */
+    const startRun = async (): Promise<boolean> => {
+      const mine = ++ctx.generation;
+      const { datasetId, layers, config } = get();
+      set({ run: { ...idleRun, phase: 'starting', setup: { datasetId, layers, config } }, problems: [] });
+      let table: Table;
+      try {
+        table = await ctx.tableFor(datasetId);
+      } catch (error) {
+        if (mine === ctx.generation) set({ run: idleRun, problems: [`The dataset could not be loaded: ${String(error)}`] });
+        return false;
+      }
+      if (mine !== ctx.generation) return false;
+      const problems = experimentProblems(table, layers, config);
+      if (problems.length > 0) {
+        set({ run: idleRun, problems });
+        return false;
+      }
+      const prepared = prepareData(table, config.validationSplit, config.seed);
+      const runId = ctx.client.startRun({
+        layers,
+        task: table.task,
+        config,
+        data: {
+          xTrain: prepared.xTrain,
+          yTrain: prepared.yTrain,
+          xVal: prepared.xVal,
+          yVal: prepared.yVal,
+          inputShape: prepared.inputShape,
+          targetSize: prepared.targetSize,
+        },
+      });
+      set((state) => ({ run: { ...state.run, runId } }));
+      return true;
+    };
+
+    return {
+      run: idleRun,
+      problems: [],
+
+      async train() {
+        const { phase } = get().run;
+        if (phase === 'paused') ctx.client.resume();
+        else if (!isActive(get().run)) await startRun();
+      },
+
+      pause() {
+        if (get().run.phase === 'running') ctx.client.pause();
+      },
+
+      async step() {
+        const { phase } = get().run;
+        if (phase === 'paused') ctx.client.step();
+        else if (!isActive(get().run) && (await startRun())) ctx.client.step();
+      },
+
+      stop() {
+        const { phase } = get().run;
+        if (phase === 'running' || phase === 'paused') ctx.client.stop();
+        else if (phase === 'starting') {
+          ctx.generation++;
+          set({ run: idleRun });
+        }
+      },
+
+      reset() {
+        ctx.generation++;
+        ctx.client.abandon();
+        set({ run: idleRun, problems: [] });
+      },
+
+      async restart() {
+        ctx.client.abandon();
+        await startRun();
+      },
+
+      setLearningRate(learningRate) {
+        set({ config: { ...get().config, learningRate } });
+        const { phase } = get().run;
+        if (phase === 'running' || phase === 'paused') ctx.client.setLearningRate(learningRate);
+      },
+    };
+  };

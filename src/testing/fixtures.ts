@@ -1,0 +1,34 @@
+/** Builders for the messages and configs unit tests pass around. */
+import type { EpochRecord, RunOutcome, WorkerEvent } from '../engine/protocol';
+import { defaultEarlyStopping } from '../model/earlyStopping';
+import type { TrainingConfig } from '../model/trainingConfig';
+
+export function epochRecord(epoch: number, loss = 1 / epoch): EpochRecord {
+  return { epoch, loss, valLoss: loss * 1.1, metric: 0.5, valMetric: 0.5, ms: 1, learningRate: 0.01 };
+}
+
+export function epochEvent(runId: number, epoch: number, loss?: number): WorkerEvent {
+  return { type: 'epoch', runId, record: epochRecord(epoch, loss), weights: null };
+}
+
+export function runEndedEvent(runId: number, outcome: RunOutcome, tensors = 0): WorkerEvent {
+  return { type: 'runEnded', runId, outcome, tensorsBefore: tensors, tensorsAfter: tensors, weights: null };
+}
+
+export function runStartedEvent(runId: number, params = 1): WorkerEvent {
+  return { type: 'runStarted', runId, backend: 'cpu', params, stepsPerEpoch: 1, weightLayout: null };
+}
+
+export function testConfig(overrides: Partial<TrainingConfig> = {}): TrainingConfig {
+  return {
+    optimizer: 'sgd',
+    learningRate: 0.1,
+    batchSize: 8,
+    epochs: 3,
+    loss: 'mse',
+    validationSplit: 0.25,
+    seed: 1,
+    earlyStopping: { ...defaultEarlyStopping },
+    ...overrides,
+  };
+}

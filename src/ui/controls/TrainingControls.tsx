@@ -1,0 +1,75 @@
+import { splitSizes } from '../../data/split';
+import { lossNames, losses, type LossName } from '../../model/losses';
+import { optimizerNames, optimizers, type OptimizerName } from '../../model/optimizers';
+import { usePlayground } from '../../state';
+import { SteppedSlider } from '../common/SteppedSlider';
+import { batchSizes, epochCounts, formatPercent, formatRate, learningRates, validationSplits } from './sliderSteps';
+
+/** What `model.compile` and `model.fit` are given: optimizer, loss, learning rate, batch size, epochs, split. */
+export function TrainingControls() {
+  const config = usePlayground((state) => state.config);
+  const numRows = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.numRows : 0));
+  const { setConfig, setLearningRate } = usePlayground.getState();
+  const trainRows = numRows >= 2 ? splitSizes(numRows, config.validationSplit).train : 1;
+  return (
+    <fieldset className="controls">
+      <legend>Training</legend>
+      <div className="selects">
+        <label>
+          Optimizer
+          <select
+            value={config.optimizer}
+            onChange={(event) => setConfig({ optimizer: event.target.value as OptimizerName })}
+          >
+            {optimizerNames.map((name) => (
+              <option key={name} value={name}>
+                {optimizers[name].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Loss
+          <select value={config.loss} onChange={(event) => setConfig({ loss: event.target.value as LossName })}>
+            {lossNames.map((name) => (
+              <option key={name} value={name}>
+                {losses[name].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <SteppedSlider
+        label="Learning rate"
+        values={learningRates}
+        value={config.learningRate}
+        format={formatRate}
+        onChange={setLearningRate}
+        hint="Step size of the optimizer. Takes effect at once, even during a run."
+      />
+      <SteppedSlider
+        label="Batch size"
+        values={batchSizes(trainRows)}
+        value={config.batchSize}
+        format={String}
+        onChange={(batchSize) => setConfig({ batchSize })}
+        hint={`Examples per gradient step, up to the ${trainRows} training rows.`}
+      />
+      <SteppedSlider
+        label="Epochs"
+        values={epochCounts}
+        value={config.epochs}
+        format={String}
+        onChange={(epochs) => setConfig({ epochs })}
+      />
+      <SteppedSlider
+        label="Validation split"
+        values={validationSplits}
+        value={config.validationSplit}
+        format={formatPercent}
+        onChange={(validationSplit) => setConfig({ validationSplit })}
+        hint="Share of the rows held out to measure val_loss."
+      />
+    </fieldset>
+  );
+}

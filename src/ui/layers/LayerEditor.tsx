@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { layerKinds } from '../../model/layerKinds';
+import type { LayerKind } from '../../model/layers';
+import { usePlayground } from '../../state';
+import { useIssueParts } from '../useExperimentIssues';
+import { LayerItem } from './LayerItem';
+
+const addable: LayerKind[] = ['dense', 'dropout', 'batchNormalization', 'activation'];
+
+/** The editable layer stack: a list named "Layers", with an input line above it and "Add layer" below. */
+export function LayerEditor() {
+  const layers = usePlayground((state) => state.layers);
+  const inputSize = usePlayground((state) =>
+    state.dataset.status === 'ready' ? state.dataset.table.featureNames.length : null,
+  );
+  const { addLayer, moveLayer } = usePlayground.getState();
+  const { model: issues } = useIssueParts();
+  const [kind, setKind] = useState<LayerKind>('dense');
+  const [dragged, setDragged] = useState<string | null>(null);
+  return (
+    <div className="layer-editor">
+      <p className="input-line">Input: {inputSize === null ? '…' : `${inputSize} features`}</p>
+      <ol className="layers" aria-label="Layers">
+        {layers.map((layer, index) => (
+          <LayerItem
+            key={layer.id}
+            layer={layer}
+            index={index}
+            count={layers.length}
+            issues={issues.filter((issue) => issue.layerIndex === index).map((issue) => issue.message)}
+            dragging={dragged === layer.id}
+            onDragStart={() => setDragged(layer.id)}
+            onDragEnd={() => setDragged(null)}
+            onDrop={() => {
+              if (dragged !== null) moveLayer(dragged, index);
+              setDragged(null);
+            }}
+          />
+        ))}
+      </ol>
+      <div className="add-layer">
+        <label>
+          Layer type
+          <select value={kind} onChange={(event) => setKind(event.target.value as LayerKind)}>
+            {addable.map((name) => (
+              <option key={name} value={name}>
+                {layerKinds[name].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => addLayer(kind)}>
+          Add layer
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import type { WeightSlot } from '../../engine/protocol';
+import { usePlayground } from '../../state';
+import { Heatmap } from './Heatmap';
+
+/** A weight tensor cut out of the flat readout. */
+interface WeightTensor extends WeightSlot {
+  values: Float32Array;
+}
+
+function sliceWeights(layout: readonly WeightSlot[], flat: Float32Array): WeightTensor[] {
+  let offset = 0;
+  return layout.map((slot) => {
+    const size = slot.shape.reduce((a, b) => a * b, 1);
+    const values = flat.subarray(offset, offset + size);
+    offset += size;
+    return { ...slot, values };
+  });
+}
+
+const noFeatures: string[] = [];
+
+const fmt = (value: number): string => (Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3));
+
+/** `y = 0.512·cement − 0.204·water + … + 3.1`: the course's single neuron, with its live weights. */
+function NeuronEquation({ kernel, bias, features }: { kernel: Float32Array; bias: number; features: string[] }) {
+  return (
+    <p className="equation" aria-label="Single neuron weights">
+      <span className="eq-y">y</span> ={' '}
+      {Array.from(kernel, (w, i) => (
+        <span key={i} className="eq-term">
+          {i > 0 && (w < 0 ? ' − ' : ' + ')}
+          {i === 0 && w < 0 ? '−' : ''}
+          <data value={w}>{fmt(Math.abs(w))}</data>·<var>{features[i] ?? `x${i + 1}`}</var>
+        </span>
+      ))}{' '}
+      {bias < 0 ? '−' : '+'} <data value={bias}>{fmt(Math.abs(bias))}</data>
+      <span className="eq-names">
+        {' '}
+        (w = kernel, b = {fmt(bias)})
+      </span>
+    </p>
+  );
+}
+
+/**
+ * The weights of the run's model as training moves them: the equation of a
+ * single neuron, or one heatmap per Dense kernel for small networks.
+ */
+export function WeightsView() {
+  const layout = usePlayground((state) => state.run.weightLayout);
+  const weights = usePlayground((state) => state.run.weights);
+  const layers = usePlayground((state) => state.run.setup?.layers ?? null);
+  const tooLarge = usePlayground((state) => state.run.params !== null && state.run.weightLayout === null);
+  const features = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.featureNames : noFeatures));
+  const tensors = useMemo(() => (layout && weights ? sliceWeights(layout, weights) : null), [layout, weights]);
+  if (tooLarge) return <p className="hint">This model is too large for the weights view.</p>;
+  if (!tensors || !layers) return <p className="hint">Train to see the weights move.</p>;
+  const denseCount = layers.filter((layer) => layer.kind === 'dense').length;
+  const kernels = tensors.filter((t) => t.name === 'kernel');
+  if (denseCount === 1 && kernels.length === 1 && kernels[0]!.shape[1] === 1) {
+    const bias = tensors.find((t) => t.name === 'bias' && t.layerIndex === kernels[0]!.layerIndex);
+    return <NeuronEquation kernel={kernels[0]!.values} bias={bias?.values[0] ?? 0} features={features} />;
+  }
+  return (
+    <div className="weights">
+      {kernels.map((kernel) => (
+        <Heatmap
+          key={kernel.layerIndex}
+          title={`Layer ${kernel.layerIndex + 1} kernel, ${kernel.shape[0]} inputs × ${kernel.shape[1]} units`}
+          rows={kernel.shape[0]!}
+          cols={kernel.shape[1]!}
+          values={kernel.values}
+        />
+      ))}
+      <p className="hint">
+        <span className="swatch swatch-pos" /> positive <span className="swatch swatch-neg" /> negative weight; stronger
+        colour, larger magnitude.
+      </p>
+    </div>
+  );
+}

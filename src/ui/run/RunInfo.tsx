@@ -1,0 +1,23 @@
+import { optimizers } from '../../model/optimizers';
+import { usePlayground } from '../../state';
+import { formatRate } from '../controls/sliderSteps';
+
+/**
+ * What the current run is doing, as the worker reported it: the optimizer,
+ * the learning rate in use, the batch size and steps per epoch (Keras's
+ * "26/26"), the parameter count and the backend.
+ */
+export function RunInfo() {
+  const run = usePlayground((state) => state.run);
+  const { setup, stepsPerEpoch, params, backend, history, learningRateChanges } = run;
+  if (!setup || stepsPerEpoch === null) return null;
+  const { config } = setup;
+  const rate =
+    history[history.length - 1]?.learningRate ?? learningRateChanges[learningRateChanges.length - 1]?.learningRate ?? config.learningRate;
+  return (
+    <p className="run-info" aria-label="Run settings">
+      {optimizers[config.optimizer].label}, learning rate {formatRate(rate)}, batch size {config.batchSize} ({stepsPerEpoch}{' '}
+      steps per epoch), {config.epochs} epochs · {params?.toLocaleString('en-US')} weights on {backend}
+    </p>
+  );
+}
