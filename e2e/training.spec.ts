@@ -22,7 +22,8 @@ test('Train runs epochs live: the status counts up, the table fills and the loss
 test('the chart redraws while training, not only at the end', async ({ page }) => {
   await openPlayground(page);
   await page.getByRole('button', { name: 'Train' }).click();
-  const lossLine = page.locator('.recharts-line path.recharts-line-curve').first();
+  const chart = page.getByRole('figure', { name: 'Loss per epoch' });
+  const lossLine = chart.locator('.recharts-line path.recharts-line-curve').first();
   await waitForEpoch(page, 2);
   const before = await lossLine.getAttribute('d');
   await waitForEpoch(page, (await statusEpoch(page)) + 2);
@@ -30,7 +31,11 @@ test('the chart redraws while training, not only at the end', async ({ page }) =
   // Still running: the redraw happened mid-run.
   await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
   expect(after).not.toEqual(before);
-  expect(await page.locator('.recharts-legend-item').allTextContents()).toEqual(['loss', 'val_loss']);
+  expect(await chart.locator('.recharts-legend-item').allTextContents()).toEqual(['loss', 'val_loss']);
+  expect(await page.getByRole('figure', { name: 'mae per epoch' }).locator('.recharts-legend-item').allTextContents()).toEqual([
+    'mae',
+    'val_mae',
+  ]);
   await page.getByRole('button', { name: 'Stop' }).click();
 });
 

@@ -189,4 +189,68 @@ describe('runTraining on the tfjs CPU backend', () => {
     expect(await run(1)).toEqual(a);
     expect(await run(2)).not.toEqual(a);
   });
+
+  describe('early stopping with restore_best_weights', () => {
+    /** Runs with early stopping and returns the history, the weights after each epoch and the result. */
+    async function runWithEarlyStopping(patience: number, epochs: number, learningRate: number) {
+      const history: EpochRecord[] = [];
+      const weights: Float32Array[] = [];
+      const result = await runTraining(
+        {
+          ...request({
+            epochs,
+            learningRate,
+            earlyStopping: { enabled: true, patience, minDelta: 0.001, restoreBestWeights: true },
+          }),
+          layers: layers.filter((layer) => layer.kind !== 'dropout'),
+        },
+        new RunControl(),
+        {
+          onEpoch: (record, w) => {
+            history.push(record);
+            weights.push(w!);
+          },
+        },
+      );
+      return { history, weights, result };
+    }
+
+    /** Keras's best epoch: the last one whose val_loss beat the best before it by more than min_delta. */
+    const kerasBest = (history: EpochRecord[]) => {
+      let best = Number.POSITIVE_INFINITY;
+      let epoch = 1;
+      for (const record of history) {
+        if (record.valLoss + 0.001 < best) {
+          best = record.valLoss;
+          epoch = record.epoch;
+        }
+      }
+      return epoch;
+    };
+
+    it('stops early and puts back the weights of the best epoch', async () => {
+      const before = tf.memory().numTensors;
+      const { history, weights, result } = await runWithEarlyStopping(2, 60, 0.3);
+      expect(result.outcome.kind).toBe('earlyStopped');
+      if (result.outcome.kind !== 'earlyStopped') return;
+      const best = kerasBest(history);
+      expect(result.outcome).toEqual({ kind: 'earlyStopped', epoch: history.length, bestEpoch: best, restoredFrom: best });
+      expect(history.length - best).toBe(2);
+      expect(Array.from(result.weights!)).toEqual(Array.from(weights[best - 1]!));
+      expect(Array.from(result.weights!)).not.toEqual(Array.from(weights[weights.length - 1]!));
+      expect(tf.memory().numTensors).toBe(before);
+    });
+
+    it('also restores them when the epoch limit ends the run, as Keras does', async () => {
+      // The same seeded run as above, ending by its epoch limit exactly where patience 2 stopped it:
+      // its last two epochs did not improve, so the best is two epochs back.
+      const limit = (await runWithEarlyStopping(2, 60, 0.3)).history.length;
+      const { history, weights, result } = await runWithEarlyStopping(1000, limit, 0.3);
+      const best = kerasBest(history);
+      expect(best).toBe(limit - 2);
+      expect(result.outcome).toEqual({ kind: 'completed', epochs: limit, restoredFrom: best });
+      expect(Array.from(result.weights!)).toEqual(Array.from(weights[best - 1]!));
+      expect(Array.from(result.weights!)).not.toEqual(Array.from(weights[limit - 1]!));
+    });
+  });
 });

@@ -40,6 +40,10 @@ export function validateModel(spec: ModelSpec, task: TaskSpec, loss: LossName): 
   }
   for (const [index, layer] of layers.entries()) {
     for (const message of kindOf(layer).check(layer)) issues.push({ layerIndex: index, message: `Layer ${index + 1}: ${message}` });
+  }
+  // A layer with impossible settings has no shape to infer from; stop here.
+  if (issues.length > 0) return issues;
+  for (const [index, layer] of layers.entries()) {
     if (layer.kind === 'dense' && layer.activation === 'softmax' && layer.units === 1) {
       issues.push({
         layerIndex: index,
@@ -47,7 +51,6 @@ export function validateModel(spec: ModelSpec, task: TaskSpec, loss: LossName): 
       });
     }
   }
-  if (issues.length > 0) return issues;
 
   const summary = summarize(spec.inputShape, layers);
   if (summary.shapeError) {

@@ -33,7 +33,10 @@ export function SteppedSlider({ label, values, value, onChange, format, disabled
     <div className="slider">
       <div className="slider-head">
         <label htmlFor={id}>{label}</label>
-        <output htmlFor={id}>{text}</output>
+        {/* Not an <output>: that is a second role=status; the slider's aria-valuetext already says it. */}
+        <span className="slider-value" aria-hidden="true">
+          {text}
+        </span>
       </div>
       <input
         id={id}
