@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPlayground } from './helpers';
+import { openPlayground, statusEpoch, waitForEpoch } from './helpers';
 
 const layers = (page: Page) => page.getByRole('list', { name: 'Layers' }).getByRole('listitem');
 const summary = (page: Page) => page.getByRole('table', { name: 'Model summary' });
@@ -91,4 +91,29 @@ test('the Dropout and Batch normalization switches change the list and the summa
   await dropout.check();
   await layers(page).nth(1).getByRole('button', { name: 'Remove layer' }).click();
   await expect(dropout).not.toBeChecked();
+});
+
+test('a single neuron shows y = w·x + b with its weights moving as it trains', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await expect(page.getByRole('img', { name: /Layer 1 kernel/ })).toHaveCount(0);
+  while ((await layers(page).count()) > 1) await layers(page).first().getByRole('button', { name: 'Remove layer' }).click();
+  await expect(summary(page)).toContainText('Total params: 9');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 2);
+  const equation = page.getByLabel('Single neuron weights');
+  await expect(equation).toContainText(/^y = −?[\d.]+·cement/);
+  await expect(equation).toContainText('·age');
+  const early = await equation.textContent();
+  await waitForEpoch(page, (await statusEpoch(page)) + 3);
+  expect(await equation.textContent()).not.toEqual(early);
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
+
+test('a small dense network shows one weight heatmap per layer', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//);
+  await expect(page.getByRole('img', { name: /^Layer 1 kernel, 8 inputs × 64 units/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Layer 2 kernel, 64 inputs × 64 units/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Layer 3 kernel, 64 inputs × 1 units/ })).toBeVisible();
 });

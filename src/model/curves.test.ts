@@ -20,6 +20,8 @@ describe('overfittingRange', () => {
   it('says nothing while both still fall, or when the rise is within noise', () => {
     expect(overfittingRange(curve([1, 0.8, 0.6, 0.5, 0.4], [1, 0.8, 0.7, 0.65, 0.6]))).toBeNull();
     expect(overfittingRange(curve([1, 0.8, 0.6, 0.5, 0.4, 0.3], [1, 0.7, 0.705, 0.708, 0.71, 0.709]))).toBeNull();
+    // One noisy epoch well above the minimum is not a trend.
+    expect(overfittingRange(curve([1, 0.8, 0.6, 0.5, 0.4, 0.3], [1, 0.7, 0.71, 0.72, 0.7, 0.76]))).toBeNull();
   });
 
   it('needs a few epochs past the minimum', () => {

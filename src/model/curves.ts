@@ -18,22 +18,27 @@ export function bestEpoch(history: readonly LossPoint[]): number | null {
 }
 
 /** How far validation loss must climb above its minimum, relative to it, to call the rise real. */
-export const OVERFIT_RISE = 0.02;
-/** How many epochs must follow the minimum before a rise counts. */
+export const OVERFIT_RISE = 0.05;
+/** How many epochs must follow the minimum before a rise counts; also the smoothing window. */
 export const OVERFIT_MIN_EPOCHS = 3;
+
+const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 /**
  * The stretch where the model overfits: from the epoch of lowest validation
- * loss to the last epoch, when since then validation loss has risen by more
- * than OVERFIT_RISE of its minimum while training loss kept falling, over at
- * least OVERFIT_MIN_EPOCHS epochs. Null when that is not the case.
+ * loss to the last epoch, when over the last OVERFIT_MIN_EPOCHS epochs (at
+ * least that many after the minimum) validation loss averaged more than
+ * OVERFIT_RISE above its minimum while training loss averaged below its
+ * value at the minimum. Averaging keeps one noisy epoch from counting as a
+ * trend. Null when that is not the case.
  */
 export function overfittingRange(history: readonly LossPoint[]): { from: number; to: number } | null {
   const best = bestEpoch(history);
   const last = history[history.length - 1];
   if (best === null || !last || last.epoch - best < OVERFIT_MIN_EPOCHS) return null;
   const atBest = history.find((point) => point.epoch === best)!;
-  const valRose = last.valLoss > atBest.valLoss * (1 + OVERFIT_RISE);
-  const trainFell = last.loss < atBest.loss;
+  const recent = history.slice(-OVERFIT_MIN_EPOCHS);
+  const valRose = mean(recent.map((p) => p.valLoss)) > atBest.valLoss * (1 + OVERFIT_RISE);
+  const trainFell = mean(recent.map((p) => p.loss)) < atBest.loss;
   return valRose && trainFell ? { from: best, to: last.epoch } : null;
 }

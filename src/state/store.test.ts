@@ -130,3 +130,63 @@ describe('the playground store', () => {
     expect(store.getState().run.error).toMatch(/The training worker crashed \(boom\)/);
   });
 });
+
+describe('editing the experiment', () => {
+  it('adds a layer before the output, edits, moves and removes it', async () => {
+    const { store } = setup();
+    await settle();
+    store.getState().addLayer('dropout');
+    const added = store.getState().layers[2]!;
+    expect(store.getState().layers.map((l) => l.kind)).toEqual(['dense', 'dense', 'dropout', 'dense']);
+    store.getState().updateLayer(added.id, { rate: 0.5, units: 99 });
+    expect(store.getState().layers[2]).toEqual({ ...added, rate: 0.5 });
+    store.getState().moveLayer(added.id, 0);
+    expect(store.getState().layers[0]!.id).toBe(added.id);
+    store.getState().moveLayer(added.id, 99);
+    expect(store.getState().layers.at(-1)!.id).toBe(added.id);
+    store.getState().removeLayer(added.id);
+    expect(store.getState().layers.map((l) => l.kind)).toEqual(['dense', 'dense', 'dense']);
+  });
+
+  it('uses the dropout rate for the switch and for every dropout layer', async () => {
+    const { store } = setup();
+    await settle();
+    store.getState().setDropoutRate(0.45);
+    store.getState().setToggle('dropout', true);
+    const rates = () => store.getState().layers.flatMap((l) => (l.kind === 'dropout' ? [l.rate] : []));
+    expect(rates()).toEqual([0.45, 0.45]);
+    store.getState().setDropoutRate(0.1);
+    expect(rates()).toEqual([0.1, 0.1]);
+  });
+
+  it('sends a learning-rate change to a run under way, and not when idle', async () => {
+    const { store, worker } = setup();
+    await settle();
+    store.getState().setLearningRate(0.003);
+    expect(store.getState().config.learningRate).toBe(0.003);
+    expect(worker().commands.some((c) => c.type === 'setLearningRate')).toBe(false);
+    await store.getState().train();
+    const runId = worker().lastRunId;
+    worker().emit(runStartedEvent(runId));
+    await settle();
+    store.getState().setLearningRate(0.2);
+    expect(worker().commands.at(-1)).toEqual({ type: 'setLearningRate', runId, learningRate: 0.2 });
+  });
+
+  it('Step from idle starts a run and asks for one epoch; Restart replaces the run', async () => {
+    const { store, worker } = setup();
+    await settle();
+    await store.getState().step();
+    const first = worker().lastRunId;
+    expect(worker().commands.slice(-2).map((c) => c.type)).toEqual(['train', 'step']);
+    worker().emit(runStartedEvent(first));
+    await settle();
+    store.getState().setConfig({ batchSize: 64 });
+    await store.getState().restart();
+    const second = worker().lastRunId;
+    expect(second).not.toBe(first);
+    const train = worker().commands.at(-1);
+    expect(train?.type === 'train' && train.config.batchSize).toBe(64);
+    expect(store.getState().run.setup?.config.batchSize).toBe(64);
+  });
+});

@@ -47,7 +47,7 @@ export function LossChart() {
             x2={overfit.to}
             fill={palette.overfit}
             fillOpacity={0.1}
-            label={{ value: 'overfitting', position: 'insideTop', fontSize: 11, fill: palette.overfit }}
+            label={{ value: 'overfitting', position: 'insideBottom', fontSize: 11, fill: palette.overfit }}
           />
         )}
         {best !== null && (
@@ -55,14 +55,14 @@ export function LossChart() {
             x={restored ?? best}
             stroke={palette.best}
             strokeDasharray="2 2"
-            label={{ value: restored !== null ? 'restored' : 'best', position: 'insideTopLeft', fontSize: 11, fill: palette.best }}
+            label={{ value: restored !== null ? 'restored' : 'best', position: 'insideTopRight', fontSize: 11, fill: palette.best }}
           />
         )}
         {stoppedEarly !== null && (
           <ReferenceLine
             x={stoppedEarly}
             stroke={palette.stop}
-            label={{ value: 'stopped early', position: 'insideTopRight', fontSize: 11, fill: palette.stop }}
+            label={{ value: 'stopped early', position: 'insideTopRight', offset: 18, fontSize: 11, fill: palette.stop }}
           />
         )}
         {run.learningRateChanges.map((change, i) => (
