@@ -36,6 +36,11 @@ test('the chart redraws while training, not only at the end', async ({ page }) =
     'mae',
     'val_mae',
   ]);
+  // The log scale has no zero tick; the linear axis starts at 0.
+  const ticks = () => chart.locator('.recharts-yAxis-tick-labels text').allTextContents();
+  expect(await ticks()).toContain('0');
+  await chart.getByRole('checkbox', { name: 'Log scale' }).check();
+  await expect.poll(ticks).not.toContain('0');
   await page.getByRole('button', { name: 'Stop' }).click();
 });
 
