@@ -1,5 +1,8 @@
 import type { TaskSpec } from '../model/task';
-import { parseNumericCsv } from './csv';
+import { buildTable } from './buildTable';
+import { describeColumns } from './columns';
+import { parseCsvText } from './csvParse';
+import { asImages, parseFashionMnist } from './images';
 import { generate, type GeneratorName, type SyntheticOptions } from './synthetic';
 import type { Table } from './table';
 
@@ -12,39 +15,118 @@ export interface Credit {
 }
 
 export type DatasetSource =
-  | { kind: 'synthetic'; generator: GeneratorName; options: SyntheticOptions }
-  | { kind: 'csv'; file: string; task: TaskSpec; drop?: readonly string[] };
+  | { kind: 'synthetic'; generator: GeneratorName; defaults: SyntheticOptions }
+  | {
+      kind: 'csv';
+      file: string;
+      task: TaskSpec;
+      /** Pixel columns making up images of this size, with this largest pixel value. */
+      image?: { height: number; width: number; maxValue: number };
+    }
+  | { kind: 'fashionMnist'; file: string };
 
 export interface DatasetInfo {
   label: string;
+  /** Optgroup in the Dataset select. */
+  group: '2-D (synthetic)' | 'Tables' | 'Images';
   description: string;
   source: DatasetSource;
   credit?: Credit;
 }
 
+const uci = (name: string, id: string): Pick<Credit, 'licence' | 'url'> & { origin: string } => ({
+  origin: `${name}, UCI Machine Learning Repository`,
+  licence: 'CC BY 4.0',
+  url: `https://archive.ics.uci.edu/dataset/${id}`,
+});
+
+const synthetic = (generator: GeneratorName, label: string, description: string, noise = 0.2): DatasetInfo => ({
+  label,
+  group: '2-D (synthetic)',
+  description,
+  source: { kind: 'synthetic', generator, defaults: { numPoints: 500, noise, seed: 1 } },
+});
+
 export const datasets = {
   concrete: {
-    label: 'Concrete (regression)',
+    label: 'Concrete strength',
+    group: 'Tables',
     description:
-      'Compressive strength of 1,030 concrete mixes (MPa) from their 8 ingredients and age. The course uses it for deep regression networks.',
+      'Compressive strength (MPa) of 1,030 concrete mixes from their 8 ingredients and age. The course uses it for deep regression networks.',
     source: { kind: 'csv', file: 'concrete.csv', task: { kind: 'regression' } },
+    credit: { ...uci('I-Cheng Yeh (1998), Concrete Compressive Strength', '165/concrete+compressive+strength'), via: 'Debian package r-cran-modeldata 1.1.0' },
+  },
+  autoMpg: {
+    label: 'Auto MPG',
+    group: 'Tables',
+    description: 'Fuel economy (miles per gallon) of 392 cars of 1970–82; origin (USA, Europe, Japan) is a category, one-hot encoded.',
+    source: { kind: 'csv', file: 'auto_mpg.csv', task: { kind: 'regression' } },
+    credit: { ...uci('Auto MPG (StatLib, 1982)', '9/auto+mpg'), via: 'npm package vega-datasets 3.2.1, rows with missing values dropped' },
+  },
+  diabetes: {
+    label: 'Diabetes progression',
+    group: 'Tables',
+    description: 'Disease progression one year on for 442 patients, from age, sex, BMI, blood pressure and six blood serum measurements.',
+    source: { kind: 'csv', file: 'diabetes.csv', task: { kind: 'regression' } },
     credit: {
-      origin: 'I-Cheng Yeh (1998), Concrete Compressive Strength, UCI Machine Learning Repository',
-      via: 'Debian package r-cran-modeldata 1.1.0',
-      licence: 'CC BY 4.0',
-      url: 'https://archive.ics.uci.edu/dataset/165/concrete+compressive+strength',
+      origin: 'Efron, Hastie, Johnstone and Tibshirani (2004), "Least Angle Regression", Annals of Statistics',
+      via: 'Debian package python3-sklearn 1.2.1',
+      licence: 'BSD-3-Clause (as shipped with scikit-learn)',
+      url: 'https://www4.stat.ncsu.edu/~boos/var.select/diabetes.html',
     },
   },
-  circle: {
-    label: 'Circle (2-D)',
-    description: 'A disk of one class inside a ring of the other: no straight line separates them.',
-    source: { kind: 'synthetic', generator: 'circle', options: { numPoints: 500, noise: 0.2, seed: 1 } },
+  ionosphere: {
+    label: 'Ionosphere radar',
+    group: 'Tables',
+    description: 'Is a radar return from the ionosphere good (1) or bad (0)? 351 returns, 33 features: the course’s binary classification example.',
+    source: { kind: 'csv', file: 'ionosphere.csv', task: { kind: 'binary' } },
+    credit: { ...uci('Ionosphere (Johns Hopkins University Applied Physics Laboratory)', '52/ionosphere'), via: 'Debian package r-cran-mlbench 2.1-3, constant column V2 dropped' },
   },
-  spiral: {
-    label: 'Spiral (2-D)',
-    description: 'Two interleaved spiral arms: a hard boundary that needs a deeper network.',
-    source: { kind: 'synthetic', generator: 'spiral', options: { numPoints: 500, noise: 0.1, seed: 1 } },
+  breastCancer: {
+    label: 'Breast cancer',
+    group: 'Tables',
+    description: 'Is a breast mass malignant (1) or benign (0)? 569 cases, 30 measurements of cell nuclei from a fine-needle aspirate.',
+    source: { kind: 'csv', file: 'breast_cancer.csv', task: { kind: 'binary' } },
+    credit: { ...uci('Breast Cancer Wisconsin (Diagnostic)', '17/breast+cancer+wisconsin+diagnostic'), via: 'Debian package python3-sklearn 1.2.1' },
   },
+  wine: {
+    label: 'Wine cultivars',
+    group: 'Tables',
+    description: 'Which of 3 cultivars a wine comes from, from 13 chemical measurements of 178 wines.',
+    source: { kind: 'csv', file: 'wine.csv', task: { kind: 'multiclass', numClasses: 3 } },
+    credit: { ...uci('Wine', '109/wine'), via: 'Debian package python3-sklearn 1.2.1' },
+  },
+  digits: {
+    label: 'Handwritten digits 8×8',
+    group: 'Images',
+    description: '1,797 handwritten digits as 8 × 8 grey images (0–16): a small CNN reads them well.',
+    source: {
+      kind: 'csv',
+      file: 'digits_8x8.csv',
+      task: { kind: 'multiclass', numClasses: 10 },
+      image: { height: 8, width: 8, maxValue: 16 },
+    },
+    credit: { ...uci('Optical Recognition of Handwritten Digits', '80/optical+recognition+of+handwritten+digits'), via: 'Debian package python3-sklearn 1.2.1' },
+  },
+  fashion: {
+    label: 'Fashion-MNIST (2,000)',
+    group: 'Images',
+    description: '2,000 grey 28 × 28 photos of clothes in 10 classes, 200 each, from the Fashion-MNIST test set.',
+    source: { kind: 'fashionMnist', file: 'fashion_mnist_2000.bin' },
+    credit: {
+      origin: 'Han Xiao, Kashif Rasul and Roland Vollgraf (2017), Fashion-MNIST, Zalando SE',
+      via: 'Debian package dataset-fashion-mnist',
+      licence: 'MIT',
+      url: 'https://github.com/zalandoresearch/fashion-mnist',
+    },
+  },
+  circle: synthetic('circle', 'Circle', 'A disk of one class inside a ring of the other: no straight line separates them.'),
+  xor: synthetic('xor', 'XOR', 'Opposite quadrants share a class: a single neuron cannot learn it, one hidden layer can.'),
+  gauss: synthetic('gauss', 'Two Gaussians', 'Two round clouds: a single straight line separates them.', 0.5),
+  spiral: synthetic('spiral', 'Spiral', 'Two interleaved spiral arms: a hard boundary that needs a deeper network.', 0.1),
+  moons: synthetic('moons', 'Moons', 'Two interlocking half-moons: a gently curved boundary.'),
+  plane: synthetic('plane', 'Plane (regression)', 'Predict the height of a tilted plane from the point: a single linear neuron is enough.'),
+  multiGauss: synthetic('multiGauss', 'Bumps (regression)', 'Predict the height of four hills and valleys: needs hidden layers.'),
 } as const satisfies Record<string, DatasetInfo>;
 
 export type DatasetId = keyof typeof datasets;
@@ -55,17 +137,41 @@ export function isDatasetId(value: string): value is DatasetId {
   return Object.hasOwn(datasets, value);
 }
 
-/** Reads a shipped file's text; the browser passes a fetch, tests read from disk. */
-export type FetchText = (file: string) => Promise<string>;
+export function datasetInfo(id: DatasetId): DatasetInfo {
+  return datasets[id];
+}
 
-/** Loads or generates a dataset. Throws with a readable message when a shipped file is malformed. */
-export async function loadDataset(id: DatasetId, fetchText: FetchText): Promise<Table> {
-  const source: DatasetSource = datasets[id].source;
-  if (source.kind === 'synthetic') return generate(source.generator, source.options);
-  const parsed = parseNumericCsv(await fetchText(source.file), {
-    task: source.task,
-    ...(source.drop ? { drop: source.drop } : {}),
-  });
-  if (!parsed.ok) throw new Error(`${source.file}: ${parsed.message}`);
-  return parsed.table;
+/** Reads a shipped file; the browser fetches it, tests read it from disk. */
+export interface FileSource {
+  text(file: string): Promise<string>;
+  bytes(file: string): Promise<Uint8Array>;
+}
+
+/**
+ * Loads or generates a dataset. `options` replace a synthetic set's defaults
+ * (noise, points, seed). Throws with a readable message when a shipped file
+ * is malformed.
+ */
+export async function loadDataset(id: DatasetId, files: FileSource, options?: SyntheticOptions): Promise<Table> {
+  const source = datasetInfo(id).source;
+  switch (source.kind) {
+    case 'synthetic':
+      return generate(source.generator, options ?? source.defaults);
+    case 'fashionMnist':
+      try {
+        return parseFashionMnist(await files.bytes(source.file));
+      } catch (error) {
+        throw new Error(`${source.file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    case 'csv': {
+      const parsed = parseCsvText(await files.text(source.file));
+      if (!parsed.ok) throw new Error(`${source.file}: ${parsed.message}`);
+      const columns = describeColumns(parsed.raw);
+      const target = parsed.raw.columns[parsed.raw.columns.length - 1]!;
+      const built = buildTable(parsed.raw, columns, { target, ignored: [], task: source.task, missing: 'drop' });
+      if (!built.ok) throw new Error(`${source.file}: ${built.message}`);
+      const { image } = source;
+      return image ? asImages(built.table, image.height, image.width, image.maxValue) : built.table;
+    }
+  }
 }

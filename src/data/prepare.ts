@@ -1,11 +1,12 @@
 import { outputUnits } from '../model/task';
-import { fitStandardScaler, takeScaledRows, type StandardScaler } from './scaler';
+import type { ScalingKind } from '../model/preprocessing';
+import { fitScaler, takeScaledRows, type Scaler } from './scaler';
 import { splitRows } from './split';
-import { numFeatures, type Table } from './table';
+import { inputShapeOf, numFeatures, type Table } from './table';
 
 /** Arrays a model trains on: standardized features and targets shaped for the output layer. */
 export interface PreparedData {
-  /** numTrain × inputSize, row-major, standardized. */
+  /** numTrain × inputSize, row-major, missing values filled, scaled. */
   xTrain: Float32Array;
   /** numTrain × targetSize. */
   yTrain: Float32Array;
@@ -17,7 +18,11 @@ export interface PreparedData {
   /** Values per target row: 1, or the number of classes (one-hot). */
   targetSize: number;
   /** Fitted on the training rows only. */
-  scaler: StandardScaler;
+  scaler: Scaler;
+  /** Row indices of the validation split in the table, in the order of xVal. */
+  validationRows: Uint32Array;
+  /** Row indices of the training split, in the order of xTrain. */
+  trainRows: Uint32Array;
 }
 
 function takeTargets(table: Table, rows: Uint32Array, targetSize: number): Float32Array {
@@ -30,11 +35,12 @@ function takeTargets(table: Table, rows: Uint32Array, targetSize: number): Float
   return out;
 }
 
-/** Splits a table with a seed and standardizes it with training statistics. */
-export function prepareData(table: Table, validationSplit: number, seed: number): PreparedData {
+/** Splits a table with a seed and fills and scales it with statistics of the training rows. */
+export function prepareData(table: Table, validationSplit: number, seed: number, scaling: ScalingKind = 'standard'): PreparedData {
   const split = splitRows(table.numRows, validationSplit, seed);
   const cols = numFeatures(table);
-  const scaler = fitStandardScaler(table.features, cols, split.train);
+  const scaled = table.featureKinds?.map((kind) => kind === 'numeric') ?? [];
+  const scaler = fitScaler(scaling, table.features, cols, split.train, scaled);
   const targetSize = outputUnits(table.task);
   return {
     xTrain: takeScaledRows(table.features, cols, split.train, scaler),
@@ -43,8 +49,10 @@ export function prepareData(table: Table, validationSplit: number, seed: number)
     yVal: takeTargets(table, split.validation, targetSize),
     numTrain: split.train.length,
     numVal: split.validation.length,
-    inputShape: [cols],
+    inputShape: inputShapeOf(table),
     targetSize,
     scaler,
+    validationRows: split.validation,
+    trainRows: split.train,
   };
 }

@@ -3,6 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { LayerSpec } from '../model/layers';
 import { backendNames, type BackendInfo, type BackendName, type BackendPreference } from './protocol';
 
 // Vite turns the ?url imports into the files' addresses in the build, so the
@@ -49,4 +50,34 @@ export async function initBackend(preference: BackendPreference): Promise<Backen
     return { name, renderer: name === 'webgl' ? webglRenderer() : null, note };
   }
   throw new Error('No tfjs backend could start in this browser (tried WebGL, WASM and CPU).');
+}
+
+/**
+ * tfjs 4.22's WASM backend has no kernels for the gradients of convolution
+ * and max pooling (Conv2DBackpropFilter, MaxPoolGrad), so such models cannot
+ * train there.
+ */
+export function wasmCanTrain(layers: readonly LayerSpec[]): boolean {
+  return !layers.some((layer) => layer.kind === 'conv2d' || layer.kind === 'maxPooling2d');
+}
+
+/**
+ * The backend a run uses: the session's own, unless that is WASM and the
+ * model needs kernels WASM lacks, in which case WebGL, or else CPU, with a
+ * note saying why. Switches tfjs to it.
+ */
+export async function backendForRun(preferred: BackendInfo, layers: readonly LayerSpec[]): Promise<BackendInfo> {
+  const wanted: BackendName[] = preferred.name === 'wasm' && !wasmCanTrain(layers) ? ['webgl', 'cpu'] : [preferred.name];
+  for (const name of wanted) {
+    if (tf.getBackend() === name || (await tryBackend(name))) {
+      await tf.ready();
+      if (name === preferred.name) return preferred;
+      return {
+        name,
+        renderer: name === 'webgl' ? webglRenderer() : null,
+        note: `WASM cannot train convolution layers (tfjs has no Conv2DBackpropFilter kernel for it), so this run trains on ${name}.`,
+      };
+    }
+  }
+  return preferred;
 }

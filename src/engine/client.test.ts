@@ -15,6 +15,7 @@ const run = (): Omit<TrainCommand, 'type' | 'runId'> => ({
     yVal: new Float32Array(4),
     inputShape: [1],
     targetSize: 1,
+    grid: null,
   },
 });
 

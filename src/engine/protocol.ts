@@ -30,6 +30,8 @@ export interface TrainingData {
   inputShape: Shape;
   /** Values per target row: 1, or the number of classes. */
   targetSize: number;
+  /** Scaled inputs of a grid of points over a 2-D dataset's plane, predicted now and then for the boundary view. */
+  grid: Float32Array | null;
 }
 
 export interface TrainCommand {
@@ -83,6 +85,9 @@ export type RunOutcome =
   | { kind: 'stopped'; epoch: number }
   | { kind: 'diverged'; epoch: number; value: 'NaN' | 'Infinity' };
 
+/** Least time between two prediction updates, in milliseconds: a few a second. */
+export const PREDICTION_INTERVAL_MS = 250;
+
 /** The largest model whose weights are sent to the page every epoch for the weights view. */
 export const WEIGHT_VIEW_LIMIT = 10_000;
 
@@ -104,6 +109,11 @@ export type WorkerEvent =
   | { type: 'resumed'; runId: number }
   /** A new learning rate took effect during `epoch`. */
   | { type: 'learningRateChanged'; runId: number; epoch: number; learningRate: number }
+  /**
+   * The model's outputs after `epoch` for the validation rows (numVal × targetSize)
+   * and the grid, if any: sent a few times a second and once when the run ends.
+   */
+  | { type: 'predictions'; runId: number; epoch: number; validation: Float32Array; grid: Float32Array | null }
   | {
       type: 'runEnded';
       runId: number;
@@ -118,13 +128,14 @@ export type WorkerEvent =
 /** The buffers a command can hand over without copying. */
 export function transferables(command: Command): Transferable[] {
   if (command.type !== 'train') return [];
-  const { xTrain, yTrain, xVal, yVal } = command.data;
-  return [xTrain.buffer, yTrain.buffer, xVal.buffer, yVal.buffer];
+  const { xTrain, yTrain, xVal, yVal, grid } = command.data;
+  return [xTrain.buffer, yTrain.buffer, xVal.buffer, yVal.buffer, ...(grid ? [grid.buffer] : [])];
 }
 
 /** The buffers an event can hand over without copying. */
 export function eventTransferables(event: WorkerEvent): Transferable[] {
   if ((event.type === 'epoch' || event.type === 'runEnded') && event.weights) return [event.weights.buffer];
+  if (event.type === 'predictions') return [event.validation.buffer, ...(event.grid ? [event.grid.buffer] : [])];
   return [];
 }
 

@@ -21,7 +21,7 @@ function trainCommand(runId: number, epochs: number): TrainCommand {
     ],
     task: { kind: 'binary' },
     config: testConfig({ epochs, loss: 'binaryCrossentropy' }),
-    data: prepared,
+    data: { ...prepared, grid: null },
   };
 }
 
@@ -47,7 +47,11 @@ describe('TrainingSession (the worker behind its message switch)', () => {
   it('reports the backend, then a run from start to end', async () => {
     const { session, events } = makeSession();
     await session.train(trainCommand(1, 3));
-    expect(events.map((e) => e.type)).toEqual(['backend', 'runStarted', 'epoch', 'epoch', 'epoch', 'runEnded']);
+    const types = events.map((e) => e.type);
+    expect(types.filter((t) => t !== 'predictions')).toEqual(['backend', 'runStarted', 'epoch', 'epoch', 'epoch', 'runEnded']);
+    // Predictions follow the first epoch, and the final ones come just before the end.
+    expect(types.slice(2, 4)).toEqual(['epoch', 'predictions']);
+    expect(types.slice(-2)).toEqual(['predictions', 'runEnded']);
     const ended = events[events.length - 1]!;
     expect(ended).toMatchObject({ type: 'runEnded', runId: 1, outcome: { kind: 'completed', epochs: 3 } });
     if (ended.type === 'runEnded') expect(ended.tensorsAfter).toBe(ended.tensorsBefore);

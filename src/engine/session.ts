@@ -1,3 +1,4 @@
+import type { LayerSpec } from '../model/layers';
 import type { BackendInfo, BackendPreference, TrainCommand, WorkerEvent } from './protocol';
 import { RunControl } from './runControl';
 import { runTraining } from './trainer';
@@ -19,16 +20,24 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  */
 export class TrainingSession {
   private backend: Promise<BackendInfo | null> = Promise.resolve(null);
+  /** The backend in use now, which a run may have switched from the session's own. */
+  private current: BackendInfo | null = null;
   private active: ActiveRun | null = null;
 
+  /**
+   * @param startBackend picks the session's backend for a preference.
+   * @param backendForRun picks (and switches to) the backend a model can train on.
+   */
   constructor(
     private readonly post: (event: WorkerEvent) => void,
     private readonly startBackend: (preference: BackendPreference) => Promise<BackendInfo>,
+    private readonly backendForRun: (preferred: BackendInfo, layers: readonly LayerSpec[]) => Promise<BackendInfo> = async (p) => p,
   ) {}
 
   init(preference: BackendPreference): void {
     this.backend = this.startBackend(preference).then(
       (info) => {
+        this.current = info;
         this.post({ type: 'backend', info });
         return info;
       },
@@ -91,7 +100,12 @@ export class TrainingSession {
     try {
       // A run stopped before the backend was ready still goes through the
       // trainer, which ends it at epoch 0 with a proper runEnded event.
-      const backend = await this.backend;
+      const preferred = await this.backend;
+      const backend = preferred ? await this.backendForRun(preferred, command.layers) : null;
+      if (backend && backend !== this.current) {
+        this.current = backend;
+        this.post({ type: 'backend', info: backend });
+      }
       const result = await runTraining(command, run.control, {
         onStart: (info) => this.post({ type: 'runStarted', runId, backend: backend?.name ?? 'cpu', ...info }),
         onEpoch: (record, weights) => {
@@ -100,6 +114,7 @@ export class TrainingSession {
         },
         onLearningRate: (epoch, learningRate) => this.post({ type: 'learningRateChanged', runId, epoch, learningRate }),
         onAutoPause: (epoch) => this.post({ type: 'paused', runId, epoch }),
+        onPredictions: (epoch, validation, grid) => this.post({ type: 'predictions', runId, epoch, validation, grid }),
       });
       this.post({ type: 'runEnded', runId, ...result });
     } catch (error) {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 const circleData = (): TrainingData => {
   const prepared = prepareData(generate('circle', { numPoints: 400, noise: 0.1, seed: 11 }), 0.25, 5);
-  return { ...prepared, inputShape: prepared.inputShape };
+  return { ...prepared, grid: null };
 };
 
 const layers: LayerSpec[] = [

@@ -4,11 +4,18 @@ import { EarlyStopper } from '../model/earlyStopping';
 import type { LayerSpec } from '../model/layers';
 import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
-import { WEIGHT_VIEW_LIMIT, type EpochRecord, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
+import {
+  PREDICTION_INTERVAL_MS,
+  WEIGHT_VIEW_LIMIT,
+  type EpochRecord,
+  type RunOutcome,
+  type TrainingData,
+  type WeightSlot,
+} from './protocol';
 import type { RunControl } from './runControl';
 import { buildModel } from './tf/buildModel';
 import { createOptimizer, disposeOptimizer } from './tf/createOptimizer';
-import { readEpoch, trainEpoch } from './tf/epoch';
+import { readBack, trainEpoch } from './tf/epoch';
 import { setLearningRate } from './tf/learningRate';
 import { lossFunctions, metricFunction } from './tf/objectives';
 import { snapshotWeights, weightLayout, weightReadout } from './tf/weights';
@@ -29,6 +36,8 @@ export interface RunHooks {
   onLearningRate?(epoch: number, learningRate: number): void;
   /** The run paused itself after `epoch` because a step asked for one epoch. */
   onAutoPause?(epoch: number): void;
+  /** Outputs for the validation rows and the grid after `epoch`: a few times a second, and at the end. */
+  onPredictions?(epoch: number, validation: Float32Array, grid: Float32Array | null): void;
 }
 
 export interface RunResult {
@@ -68,10 +77,24 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const yTrain = tf.tensor2d(data.yTrain, [numTrain, data.targetSize]);
   const xVal = tf.tensor(data.xVal, [numVal, ...data.inputShape]);
   const yVal = tf.tensor2d(data.yVal, [numVal, data.targetSize]);
+  const grid = data.grid ? tf.tensor(data.grid, [data.grid.length / inputSize, ...data.inputShape]) : null;
   const showWeights = model.countParams() <= WEIGHT_VIEW_LIMIT;
-  const validate = (): [tf.Scalar, tf.Scalar] => {
-    const pred = model.apply(xVal, { training: false }) as tf.Tensor;
-    return [lossFn(yVal, pred), metricFn(yVal, pred)];
+  const predict = (x: tf.Tensor): tf.Tensor => model.apply(x, { training: false }) as tf.Tensor;
+  let lastPredictions = Number.NEGATIVE_INFINITY;
+  /** The weights and, when asked, the predictions, as tensors to read back; in this order. */
+  const extras = (withPredictions: boolean, valPred?: tf.Tensor): tf.Tensor[] => [
+    ...(showWeights ? [weightReadout(model)] : []),
+    ...(withPredictions ? [valPred ?? predict(xVal), ...(grid ? [predict(grid)] : [])] : []),
+  ];
+  /** Splits the read-back extras into the weights and, when asked for, the predictions (handed to the hook after `epoch`'s record). */
+  const splitExtras = (parts: Float32Array[], withPredictions: boolean) => {
+    const weights = showWeights ? parts.shift()! : null;
+    const deliver = (epoch: number): void => {
+      if (!withPredictions) return;
+      lastPredictions = performance.now();
+      hooks.onPredictions?.(epoch, parts[0]!, grid ? parts[1]! : null);
+    };
+    return { weights, deliver };
   };
   let learningRate = config.learningRate;
   let best: tf.Tensor[] | null = null;
@@ -107,15 +130,26 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
         outcome = { kind: 'stopped', epoch: epoch - 1 };
         break;
       }
-      const read = await readEpoch(sums, numTrain, validate, showWeights ? () => weightReadout(model) : null);
-      const { loss, metric, valLoss, valMetric } = read;
-      hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started, learningRate }, read.weights);
+      const withPredictions = performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS;
+      const [stats, ...parts] = await readBack(() => {
+        const valPred = predict(xVal);
+        const means = [sums[0].div(numTrain), sums[1].div(numTrain), lossFn(yVal, valPred), metricFn(yVal, valPred)];
+        return [tf.stack(means), ...extras(withPredictions, valPred)];
+      });
+      tf.dispose(sums);
+      const [loss, metric, valLoss, valMetric] = Array.from(stats!);
+      const { weights, deliver } = splitExtras(parts, withPredictions);
+      hooks.onEpoch(
+        { epoch, loss: loss!, valLoss: valLoss!, metric: metric!, valMetric: valMetric!, ms: performance.now() - started, learningRate },
+        weights,
+      );
+      deliver(epoch);
       if (!Number.isFinite(loss)) {
         outcome = { kind: 'diverged', epoch, value: Number.isNaN(loss) ? 'NaN' : 'Infinity' };
         break;
       }
       if (stopper) {
-        const verdict = stopper.observe(epoch, valLoss);
+        const verdict = stopper.observe(epoch, valLoss!);
         if (verdict.snapshot && early.restoreBestWeights) {
           if (best) tf.dispose(best);
           best = snapshotWeights(model);
@@ -137,14 +171,16 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       model.setWeights(best);
       outcome = { ...outcome, restoredFrom: stopper.bestEpoch };
     }
-    if (showWeights) {
-      const readout = weightReadout(model);
-      finalWeights = (await readout.data()) as Float32Array;
-      readout.dispose();
+    // The final weights and predictions, after any restore.
+    const lastEpoch = outcome.kind === 'completed' ? outcome.epochs : outcome.epoch;
+    if (lastEpoch > 0) {
+      const final = splitExtras(await readBack(() => extras(true)), true);
+      finalWeights = final.weights;
+      final.deliver(lastEpoch);
     }
   } finally {
     if (best) tf.dispose(best);
-    tf.dispose([xTrain, yTrain, xVal, yVal]);
+    tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : [])]);
     disposeOptimizer(optimizer);
     model.dispose();
   }

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { initBackend } from './backend';
+import { backendForRun, initBackend } from './backend';
 import { eventTransferables, type Command, type WorkerEvent } from './protocol';
 import { TrainingSession } from './session';
 
@@ -8,6 +8,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const session = new TrainingSession(
   (event: WorkerEvent) => self.postMessage(event, eventTransferables(event)),
   initBackend,
+  backendForRun,
 );
 
 self.onmessage = (message: MessageEvent<Command>) => {

@@ -79,12 +79,88 @@ const activation: LayerKindDef<LayerOf<'activation'>> = {
   describe: (layer) => `Activation ${activations[layer.activation].label}`,
 };
 
+const formatInput = (shape: Shape): string => `(None, ${shape.join(', ')})`;
+const needsImage = (name: string, input: Shape): string | null =>
+  input.length === 3
+    ? null
+    : `${name} needs an image input (height × width × channels), but gets ${formatInput(input)}. Put it before Flatten.`;
+const wholeInRange = (value: number, min: number, max: number): boolean =>
+  Number.isInteger(value) && value >= min && value <= max;
+
+/** Output length of a window sliding over `size` pixels, as Keras computes it. */
+function windowOutput(size: number, window: number, stride: number, padding: 'valid' | 'same'): number {
+  return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - window) / stride) + 1;
+}
+
+const conv2d: LayerKindDef<LayerOf<'conv2d'>> = {
+  label: 'Conv2D',
+  kerasClass: 'Conv2D',
+  kerasName: 'conv2d',
+  outputShape: (layer, input) => {
+    const problem = needsImage('Conv2D', input);
+    if (problem) return problem;
+    const [h, w] = input as [number, number, number];
+    const outH = windowOutput(h, layer.kernelSize, layer.strides, layer.padding);
+    const outW = windowOutput(w, layer.kernelSize, layer.strides, layer.padding);
+    if (outH < 1 || outW < 1) {
+      return `A ${layer.kernelSize}×${layer.kernelSize} kernel does not fit in a ${h}×${w} input without padding; use padding "same" or a smaller kernel.`;
+    }
+    return [outH, outW, layer.filters];
+  },
+  params: (layer, input) => ({
+    trainable: layer.kernelSize * layer.kernelSize * lastAxis(input) * layer.filters + layer.filters,
+    nonTrainable: 0,
+  }),
+  check: (layer) => [
+    ...(wholeInRange(layer.filters, 1, 512) ? [] : [`Filters must be a whole number from 1 to 512 (it is ${layer.filters}).`]),
+    ...(wholeInRange(layer.kernelSize, 1, 15) ? [] : [`Kernel size must be a whole number from 1 to 15 (it is ${layer.kernelSize}).`]),
+    ...(wholeInRange(layer.strides, 1, 8) ? [] : [`Strides must be a whole number from 1 to 8 (it is ${layer.strides}).`]),
+  ],
+  describe: (layer) =>
+    `Conv2D ${layer.filters} × ${layer.kernelSize}×${layer.kernelSize}, ${activations[layer.activation].label}`,
+};
+
+const maxPooling2d: LayerKindDef<LayerOf<'maxPooling2d'>> = {
+  label: 'MaxPooling2D',
+  kerasClass: 'MaxPooling2D',
+  kerasName: 'max_pooling2d',
+  outputShape: (layer, input) => {
+    const problem = needsImage('MaxPooling2D', input);
+    if (problem) return problem;
+    const [h, w, c] = input as [number, number, number];
+    const outH = windowOutput(h, layer.poolSize, layer.poolSize, 'valid');
+    const outW = windowOutput(w, layer.poolSize, layer.poolSize, 'valid');
+    if (outH < 1 || outW < 1) return `A ${layer.poolSize}×${layer.poolSize} pool is larger than its ${h}×${w} input.`;
+    return [outH, outW, c];
+  },
+  params: () => noParams,
+  check: (layer) =>
+    wholeInRange(layer.poolSize, 1, 8) ? [] : [`Pool size must be a whole number from 1 to 8 (it is ${layer.poolSize}).`],
+  describe: (layer) => `MaxPooling2D ${layer.poolSize}×${layer.poolSize}`,
+};
+
+const flatten: LayerKindDef<LayerOf<'flatten'>> = {
+  label: 'Flatten',
+  kerasClass: 'Flatten',
+  kerasName: 'flatten',
+  outputShape: (_layer, input) => [input.reduce((a, b) => a * b, 1)],
+  params: () => noParams,
+  check: () => [],
+  describe: () => 'Flatten',
+};
+
 export const layerKinds: { [K in LayerKind]: LayerKindDef<LayerOf<K>> } = {
   dense,
   dropout,
   batchNormalization,
   activation,
+  conv2d,
+  maxPooling2d,
+  flatten,
 };
+
+/** Layer kinds that only make sense on images. */
+export const imageLayerKinds: readonly LayerKind[] = ['conv2d', 'maxPooling2d', 'flatten'];
 
 /** The registry entry for a layer, typed to that layer. */
 export function kindOf<L extends LayerSpec>(layer: L): LayerKindDef<L> {

@@ -35,11 +35,44 @@ export interface ActivationSpec extends LayerBase {
   activation: ActivationName;
 }
 
+/** How a convolution or pooling window treats the border: Keras's 'valid' (no padding) or 'same'. */
+export type Padding = 'valid' | 'same';
+
+/** Keras `Conv2D(filters, kernel_size, strides, padding, activation)` on height × width × channels. */
+export interface Conv2DSpec extends LayerBase {
+  kind: 'conv2d';
+  filters: number;
+  /** Side of the square kernel, in pixels. */
+  kernelSize: number;
+  /** Step of the kernel, in pixels, both ways. */
+  strides: number;
+  padding: Padding;
+  activation: ActivationName;
+}
+
+/** Keras `MaxPooling2D(pool_size)`, with strides equal to the pool size. */
+export interface MaxPooling2DSpec extends LayerBase {
+  kind: 'maxPooling2d';
+  poolSize: number;
+}
+
+/** Keras `Flatten()`: an image of features becomes one vector. */
+export interface FlattenSpec extends LayerBase {
+  kind: 'flatten';
+}
+
 /**
- * One layer of a Keras-style Sequential stack. A new kind (conv2d,
- * maxPooling2d, flatten) is a new member here plus one entry in `layerKinds`.
+ * One layer of a Keras-style Sequential stack. A new kind is a new member
+ * here plus one entry in `layerKinds` (and a builder in the engine).
  */
-export type LayerSpec = DenseSpec | DropoutSpec | BatchNormalizationSpec | ActivationSpec;
+export type LayerSpec =
+  | DenseSpec
+  | DropoutSpec
+  | BatchNormalizationSpec
+  | ActivationSpec
+  | Conv2DSpec
+  | MaxPooling2DSpec
+  | FlattenSpec;
 
 export type LayerKind = LayerSpec['kind'];
 

@@ -1,5 +1,6 @@
 import type { EarlyStoppingConfig } from './earlyStopping';
 import { limits } from './limits';
+import type { ScalingKind } from './preprocessing';
 import type { LossName } from './losses';
 import type { OptimizerName } from './optimizers';
 
@@ -15,6 +16,8 @@ export interface TrainingConfig {
   loss: LossName;
   /** Fraction of the rows held out for validation, in (0, 1). */
   validationSplit: number;
+  /** How features are rescaled, fitted on the training split. */
+  scaling: ScalingKind;
   /** Seed of the initial weights, the shuffle and the split, so a run can be repeated. */
   seed: number;
   /** Keras's EarlyStopping on val_loss. */

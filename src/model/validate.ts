@@ -3,7 +3,7 @@ import { kindOf } from './layerKinds';
 import type { LayerSpec, ModelSpec } from './layers';
 import { limits } from './limits';
 import { losses, type LossName } from './losses';
-import { summarize } from './summary';
+import { formatShape, summarize } from './summary';
 import { describeTask, outputUnits, type TaskSpec } from './task';
 
 /** A problem that stops the model from training, with the layer it is about (null for the whole model). */
@@ -20,7 +20,7 @@ export interface ModelIssue {
 export function outputActivation(layers: readonly LayerSpec[]): ActivationName {
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i]!;
-    if (layer.kind === 'dense' || layer.kind === 'activation') return layer.activation;
+    if (layer.kind === 'dense' || layer.kind === 'activation' || layer.kind === 'conv2d') return layer.activation;
     if (layer.kind === 'batchNormalization') return 'linear';
   }
   return 'linear';
@@ -67,7 +67,12 @@ export function validateModel(spec: ModelSpec, task: TaskSpec, loss: LossName): 
   const last = layers.length - 1;
   const want = outputUnits(task);
   const have = summary.outputShape[summary.outputShape.length - 1] ?? 0;
-  if (have !== want) {
+  if (summary.outputShape.length > 1) {
+    issues.push({
+      layerIndex: last,
+      message: `The last layer outputs ${formatShape(summary.outputShape)}, an image of features; add a Flatten layer before the output Dense layer.`,
+    });
+  } else if (have !== want) {
     issues.push({
       layerIndex: last,
       message: `This dataset is ${describeTask(task)}, so the last layer must output ${plural(want, 'value')}; it outputs ${have}.`,

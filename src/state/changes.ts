@@ -19,6 +19,7 @@ export function changesSinceStart(state: Pick<PlaygroundState, 'run' | 'datasetI
     ['batchSize', 'batch size'],
     ['epochs', 'epochs'],
     ['validationSplit', 'validation split'],
+    ['scaling', 'scaling'],
     ['seed', 'seed'],
   ];
   for (const [key, name] of fields) if (before[key] !== now[key]) changes.push(name);

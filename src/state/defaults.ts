@@ -10,7 +10,15 @@ export interface Experiment {
   config: TrainingConfig;
 }
 
-const dense = (id: string, units: number, activation: ActivationName): LayerSpec => ({ id, kind: 'dense', units, activation });
+const dense = (units: number, activation: ActivationName): Omit<LayerSpec & { kind: 'dense' }, 'id'> => ({
+  kind: 'dense',
+  units,
+  activation,
+});
+const conv = (filters: number, padding: 'same' | 'valid') =>
+  ({ kind: 'conv2d', filters, kernelSize: 3, strides: 1, padding, activation: 'relu' }) as const;
+const pool = { kind: 'maxPooling2d', poolSize: 2 } as const;
+const flatten = { kind: 'flatten' } as const;
 
 const base: TrainingConfig = {
   optimizer: 'adam',
@@ -19,29 +27,68 @@ const base: TrainingConfig = {
   epochs: 100,
   loss: 'mae',
   validationSplit: 0.2,
+  scaling: 'standard',
   seed: 42,
   earlyStopping: defaultEarlyStopping,
+};
+
+const binary2d: Partial<TrainingConfig> = { learningRate: 0.03, batchSize: 16, loss: 'binaryCrossentropy', validationSplit: 0.3 };
+
+type LayerDraft = Omit<LayerSpec, 'id'>;
+
+/** Each dataset's starting point, without layer ids. */
+const drafts: Record<DatasetId, { layers: LayerDraft[]; config: Partial<TrainingConfig> }> = {
+  // The course's concrete network, narrower so it trains quickly in a tab.
+  concrete: { layers: [dense(64, 'relu'), dense(64, 'relu'), dense(1, 'linear')], config: {} },
+  autoMpg: { layers: [dense(64, 'relu'), dense(64, 'relu'), dense(1, 'linear')], config: {} },
+  diabetes: { layers: [dense(32, 'relu'), dense(32, 'relu'), dense(1, 'linear')], config: { learningRate: 0.01 } },
+  ionosphere: {
+    layers: [dense(16, 'relu'), dense(16, 'relu'), dense(1, 'sigmoid')],
+    config: { loss: 'binaryCrossentropy', learningRate: 0.003 },
+  },
+  breastCancer: {
+    layers: [dense(16, 'relu'), dense(16, 'relu'), dense(1, 'sigmoid')],
+    config: { loss: 'binaryCrossentropy', learningRate: 0.003 },
+  },
+  wine: {
+    layers: [dense(16, 'relu'), dense(16, 'relu'), dense(3, 'softmax')],
+    config: { loss: 'categoricalCrossentropy', batchSize: 16, learningRate: 0.003 },
+  },
+  digits: {
+    layers: [conv(16, 'same'), pool, conv(32, 'same'), pool, flatten, dense(64, 'relu'), dense(10, 'softmax')],
+    config: { loss: 'categoricalCrossentropy', learningRate: 0.003, epochs: 20, scaling: 'none' },
+  },
+  fashion: {
+    layers: [conv(8, 'valid'), pool, conv(16, 'valid'), pool, flatten, dense(64, 'relu'), dense(10, 'softmax')],
+    config: { loss: 'categoricalCrossentropy', learningRate: 0.003, batchSize: 64, epochs: 20, scaling: 'none' },
+  },
+  circle: { layers: [dense(8, 'tanh'), dense(8, 'tanh'), dense(1, 'sigmoid')], config: binary2d },
+  xor: { layers: [dense(8, 'tanh'), dense(1, 'sigmoid')], config: binary2d },
+  // Linearly separable: the single neuron of the course's first lesson.
+  gauss: { layers: [dense(1, 'sigmoid')], config: binary2d },
+  spiral: {
+    layers: [dense(16, 'relu'), dense(16, 'relu'), dense(16, 'relu'), dense(1, 'sigmoid')],
+    config: { ...binary2d, learningRate: 0.01, epochs: 300 },
+  },
+  moons: { layers: [dense(8, 'relu'), dense(8, 'relu'), dense(1, 'sigmoid')], config: binary2d },
+  plane: { layers: [dense(1, 'linear')], config: { learningRate: 0.03, loss: 'mse', validationSplit: 0.3 } },
+  multiGauss: {
+    layers: [dense(16, 'tanh'), dense(16, 'tanh'), dense(1, 'linear')],
+    config: { learningRate: 0.01, loss: 'mse', validationSplit: 0.3, batchSize: 16 },
+  },
 };
 
 /**
  * Each dataset opens with a model that learns it well within a minute, so
  * the first press of Train shows a falling curve.
  */
-export const defaultExperiments: Record<DatasetId, () => Experiment> = {
-  // The course's concrete network, narrower so it trains quickly in a tab.
-  concrete: () => ({
-    layers: [dense('l1', 64, 'relu'), dense('l2', 64, 'relu'), dense('l3', 1, 'linear')],
-    config: base,
-  }),
-  circle: () => ({
-    layers: [dense('l1', 8, 'tanh'), dense('l2', 8, 'tanh'), dense('l3', 1, 'sigmoid')],
-    config: { ...base, learningRate: 0.03, batchSize: 16, loss: 'binaryCrossentropy', validationSplit: 0.3 },
-  }),
-  spiral: () => ({
-    layers: [dense('l1', 16, 'relu'), dense('l2', 16, 'relu'), dense('l3', 16, 'relu'), dense('l4', 1, 'sigmoid')],
-    config: { ...base, batchSize: 16, epochs: 300, loss: 'binaryCrossentropy', validationSplit: 0.3 },
-  }),
-};
+export function defaultExperiment(id: DatasetId): Experiment {
+  const draft = drafts[id];
+  return {
+    layers: draft.layers.map((layer, i) => ({ ...layer, id: `${id}-${i + 1}` }) as LayerSpec),
+    config: { ...base, ...draft.config },
+  };
+}
 
 /** The dataset the page opens with: a real one, as the course starts with real tables. */
 export const DEFAULT_DATASET: DatasetId = 'concrete';

@@ -1,16 +1,23 @@
 import { TrainingClient } from '../engine/client';
+import { parseCsvFile } from '../engine/csvClient';
 import { readBackendPreference } from './backendPreference';
 import { createPlaygroundStore } from './store';
 
 const { preference, warning } = readBackendPreference(window.location.search);
 
-/** The page's one store, wired to the real training worker and the shipped datasets. */
+async function fetchShipped(file: string): Promise<Response> {
+  const response = await fetch(`${import.meta.env.BASE_URL}datasets/${file}`);
+  if (!response.ok) throw new Error(`${file}: the server answered ${response.status} ${response.statusText}`);
+  return response;
+}
+
+/** The page's one store, wired to the real training worker, the CSV worker and the shipped datasets. */
 export const usePlayground = createPlaygroundStore({
   client: new TrainingClient(preference),
-  fetchText: async (file) => {
-    const response = await fetch(`${import.meta.env.BASE_URL}datasets/${file}`);
-    if (!response.ok) throw new Error(`${file}: the server answered ${response.status} ${response.statusText}`);
-    return response.text();
+  files: {
+    text: async (file) => (await fetchShipped(file)).text(),
+    bytes: async (file) => new Uint8Array(await (await fetchShipped(file)).arrayBuffer()),
   },
+  parseCsv: parseCsvFile,
   notices: warning ? [warning] : [],
 });

@@ -1,5 +1,5 @@
 import { splitSizes } from '../data/split';
-import type { Table } from '../data/table';
+import { inputShapeOf, type Table } from '../data/table';
 import type { LayerSpec } from '../model/layers';
 import { checkTrainingConfig, type TrainingConfig } from '../model/trainingConfig';
 import { validateModel, type ModelIssue } from '../model/validate';
@@ -12,7 +12,7 @@ export function experimentIssues(
 ): { model: ModelIssue[]; config: string[] } {
   const trainRows = table.numRows >= 2 ? splitSizes(table.numRows, config.validationSplit).train : 0;
   return {
-    model: validateModel({ inputShape: [table.featureNames.length], layers: [...layers] }, table.task, config.loss),
+    model: validateModel({ inputShape: inputShapeOf(table), layers: [...layers] }, table.task, config.loss),
     config: checkTrainingConfig(config, trainRows),
   };
 }

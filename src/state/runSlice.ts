@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
+import { planeGrid } from '../data/grid';
 import { prepareData } from '../data/prepare';
-import type { Table } from '../data/table';
 import type { StoreContext } from './context';
 import { experimentProblems } from './problems';
-import { idleRun, isActive, type RunState } from './runState';
+import { idleRun, isActive, type RunData, type RunState } from './runState';
 import type { PlaygroundState } from './store';
 
 export interface RunSlice {
@@ -30,23 +30,29 @@ export const createRunSlice =
   (set, get) => {
     /** Starts a fresh run of the current experiment; false when it could not start. */
     const startRun = async (): Promise<boolean> => {
-      const mine = ++ctx.generation;
-      const { datasetId, layers, config } = get();
-      set({ run: { ...idleRun, phase: 'starting', setup: { datasetId, layers, config } }, problems: [] });
-      let table: Table;
-      try {
-        table = await ctx.tableFor(datasetId);
-      } catch (error) {
-        if (mine === ctx.generation) set({ run: idleRun, problems: [`The dataset could not be loaded: ${String(error)}`] });
+      ctx.generation++;
+      const { datasetId, layers, config, dataset } = get();
+      if (dataset.status !== 'ready') {
+        set({ problems: [dataset.status === 'loading' ? 'The data is still loading.' : dataset.message] });
         return false;
       }
-      if (mine !== ctx.generation) return false;
+      const { table } = dataset;
       const problems = experimentProblems(table, layers, config);
       if (problems.length > 0) {
         set({ run: idleRun, problems });
         return false;
       }
-      const prepared = prepareData(table, config.validationSplit, config.seed);
+      const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling);
+      const grid = table.modality === 'plane' ? planeGrid(table, prepared.scaler) : null;
+      const data: RunData = {
+        // Copies: the originals' buffers move to the worker.
+        yVal: prepared.yVal.slice(),
+        targetSize: prepared.targetSize,
+        validationRows: prepared.validationRows,
+        trainRows: prepared.trainRows,
+        grid: grid?.spec ?? null,
+      };
+      set({ run: { ...idleRun, phase: 'starting', setup: { datasetId, layers, config }, data }, problems: [] });
       const runId = ctx.client.startRun({
         layers,
         task: table.task,
@@ -58,6 +64,7 @@ export const createRunSlice =
           yVal: prepared.yVal,
           inputShape: prepared.inputShape,
           targetSize: prepared.targetSize,
+          grid: grid?.inputs ?? null,
         },
       });
       set((state) => ({ run: { ...state.run, runId } }));

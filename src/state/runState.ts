@@ -1,5 +1,5 @@
-import type { DatasetId } from '../data/datasets';
 import type { BackendName, EpochRecord, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
+import type { GridSpec } from '../data/grid';
 import type { LayerSpec } from '../model/layers';
 import type { TrainingConfig } from '../model/trainingConfig';
 
@@ -8,15 +8,38 @@ export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'ended';
 
 /** The experiment a run was started with, to tell what the person changed since. */
 export interface RunSetup {
-  datasetId: DatasetId;
+  datasetId: string;
   layers: LayerSpec[];
   config: TrainingConfig;
+}
+
+/** What the prediction views need to read the worker's outputs: the validation targets and rows, and the grid. */
+export interface RunData {
+  /** numVal × targetSize, as the model was trained against. */
+  yVal: Float32Array;
+  targetSize: number;
+  /** Row of the table each validation example came from. */
+  validationRows: Uint32Array;
+  /** Training rows, for drawing the points of a 2-D set. */
+  trainRows: Uint32Array;
+  grid: GridSpec | null;
+}
+
+/** The latest outputs of the model, for the prediction views. */
+export interface Predictions {
+  epoch: number;
+  /** numVal × targetSize. */
+  validation: Float32Array;
+  /** size × size outputs over the grid, top row first (2-D sets only). */
+  grid: Float32Array | null;
 }
 
 export interface RunState {
   runId: number | null;
   phase: RunPhase;
   setup: RunSetup | null;
+  data: RunData | null;
+  predictions: Predictions | null;
   /** One record per finished epoch, in order. */
   history: EpochRecord[];
   /** Learning-rate changes made during the run: the epoch they took effect in, and the new rate. */
@@ -38,6 +61,8 @@ export const idleRun: RunState = {
   runId: null,
   phase: 'idle',
   setup: null,
+  data: null,
+  predictions: null,
   history: [],
   learningRateChanges: [],
   params: null,
@@ -74,6 +99,8 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
       return run.phase === 'ended' ? run : { ...run, phase: 'paused' };
     case 'resumed':
       return run.phase === 'ended' ? run : { ...run, phase: 'running' };
+    case 'predictions':
+      return { ...run, predictions: { epoch: event.epoch, validation: event.validation, grid: event.grid } };
     case 'learningRateChanged':
       return {
         ...run,

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { describeColumns } from '../data/columns';
+import { parseCsvText } from '../data/csvParse';
 import { TrainingClient } from '../engine/client';
 import { FakeWorker } from '../engine/fakeWorker';
 import { epochEvent, epochRecord, runStartedEvent } from '../testing/fixtures';
@@ -15,7 +17,14 @@ function setup() {
   });
   const store = createPlaygroundStore({
     client,
-    fetchText: (file) => readFile(new URL(`../../public/datasets/${file}`, import.meta.url), 'utf8'),
+    files: {
+      text: (file) => readFile(new URL(`../../public/datasets/${file}`, import.meta.url), 'utf8'),
+      bytes: async (file) => new Uint8Array(await readFile(new URL(`../../public/datasets/${file}`, import.meta.url))),
+    },
+    parseCsv: async (file) => {
+      const parsed = parseCsvText(await file.text());
+      return parsed.ok ? { ok: true, raw: parsed.raw, columns: describeColumns(parsed.raw) } : parsed;
+    },
   });
   const worker = () => workers[workers.length - 1]!;
   return { store, worker, workers };

@@ -1,17 +1,18 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { loadDataset, type DatasetId, type FetchText } from '../data/datasets';
-import type { Table } from '../data/table';
+import type { FileSource } from '../data/datasets';
 import type { TrainingClient } from '../engine/client';
+import type { ParsedUpload } from '../engine/csvProtocol';
 import type { BackendInfo, WorkerEvent } from '../engine/protocol';
 import type { StoreContext } from './context';
+import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
 import { createFrameBatcher } from './frameBatcher';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { applyRunEvents } from './runState';
 
-export type { DatasetState } from './experimentSlice';
+export type { DatasetChoice, DatasetState } from './dataSlice';
 
-export interface PlaygroundState extends ExperimentSlice, RunSlice {
+export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice {
   backend: BackendInfo | null;
   /** Messages about the page itself (a bad address, a failed backend). */
   notices: string[];
@@ -19,32 +20,22 @@ export interface PlaygroundState extends ExperimentSlice, RunSlice {
 
 export interface StoreDeps {
   client: TrainingClient;
-  fetchText: FetchText;
+  /** Where shipped datasets are read from. */
+  files: FileSource;
+  /** Parses an uploaded CSV (off the main thread in the browser). */
+  parseCsv: (file: Blob) => Promise<ParsedUpload>;
   notices?: string[];
 }
 
 export type PlaygroundStore = UseBoundStore<StoreApi<PlaygroundState>>;
 
 /** Builds the store around a training client; tests pass a client with a fake worker. */
-export function createPlaygroundStore({ client, fetchText, notices = [] }: StoreDeps): PlaygroundStore {
-  const tables = new Map<DatasetId, Promise<Table>>();
-  const ctx: StoreContext = {
-    client,
-    generation: 0,
-    tableFor(id) {
-      let table = tables.get(id);
-      if (!table) {
-        table = loadDataset(id, fetchText);
-        tables.set(id, table);
-        // A failed load may succeed later (a flaky connection); do not cache it.
-        table.catch(() => tables.delete(id));
-      }
-      return table;
-    },
-  };
+export function createPlaygroundStore({ client, files, parseCsv, notices = [] }: StoreDeps): PlaygroundStore {
+  const ctx: StoreContext = { client, generation: 0 };
 
   const store = create<PlaygroundState>()((...args) => ({
-    ...createExperimentSlice(ctx)(...args),
+    ...createDataSlice(ctx, files, parseCsv)(...args),
+    ...createExperimentSlice()(...args),
     ...createRunSlice(ctx)(...args),
     backend: null,
     notices,

@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<TrainingConfig> = {}): TrainingCon
     epochs: 3,
     loss: 'mse',
     validationSplit: 0.25,
+    scaling: 'standard',
     seed: 1,
     earlyStopping: { ...defaultEarlyStopping },
     ...overrides,

@@ -5,10 +5,15 @@ import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';
 import { TrainingControls } from './controls/TrainingControls';
 import { AboutData } from './data/AboutData';
+import { ColumnPlanner } from './data/ColumnPlanner';
+import { CsvUpload } from './data/CsvUpload';
+import { DataPreview } from './data/DataPreview';
 import { DatasetPicker } from './data/DatasetPicker';
+import { SyntheticControls } from './data/SyntheticControls';
 import { LayerEditor } from './layers/LayerEditor';
 import { ModelSummary } from './layers/ModelSummary';
 import { WeightsView } from './layers/WeightsView';
+import { PredictionsPanel } from './predictions/PredictionsPanel';
 import { BackendBadge } from './run/BackendBadge';
 import { Notices } from './run/Notices';
 import { RunInfo } from './run/RunInfo';
@@ -30,6 +35,10 @@ export function App() {
         <section className="panel" aria-labelledby="data-heading">
           <h2 id="data-heading">Data</h2>
           <DatasetPicker />
+          <CsvUpload />
+          <SyntheticControls />
+          <ColumnPlanner />
+          <DataPreview />
           <AboutData />
           <TrainingControls />
           <RegularizationControls />
@@ -38,7 +47,11 @@ export function App() {
           <h2 id="model-heading">Model</h2>
           <LayerEditor />
           <ModelSummary />
-          <details className="weights-panel" open>
+          <details className="sub-panel" open>
+            <summary>Predictions</summary>
+            <PredictionsPanel />
+          </details>
+          <details className="sub-panel">
             <summary>Weights</summary>
             <WeightsView />
           </details>

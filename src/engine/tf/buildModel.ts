@@ -22,6 +22,20 @@ const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
   // Keras's defaults (momentum 0.99, epsilon 0.001) so results carry over to Keras.
   batchNormalization: (_layer, first) => tf.layers.batchNormalization({ momentum: 0.99, epsilon: 0.001, ...first }),
   activation: (layer, first) => tf.layers.activation({ activation: layer.activation, ...first }),
+  conv2d: (layer, first, seed) =>
+    tf.layers.conv2d({
+      filters: layer.filters,
+      kernelSize: layer.kernelSize,
+      strides: layer.strides,
+      padding: layer.padding,
+      activation: layer.activation,
+      kernelInitializer: tf.initializers.glorotUniform({ seed }),
+      biasInitializer: 'zeros',
+      ...first,
+    }),
+  // Keras's default: strides equal to the pool size, no padding.
+  maxPooling2d: (layer, first) => tf.layers.maxPooling2d({ poolSize: layer.poolSize, strides: layer.poolSize, padding: 'valid', ...first }),
+  flatten: (_layer, first) => tf.layers.flatten(first),
 };
 
 function buildLayer<L extends LayerSpec>(layer: L, first: FirstLayerArgs, seed: number): tf.layers.Layer {

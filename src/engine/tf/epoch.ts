@@ -67,40 +67,24 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
   }
 }
 
-export interface EpochReadout {
-  loss: number;
-  metric: number;
-  valLoss: number;
-  valMetric: number;
-  /** Every weight, flattened, when asked for. */
-  weights: Float32Array | null;
-}
-
 /**
- * Reads the epoch's training means, the validation loss and metric and,
- * optionally, the weights back in a single device read. Disposes the sums.
+ * Reads several tensors back from the device in a single read: `build`
+ * makes them (inside a tidy), they are flattened into one vector, read once,
+ * and handed back as one array each, in order.
  */
-export async function readEpoch(
-  sums: EpochSums,
-  numTrain: number,
-  validate: () => [loss: tf.Scalar, metric: tf.Scalar],
-  weights: (() => tf.Tensor1D) | null,
-): Promise<EpochReadout> {
-  const packed = tf.tidy(() => {
-    const [valLoss, valMetric] = validate();
-    const stats = tf.stack([sums[0].div(numTrain), sums[1].div(numTrain), valLoss, valMetric]) as tf.Tensor1D;
-    return weights ? tf.concat([stats, weights()]) : stats;
+export async function readBack(build: () => tf.Tensor[]): Promise<Float32Array[]> {
+  const { packed, sizes } = tf.tidy(() => {
+    const parts = build().map((tensor) => tensor.flatten());
+    return { packed: tf.concat(parts), sizes: parts.map((part) => part.size) };
   });
-  tf.dispose(sums);
   try {
     const values = (await packed.data()) as Float32Array;
-    return {
-      loss: values[0]!,
-      metric: values[1]!,
-      valLoss: values[2]!,
-      valMetric: values[3]!,
-      weights: weights ? values.slice(4) : null,
-    };
+    let offset = 0;
+    return sizes.map((size) => {
+      const part = values.slice(offset, offset + size);
+      offset += size;
+      return part;
+    });
   } finally {
     packed.dispose();
   }

@@ -44,7 +44,7 @@ const outputFor = (task: TaskSpec): LayerSpec => ({
 
 async function oneEpoch(optimizer: (typeof optimizerNames)[number], loss: LossName) {
   const task = taskOf(loss);
-  const data = prepareData(tableFor(task), 0.25, 1);
+  const data = { ...prepareData(tableFor(task), 0.25, 1), grid: null };
   const before = tf.memory().numTensors;
   const history: EpochRecord[] = [];
   const result = await runTraining(
@@ -103,7 +103,7 @@ describe('a learning-rate change applies from the next step', () => {
   }
 
   it('during a run, from the batch after it was asked for, and reported with its epoch', async () => {
-    const data = prepareData(tableFor({ kind: 'regression' }), 0.25, 1);
+    const data = { ...prepareData(tableFor({ kind: 'regression' }), 0.25, 1), grid: null };
     const control = new RunControl(0);
     const rates: [number, number][] = [];
     const weights: Float32Array[] = [];

@@ -1,6 +1,7 @@
 import { splitSizes } from '../../data/split';
 import { lossNames, losses, type LossName } from '../../model/losses';
 import { optimizerNames, optimizers, type OptimizerName } from '../../model/optimizers';
+import { scalingKinds, scalingLabels, type ScalingKind } from '../../model/preprocessing';
 import { usePlayground } from '../../state';
 import { SteppedSlider } from '../common/SteppedSlider';
 import { batchSizes, epochCounts, formatPercent, formatRate, learningRates, validationSplits } from './sliderSteps';
@@ -34,6 +35,16 @@ export function TrainingControls() {
             {lossNames.map((name) => (
               <option key={name} value={name}>
                 {losses[name].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Scaling
+          <select value={config.scaling} onChange={(event) => setConfig({ scaling: event.target.value as ScalingKind })}>
+            {scalingKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {scalingLabels[kind]}
               </option>
             ))}
           </select>

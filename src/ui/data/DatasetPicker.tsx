@@ -1,12 +1,16 @@
-import { datasetIds, datasets, isDatasetId } from '../../data/datasets';
+import { datasetIds, datasetInfo, isDatasetId, type DatasetInfo } from '../../data/datasets';
 import { describeTask } from '../../model/task';
 import { usePlayground } from '../../state';
 
-/** The "Dataset" select and a line about the selected data. */
+const groups: DatasetInfo['group'][] = ['Tables', 'Images', '2-D (synthetic)'];
+
+/** The "Dataset" select, grouped, with a line about the selected data. */
 export function DatasetPicker() {
   const datasetId = usePlayground((state) => state.datasetId);
   const dataset = usePlayground((state) => state.dataset);
+  const customName = usePlayground((state) => state.custom?.fileName ?? null);
   const { selectDataset, reloadDataset } = usePlayground.getState();
+  const description = datasetId === 'custom' ? `Your file ${customName ?? ''}` : datasetInfo(datasetId).description;
   return (
     <div className="dataset-picker">
       <label>
@@ -14,29 +18,44 @@ export function DatasetPicker() {
         <select
           value={datasetId}
           onChange={(event) => {
-            if (isDatasetId(event.target.value)) selectDataset(event.target.value);
+            const value = event.target.value;
+            if (value === 'custom' || isDatasetId(value)) selectDataset(value);
           }}
         >
-          {datasetIds.map((id) => (
-            <option key={id} value={id}>
-              {datasets[id].label}
-            </option>
+          {groups.map((group) => (
+            <optgroup key={group} label={group}>
+              {datasetIds
+                .filter((id) => datasetInfo(id).group === group)
+                .map((id) => (
+                  <option key={id} value={id}>
+                    {datasetInfo(id).label}
+                  </option>
+                ))}
+            </optgroup>
           ))}
+          {customName !== null && (
+            <optgroup label="Your data">
+              <option value="custom">{customName}</option>
+            </optgroup>
+          )}
         </select>
       </label>
-      <p className="hint">{datasets[datasetId].description}</p>
+      <p className="hint">{description}</p>
       {dataset.status === 'loading' && <p className="hint">Loading…</p>}
       {dataset.status === 'error' && (
         <p role="alert" className="error">
           {dataset.message}{' '}
-          <button type="button" onClick={reloadDataset}>
-            Try again
-          </button>
+          {datasetId !== 'custom' && (
+            <button type="button" onClick={reloadDataset}>
+              Try again
+            </button>
+          )}
         </p>
       )}
       {dataset.status === 'ready' && (
         <p className="hint">
-          {dataset.table.numRows.toLocaleString('en-US')} rows, {dataset.table.featureNames.length} features →{' '}
+          {dataset.table.numRows.toLocaleString('en-US')} rows,{' '}
+          {dataset.table.inputShape ? `${dataset.table.inputShape.join('×')} images` : `${dataset.table.featureNames.length} features`} →{' '}
           {dataset.table.targetName}: {describeTask(dataset.table.task)}.
         </p>
       )}

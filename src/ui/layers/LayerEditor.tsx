@@ -1,25 +1,28 @@
 import { useState } from 'react';
-import { layerKinds } from '../../model/layerKinds';
+import { imageLayerKinds, layerKinds } from '../../model/layerKinds';
 import type { LayerKind } from '../../model/layers';
 import { usePlayground } from '../../state';
 import { useIssueParts } from '../useExperimentIssues';
 import { LayerItem } from './LayerItem';
 
-const addable: LayerKind[] = ['dense', 'dropout', 'batchNormalization', 'activation'];
+const tableKinds: LayerKind[] = ['dense', 'dropout', 'batchNormalization', 'activation'];
 
 /** The editable layer stack: a list named "Layers", with an input line above it and "Add layer" below. */
 export function LayerEditor() {
   const layers = usePlayground((state) => state.layers);
-  const inputSize = usePlayground((state) =>
-    state.dataset.status === 'ready' ? state.dataset.table.featureNames.length : null,
-  );
+  const table = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table : null));
+  const images = table?.modality === 'image';
+  const addable = images ? [...tableKinds, ...imageLayerKinds] : tableKinds;
   const { addLayer, moveLayer } = usePlayground.getState();
   const { model: issues } = useIssueParts();
   const [kind, setKind] = useState<LayerKind>('dense');
   const [dragged, setDragged] = useState<string | null>(null);
   return (
     <div className="layer-editor">
-      <p className="input-line">Input: {inputSize === null ? '…' : `${inputSize} features`}</p>
+      <p className="input-line">
+        Input:{' '}
+        {table === null ? '…' : table.inputShape ? `${table.inputShape.join(' × ')} image` : `${table.featureNames.length} features`}
+      </p>
       <ol className="layers" aria-label="Layers">
         {layers.map((layer, index) => (
           <LayerItem
@@ -41,7 +44,7 @@ export function LayerEditor() {
       <div className="add-layer">
         <label>
           Layer type
-          <select value={kind} onChange={(event) => setKind(event.target.value as LayerKind)}>
+          <select value={addable.includes(kind) ? kind : 'dense'} onChange={(event) => setKind(event.target.value as LayerKind)}>
             {addable.map((name) => (
               <option key={name} value={name}>
                 {layerKinds[name].label}
@@ -49,7 +52,7 @@ export function LayerEditor() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => addLayer(kind)}>
+        <button type="button" onClick={() => addLayer(addable.includes(kind) ? kind : 'dense')}>
           Add layer
         </button>
       </div>

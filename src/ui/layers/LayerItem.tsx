@@ -1,6 +1,6 @@
 import { activationNames, activations, type ActivationName } from '../../model/activations';
 import { layerKinds } from '../../model/layerKinds';
-import type { LayerSpec } from '../../model/layers';
+import type { LayerSpec, Padding } from '../../model/layers';
 import { usePlayground } from '../../state';
 import { NumberField } from '../common/NumberField';
 
@@ -95,6 +95,31 @@ export function LayerItem({ layer, index, count, issues, dragging, onDragStart, 
         )}
         {layer.kind === 'activation' && (
           <ActivationSelect value={layer.activation} onChange={(activation) => updateLayer(layer.id, { activation })} />
+        )}
+        {layer.kind === 'conv2d' && (
+          <>
+            <NumberField label="Filters" className="inline" value={layer.filters} min={1} max={512} onChange={(filters) => updateLayer(layer.id, { filters })} />
+            <NumberField
+              label="Kernel size"
+              className="inline"
+              value={layer.kernelSize}
+              min={1}
+              max={15}
+              onChange={(kernelSize) => updateLayer(layer.id, { kernelSize })}
+            />
+            <NumberField label="Strides" className="inline" value={layer.strides} min={1} max={8} onChange={(strides) => updateLayer(layer.id, { strides })} />
+            <label className="inline">
+              Padding
+              <select value={layer.padding} onChange={(event) => updateLayer(layer.id, { padding: event.target.value as Padding })}>
+                <option value="valid">valid</option>
+                <option value="same">same</option>
+              </select>
+            </label>
+            <ActivationSelect value={layer.activation} onChange={(activation) => updateLayer(layer.id, { activation })} />
+          </>
+        )}
+        {layer.kind === 'maxPooling2d' && (
+          <NumberField label="Pool size" className="inline" value={layer.poolSize} min={1} max={8} onChange={(poolSize) => updateLayer(layer.id, { poolSize })} />
         )}
         <span className="layer-buttons">
           <button

@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+import { describeColumns } from '../data/columns';
+import { csvLimits, parseCsvText } from '../data/csvParse';
+import type { CsvRequest, CsvResponse } from './csvProtocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+self.onmessage = async (message: MessageEvent<CsvRequest>) => {
+  const { id, file } = message.data;
+  const reply = (response: CsvResponse) => self.postMessage(response);
+  // Refuse an oversized file before reading a byte of it.
+  if (file.size > csvLimits.maxBytes) {
+    reply({ id, ok: false, message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the playground reads CSV files of at most ${csvLimits.maxBytes / 1024 / 1024} MB.` });
+    return;
+  }
+  try {
+    const parsed = parseCsvText(await file.text());
+    if (!parsed.ok) reply({ id, ok: false, message: parsed.message });
+    else reply({ id, ok: true, raw: parsed.raw, columns: describeColumns(parsed.raw) });
+  } catch (error) {
+    reply({ id, ok: false, message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+  }
+};

@@ -1,0 +1,148 @@
+import type { StateCreator } from 'zustand';
+import type { BuildReport, ColumnPlan } from '../data/buildTable';
+import { datasetInfo, loadDataset, type DatasetId, type FileSource } from '../data/datasets';
+import { inferTask } from '../data/columns';
+import type { SyntheticOptions } from '../data/synthetic';
+import type { Table } from '../data/table';
+import type { ParsedUpload } from '../engine/csvProtocol';
+import type { StoreContext } from './context';
+import { buildCustomTable, customExperiment, initialPlan, type CustomData } from './customData';
+import { DEFAULT_DATASET, defaultExperiment } from './defaults';
+import { idleRun } from './runState';
+import type { PlaygroundState } from './store';
+
+/** A shipped dataset, or the CSV the person uploaded. */
+export type DatasetChoice = DatasetId | 'custom';
+
+export type DatasetState =
+  | { status: 'loading' }
+  | { status: 'ready'; table: Table; report: BuildReport | null }
+  | { status: 'error'; message: string };
+
+export interface DataSlice {
+  datasetId: DatasetChoice;
+  dataset: DatasetState;
+  /** Noise, points and seed of the selected synthetic set (null for others). */
+  synthetic: SyntheticOptions | null;
+  /** The uploaded CSV and the person's column choices. */
+  custom: CustomData | null;
+  /** A message about the last upload that failed; the previous data stays. */
+  uploadError: string | null;
+
+  selectDataset(id: DatasetChoice): void;
+  /** Loads the selected dataset again (after a failed load). */
+  reloadDataset(): void;
+  setSyntheticOptions(patch: Partial<SyntheticOptions>): void;
+  /** Draws new points with a fresh seed. */
+  regenerate(): void;
+  /** Reads a CSV off the main thread and selects it. */
+  uploadCsv(file: Blob, fileName: string): Promise<void>;
+  setColumnPlan(patch: Partial<ColumnPlan>): void;
+}
+
+export const createDataSlice =
+  (ctx: StoreContext, files: FileSource, parseCsv: (file: Blob) => Promise<ParsedUpload>): StateCreator<PlaygroundState, [], [], DataSlice> =>
+  (set, get) => {
+    const cache = new Map<DatasetId, Promise<Table>>();
+    const fetchTable = (id: DatasetId): Promise<Table> => {
+      let table = cache.get(id);
+      if (!table) {
+        table = loadDataset(id, files);
+        cache.set(id, table);
+        // A failed load may succeed later (a flaky connection); do not keep it.
+        table.catch(() => cache.delete(id));
+      }
+      return table;
+    };
+
+    /** Makes the selected data current, synchronously where it can. */
+    const loadSelected = (): void => {
+      const { datasetId: id, synthetic, custom } = get();
+      if (id === 'custom') {
+        const built = custom ? buildCustomTable(custom) : { error: 'No file has been uploaded.' };
+        set({ dataset: 'error' in built ? { status: 'error', message: built.error } : { status: 'ready', ...built } });
+        return;
+      }
+      const source = datasetInfo(id).source;
+      if (source.kind === 'synthetic') {
+        void loadDataset(id, files, synthetic ?? source.defaults).then((table) => set({ dataset: { status: 'ready', table, report: null } }));
+        return;
+      }
+      set({ dataset: { status: 'loading' } });
+      fetchTable(id).then(
+        (table) => get().datasetId === id && set({ dataset: { status: 'ready', table, report: null } }),
+        (error: unknown) =>
+          get().datasetId === id &&
+          set({ dataset: { status: 'error', message: `Could not load ${datasetInfo(id).label}: ${String(error)}` } }),
+      );
+    };
+
+    /** Ends the run and starts over with new data. */
+    const replaceData = (patch: Partial<PlaygroundState>): void => {
+      ctx.generation++;
+      ctx.client.abandon();
+      set({ ...patch, run: idleRun, problems: [], uploadError: null });
+      loadSelected();
+    };
+
+    return {
+      datasetId: DEFAULT_DATASET,
+      dataset: { status: 'loading' },
+      synthetic: null,
+      custom: null,
+      uploadError: null,
+
+      selectDataset(id) {
+        if (id === get().datasetId) return;
+        if (id === 'custom') {
+          const custom = get().custom;
+          if (custom) replaceData({ datasetId: id, synthetic: null, ...customExperiment(custom.plan.task) });
+          return;
+        }
+        const source = datasetInfo(id).source;
+        replaceData({
+          datasetId: id,
+          synthetic: source.kind === 'synthetic' ? { ...source.defaults } : null,
+          ...defaultExperiment(id),
+        });
+      },
+
+      reloadDataset: loadSelected,
+
+      setSyntheticOptions(patch) {
+        const synthetic = get().synthetic;
+        if (synthetic) replaceData({ synthetic: { ...synthetic, ...patch } });
+      },
+
+      regenerate() {
+        const synthetic = get().synthetic;
+        if (synthetic) replaceData({ synthetic: { ...synthetic, seed: Math.floor(Math.random() * 1_000_000) } });
+      },
+
+      async uploadCsv(file, fileName) {
+        set({ uploadError: null });
+        const parsed = await parseCsv(file);
+        if (!parsed.ok) {
+          set({ uploadError: `${fileName}: ${parsed.message}` });
+          return;
+        }
+        const plan = initialPlan(parsed.columns);
+        const custom: CustomData = { fileName, raw: parsed.raw, columns: parsed.columns, plan };
+        replaceData({ custom, datasetId: 'custom', synthetic: null, ...customExperiment(plan.task) });
+      },
+
+      setColumnPlan(patch) {
+        const custom = get().custom;
+        if (!custom) return;
+        const plan = { ...custom.plan, ...patch };
+        if (patch.target !== undefined && patch.task === undefined) {
+          // A new target suggests its own task, and cannot also be ignored.
+          const column = custom.columns.find((c) => c.name === patch.target);
+          if (column) plan.task = inferTask(column);
+          plan.ignored = plan.ignored.filter((name) => name !== patch.target);
+        }
+        const taskChanged = JSON.stringify(plan.task) !== JSON.stringify(custom.plan.task);
+        replaceData({ custom: { ...custom, plan }, ...(taskChanged ? customExperiment(plan.task) : {}) });
+      },
+    };
+  };

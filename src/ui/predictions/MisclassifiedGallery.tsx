@@ -1,0 +1,34 @@
+import type { Table } from '../../data/table';
+import { ImageCanvas } from '../data/ImageCanvas';
+
+const SHOWN = 12;
+
+/** Images: validation examples the model gets wrong, with the true and the predicted class. */
+export function MisclassifiedGallery({ table, rows, actual, predicted }: { table: Table; rows: Uint32Array; actual: Uint8Array; predicted: Uint8Array }) {
+  const [height, width] = table.inputShape ?? [1, 1];
+  const size = height! * width!;
+  const wrong: number[] = [];
+  for (let i = 0; i < actual.length && wrong.length < SHOWN; i++) if (actual[i] !== predicted[i]) wrong.push(i);
+  const name = (k: number) => table.classNames?.[k] ?? String(k);
+  return (
+    <figure className="gallery">
+      <figcaption className="chart-head">Misclassified validation images</figcaption>
+      {wrong.length === 0 ? (
+        <p className="hint">None: every validation image is classified correctly.</p>
+      ) : (
+        <div className="image-grid" aria-label="Misclassified validation images">
+          {wrong.map((i) => {
+            const r = rows[i]!;
+            const text = `${name(actual[i]!)} → ${name(predicted[i]!)}`;
+            return (
+              <figure key={i}>
+                <ImageCanvas pixels={table.features.subarray(r * size, (r + 1) * size)} height={height!} width={width!} size={40} label={`Actually ${name(actual[i]!)}, predicted ${name(predicted[i]!)}`} />
+                <figcaption>{text}</figcaption>
+              </figure>
+            );
+          })}
+        </div>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,44 @@
+import { useMemo } from 'react';
+import { accuracy, classIndices, confusionMatrix } from '../../model/evaluation';
+import { usePlayground } from '../../state';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { DecisionBoundary } from './DecisionBoundary';
+import { MisclassifiedGallery } from './MisclassifiedGallery';
+import { PredictedVsActual } from './PredictedVsActual';
+
+/**
+ * What the model predicts, in the view that suits the data: the boundary
+ * over the plane for 2-D sets, predicted against actual for regression, the
+ * confusion matrix for classification, and the misclassified images.
+ */
+export function PredictionsPanel() {
+  const data = usePlayground((state) => state.run.data);
+  const predictions = usePlayground((state) => state.run.predictions);
+  const dataset = usePlayground((state) => state.dataset);
+  const table = dataset.status === 'ready' ? dataset.table : null;
+  const classes = useMemo(() => {
+    if (!table || !data || !predictions || table.task.kind === 'regression') return null;
+    const actual = classIndices(data.yVal, table.task);
+    const predicted = classIndices(predictions.validation, table.task);
+    const n = table.task.kind === 'binary' ? 2 : table.task.numClasses;
+    return { actual, predicted, counts: confusionMatrix(actual, predicted, n), accuracy: accuracy(actual, predicted) };
+  }, [table, data, predictions]);
+  // The run's data must belong to the table on screen (not one from before a dataset switch).
+  if (!table || !data || data.validationRows.length !== data.yVal.length / data.targetSize) {
+    return <p className="hint">Train to see what the model predicts.</p>;
+  }
+  const classNames = table.classNames ?? classes?.counts.map((_, i) => String(i)) ?? [];
+  return (
+    <div className="predictions">
+      {table.modality === 'plane' && <DecisionBoundary table={table} data={data} predictions={predictions} />}
+      {!predictions && table.modality !== 'plane' && <p className="hint">Waiting for the first epoch…</p>}
+      {predictions && table.task.kind === 'regression' && (
+        <PredictedVsActual actual={data.yVal} predicted={predictions.validation} targetName={table.targetName} />
+      )}
+      {classes && <ConfusionMatrix counts={classes.counts} classNames={classNames} accuracy={classes.accuracy} />}
+      {classes && table.modality === 'image' && (
+        <MisclassifiedGallery table={table} rows={data.validationRows} actual={classes.actual} predicted={classes.predicted} />
+      )}
+    </div>
+  );
+}
