@@ -253,4 +253,46 @@ describe('runTraining on the tfjs CPU backend', () => {
       expect(Array.from(result.weights!)).not.toEqual(Array.from(weights[limit - 1]!));
     });
   });
+
+  it('trains a small CNN on image-shaped data, with no tensor left behind', async () => {
+    // 6×6 images; the class is which half, left or right, is brighter.
+    const n = 120;
+    const xs = new Float32Array(n * 36);
+    const ys = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      const right = i % 2;
+      for (let p = 0; p < 36; p++) xs[i * 36 + p] = ((p % 6 >= 3 ? 1 : 0) === right ? 0.8 : 0.1) + 0.1 * Math.sin(i * 7 + p);
+      ys[i * 2 + right] = 1;
+    }
+    const split = 90 * 36;
+    const before = tf.memory().numTensors;
+    const history: EpochRecord[] = [];
+    const result = await runTraining(
+      {
+        layers: [
+          { id: 'c', kind: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+          { id: 'p', kind: 'maxPooling2d', poolSize: 2 },
+          { id: 'f', kind: 'flatten' },
+          { id: 'o', kind: 'dense', units: 2, activation: 'softmax' },
+        ],
+        task: { kind: 'multiclass', numClasses: 2 },
+        config: testConfig({ optimizer: 'adam', learningRate: 0.01, batchSize: 15, epochs: 8, loss: 'categoricalCrossentropy' }),
+        data: {
+          xTrain: xs.slice(0, split),
+          yTrain: ys.slice(0, 180),
+          xVal: xs.slice(split),
+          yVal: ys.slice(180),
+          inputShape: [6, 6, 1],
+          targetSize: 2,
+          grid: null,
+        },
+      },
+      new RunControl(),
+      { onEpoch: (record) => history.push(record) },
+    );
+    expect(result.outcome.kind).toBe('completed');
+    expect(history.at(-1)!.loss).toBeLessThan(history[0]!.loss);
+    expect(history.at(-1)!.valMetric).toBeGreaterThan(0.9);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

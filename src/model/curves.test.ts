@@ -24,6 +24,12 @@ describe('overfittingRange', () => {
     expect(overfittingRange(curve([1, 0.8, 0.6, 0.5, 0.4, 0.3], [1, 0.7, 0.71, 0.72, 0.7, 0.76]))).toBeNull();
   });
 
+  it('ignores wiggles that are large relative to a near-zero loss but invisible on the chart', () => {
+    const train = [0.6, 0.3, 0.1, 0.01, 0.005, 0.004, 0.003, 0.002];
+    const val = [0.55, 0.3, 0.1, 0.01, 0.004, 0.006, 0.0065, 0.007];
+    expect(overfittingRange(curve(train, val))).toBeNull();
+  });
+
   it('needs a few epochs past the minimum', () => {
     expect(overfittingRange(curve([1, 0.8, 0.6, 0.5], [1, 0.7, 0.9, 1.2]))).toBeNull();
   });

@@ -81,7 +81,7 @@ export function RegularizationControls() {
         />
       </div>
       {early.enabled && (
-        <p className="hint">
+        <p className="hint early-hint">
           Stops when val_loss has not fallen by more than {early.minDelta} for {early.patience} epochs
           {early.restoreBestWeights ? ', then puts back the best epoch’s weights' : ''}.
         </p>

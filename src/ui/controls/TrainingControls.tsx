@@ -15,7 +15,7 @@ export function TrainingControls() {
   return (
     <fieldset className="controls">
       <legend>Training</legend>
-      <div className="selects">
+      <div className="selects selects-3">
         <label>
           Optimizer
           <select
@@ -50,6 +50,7 @@ export function TrainingControls() {
           </select>
         </label>
       </div>
+      <div className="slider-grid">
       <SteppedSlider
         label="Learning rate"
         values={learningRates}
@@ -81,6 +82,7 @@ export function TrainingControls() {
         onChange={(validationSplit) => setConfig({ validationSplit })}
         hint="Share of the rows held out to measure val_loss."
       />
+      </div>
     </fieldset>
   );
 }

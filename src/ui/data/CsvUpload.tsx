@@ -30,8 +30,9 @@ export function CsvUpload() {
       }}
     >
       <label className="file-label">
-        Load CSV
+        Load CSV…
         <input
+          className="sr-only"
           type="file"
           accept=".csv,.tsv,.txt,text/csv"
           onChange={(event) => {

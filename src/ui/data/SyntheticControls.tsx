@@ -13,6 +13,7 @@ export function SyntheticControls() {
   return (
     <fieldset className="controls">
       <legend>Points</legend>
+      <div className="slider-grid">
       <SteppedSlider
         label="Noise"
         values={noiseLevels}
@@ -28,6 +29,7 @@ export function SyntheticControls() {
         format={String}
         onChange={(numPoints) => setSyntheticOptions({ numPoints })}
       />
+      </div>
       <div className="fields">
         <NumberField label="Seed" value={options.seed} min={0} step={1} onChange={(seed) => setSyntheticOptions({ seed: Math.trunc(seed) })} />
         <button type="button" onClick={regenerate}>

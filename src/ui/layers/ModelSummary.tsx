@@ -1,3 +1,4 @@
+import { inputShapeOf } from '../../data/table';
 import { formatShape, summarize } from '../../model/summary';
 import { usePlayground } from '../../state';
 
@@ -8,7 +9,7 @@ export function ModelSummary() {
   const layers = usePlayground((state) => state.layers);
   const dataset = usePlayground((state) => state.dataset);
   if (dataset.status !== 'ready') return null;
-  const summary = summarize([dataset.table.featureNames.length], layers);
+  const summary = summarize(inputShapeOf(dataset.table), layers);
   return (
     <table className="summary" aria-label="Model summary">
       <thead>

@@ -3,7 +3,7 @@ import type { Table } from '../../data/table';
 import type { Predictions, RunData } from '../../state/runState';
 import { palette } from '../charts/palette';
 
-const SIZE = 240;
+const SIZE = 200;
 
 const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 const CLASS_1 = rgb(palette.train);
