@@ -4,7 +4,7 @@ import { TrainingClient } from './client';
 import { FakeWorker } from './fakeWorker';
 import type { TrainCommand, WorkerEvent } from './protocol';
 
-const run = (): Omit<TrainCommand, 'type' | 'runId'> => ({
+const run = (): Omit<TrainCommand, 'type' | 'runId' | 'mode'> => ({
   layers: [{ id: 'a', kind: 'dense', units: 1, activation: 'linear' }],
   task: { kind: 'regression' },
   config: testConfig(),

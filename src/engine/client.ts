@@ -31,11 +31,14 @@ export class TrainingClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** Starts a run (stopping any other in the worker) and returns its id. */
-  startRun(run: Omit<TrainCommand, 'type' | 'runId'>): number {
+  /**
+   * Starts a run (stopping any other in the worker) and returns its id;
+   * with mode 'step' it trains one epoch and pauses.
+   */
+  startRun(run: Omit<TrainCommand, 'type' | 'runId' | 'mode'>, mode: TrainCommand['mode'] = 'run'): number {
     const runId = ++this.lastRunId;
     this.currentRunId = runId;
-    this.send({ type: 'train', runId, ...run });
+    this.send({ type: 'train', runId, mode, ...run });
     return runId;
   }
 

@@ -41,6 +41,8 @@ export interface TrainCommand {
   task: TaskSpec;
   config: TrainingConfig;
   data: TrainingData;
+  /** 'step' trains one epoch and pauses, as a Step pressed before any run. */
+  mode: 'run' | 'step';
 }
 
 export type Command =

@@ -15,6 +15,7 @@ function trainCommand(runId: number, epochs: number): TrainCommand {
   return {
     type: 'train',
     runId,
+    mode: 'run',
     layers: [
       { id: 'a', kind: 'dense', units: 8, activation: 'relu' },
       { id: 'b', kind: 'dense', units: 1, activation: 'sigmoid' },
@@ -91,6 +92,17 @@ describe('TrainingSession (the worker behind its message switch)', () => {
     await run;
     expect(events.filter((e) => e.type === 'epoch')).toHaveLength(6);
     expect(events.map((e) => e.type)).toContain('resumed');
+  });
+
+  it('a run started in step mode pauses after exactly one epoch', async () => {
+    const { session, events } = makeSession();
+    const run = session.train({ ...trainCommand(5, 50), mode: 'step' });
+    await waitFor(() => events.some((e) => e.type === 'paused'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.filter((e) => e.type === 'epoch')).toHaveLength(1);
+    expect(events.find((e) => e.type === 'paused')).toMatchObject({ runId: 5, epoch: 1 });
+    session.stop(5);
+    await run;
   });
 
   it('turns a model tfjs rejects into an error event of that run', async () => {

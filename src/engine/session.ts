@@ -51,6 +51,9 @@ export class TrainingSession {
   async train(command: TrainCommand): Promise<void> {
     const previous = this.active;
     const run: ActiveRun = { runId: command.runId, control: new RunControl(), lastEpoch: 0, done: Promise.resolve() };
+    // Part of the command, not a later message: on CPU and WASM a whole epoch can
+    // pass before the worker reads its next message.
+    if (command.mode === 'step') run.control.step();
     this.active = run;
     if (previous) {
       previous.control.stop();

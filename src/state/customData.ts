@@ -1,6 +1,7 @@
 import { buildTable, type BuildReport, type ColumnPlan } from '../data/buildTable';
 import { inferTask, type ColumnInfo } from '../data/columns';
 import type { RawCsv } from '../data/csvParse';
+import { splitSizes } from '../data/split';
 import type { Table } from '../data/table';
 import type { ActivationName } from '../model/activations';
 import { defaultEarlyStopping } from '../model/earlyStopping';
@@ -29,11 +30,18 @@ export function buildCustomTable(custom: CustomData): { table: Table; report: Bu
   return built.ok ? { table: built.table, report: built.report } : { error: built.message };
 }
 
+const VALIDATION_SPLIT = 0.2;
+
 const outputActivation = (task: TaskSpec): ActivationName =>
   task.kind === 'regression' ? 'linear' : task.kind === 'binary' ? 'sigmoid' : 'softmax';
 
-/** A model for a task of the person's data: two hidden layers, and the output the task asks for. */
-export function customExperiment(task: TaskSpec): Experiment {
+/**
+ * A model for a task of the person's data: two hidden layers, the output the
+ * task asks for, and a batch size no larger than the training split.
+ */
+export function customExperiment(task: TaskSpec, numRows: number): Experiment {
+  const trainRows = splitSizes(Math.max(2, numRows), VALIDATION_SPLIT).train;
+  const batchSize = Math.min(32, 2 ** Math.floor(Math.log2(trainRows)));
   const layers: LayerSpec[] = [
     { id: 'custom-1', kind: 'dense', units: 32, activation: 'relu' },
     { id: 'custom-2', kind: 'dense', units: 32, activation: 'relu' },
@@ -44,10 +52,10 @@ export function customExperiment(task: TaskSpec): Experiment {
     config: {
       optimizer: 'adam',
       learningRate: 0.003,
-      batchSize: 32,
+      batchSize,
       epochs: 100,
       loss: defaultLossFor(task),
-      validationSplit: 0.2,
+      validationSplit: VALIDATION_SPLIT,
       scaling: 'standard',
       seed: 42,
       earlyStopping: defaultEarlyStopping,

@@ -96,7 +96,7 @@ export const createDataSlice =
         if (id === get().datasetId) return;
         if (id === 'custom') {
           const custom = get().custom;
-          if (custom) replaceData({ datasetId: id, synthetic: null, ...customExperiment(custom.plan.task) });
+          if (custom) replaceData({ datasetId: id, synthetic: null, ...customExperiment(custom.plan.task, custom.raw.rows.length) });
           return;
         }
         const source = datasetInfo(id).source;
@@ -128,7 +128,7 @@ export const createDataSlice =
         }
         const plan = initialPlan(parsed.columns);
         const custom: CustomData = { fileName, raw: parsed.raw, columns: parsed.columns, plan };
-        replaceData({ custom, datasetId: 'custom', synthetic: null, ...customExperiment(plan.task) });
+        replaceData({ custom, datasetId: 'custom', synthetic: null, ...customExperiment(plan.task, parsed.raw.rows.length) });
       },
 
       setColumnPlan(patch) {
@@ -142,7 +142,7 @@ export const createDataSlice =
           plan.ignored = plan.ignored.filter((name) => name !== patch.target);
         }
         const taskChanged = JSON.stringify(plan.task) !== JSON.stringify(custom.plan.task);
-        replaceData({ custom: { ...custom, plan }, ...(taskChanged ? customExperiment(plan.task) : {}) });
+        replaceData({ custom: { ...custom, plan }, ...(taskChanged ? customExperiment(plan.task, custom.raw.rows.length) : {}) });
       },
     };
   };

@@ -29,7 +29,7 @@ export const createRunSlice =
   (ctx: StoreContext): StateCreator<PlaygroundState, [], [], RunSlice> =>
   (set, get) => {
     /** Starts a fresh run of the current experiment; false when it could not start. */
-    const startRun = async (): Promise<boolean> => {
+    const startRun = async (mode: 'run' | 'step' = 'run'): Promise<boolean> => {
       ctx.generation++;
       const { datasetId, layers, config, dataset } = get();
       if (dataset.status !== 'ready') {
@@ -66,7 +66,7 @@ export const createRunSlice =
           targetSize: prepared.targetSize,
           grid: grid?.inputs ?? null,
         },
-      });
+      }, mode);
       set((state) => ({ run: { ...state.run, runId } }));
       return true;
     };
@@ -88,7 +88,7 @@ export const createRunSlice =
       async step() {
         const { phase } = get().run;
         if (phase === 'paused') ctx.client.step();
-        else if (!isActive(get().run) && (await startRun())) ctx.client.step();
+        else if (!isActive(get().run)) await startRun('step');
       },
 
       stop() {
