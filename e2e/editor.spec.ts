@@ -100,7 +100,9 @@ test('a single neuron shows y = w·x + b with its weights moving as it trains', 
   await expect(summary(page)).toContainText('Total params: 9');
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 2);
+  await page.getByText('Weights', { exact: true }).click();
   const equation = page.getByLabel('Single neuron weights');
+  await expect(equation).toBeVisible();
   await expect(equation).toContainText(/^y = −?[\d.]+·cement/);
   await expect(equation).toContainText('·age');
   const early = await equation.textContent();
@@ -113,6 +115,7 @@ test('a small dense network shows one weight heatmap per layer', async ({ page }
   await openPlayground(page, '?backend=wasm');
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//);
+  await page.getByText('Weights', { exact: true }).click();
   await expect(page.getByRole('img', { name: /^Layer 1 kernel, 8 inputs × 64 units/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Layer 2 kernel, 64 inputs × 64 units/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Layer 3 kernel, 64 inputs × 1 units/ })).toBeVisible();

@@ -10,6 +10,12 @@ export class RunControl {
   private sliceStart = performance.now();
   private pauseAfterEpoch = false;
   private pendingLearningRate: number | null = null;
+  /**
+   * Called when the loop has actually stopped to wait, which is when the run
+   * is paused: not when Pause was asked for, since the epoch under way may
+   * still finish and be reported first.
+   */
+  onPause: (() => void) | null = null;
 
   /**
    * @param sliceMs longest stretch of work between two turns of the event
@@ -59,12 +65,11 @@ export class RunControl {
     return rate;
   }
 
-  /** Called after each epoch; pauses and returns true when a step asked for it. */
-  endEpoch(): boolean {
-    if (!this.pauseAfterEpoch || this.state !== 'running') return false;
+  /** Called after each epoch; pauses (at the next checkpoint) when a step asked for it. */
+  endEpoch(): void {
+    if (!this.pauseAfterEpoch || this.state !== 'running') return;
     this.pauseAfterEpoch = false;
     this.state = 'paused';
-    return true;
   }
 
   /**
@@ -77,6 +82,7 @@ export class RunControl {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       this.sliceStart = performance.now();
     }
+    if (this.state === 'paused') this.onPause?.();
     while (this.state === 'paused') {
       await new Promise<void>((resolve) => {
         this.wake = resolve;

@@ -75,17 +75,19 @@ describe('TrainingSession (the worker behind its message switch)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('pauses with the last finished epoch, resumes, and ignores commands for other runs', async () => {
+  it('reports the pause once the loop has stopped, with the last finished epoch; resumes; ignores other runs', async () => {
     const { session, events } = makeSession();
     const run = session.train(trainCommand(7, 6));
     await waitFor(() => events.some((e) => e.type === 'epoch'));
     session.pause(99);
-    expect(events.some((e) => e.type === 'paused')).toBe(false);
     session.pause(7);
+    await waitFor(() => events.some((e) => e.type === 'paused'));
     const paused = events.find((e) => e.type === 'paused');
     expect(paused).toMatchObject({ runId: 7 });
     const epochsAtPause = events.filter((e) => e.type === 'epoch').length;
+    // Nothing of the run comes after its pause is reported.
     if (paused?.type === 'paused') expect(paused.epoch).toBe(epochsAtPause);
+    expect(events.at(-1)).toBe(paused);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(events.filter((e) => e.type === 'epoch')).toHaveLength(epochsAtPause);
     session.resume(7);

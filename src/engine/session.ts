@@ -54,6 +54,7 @@ export class TrainingSession {
     // Part of the command, not a later message: on CPU and WASM a whole epoch can
     // pass before the worker reads its next message.
     if (command.mode === 'step') run.control.step();
+    run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
     this.active = run;
     if (previous) {
       previous.control.stop();
@@ -63,11 +64,9 @@ export class TrainingSession {
     await run.done;
   }
 
+  /** Pauses at the next batch; the 'paused' event follows once the loop has stopped. */
   pause(runId: number): void {
-    const run = this.runWithId(runId);
-    if (!run || run.control.paused) return;
-    run.control.pause();
-    this.post({ type: 'paused', runId, epoch: run.lastEpoch });
+    this.runWithId(runId)?.control.pause();
   }
 
   resume(runId: number): void {
@@ -116,7 +115,6 @@ export class TrainingSession {
           this.post({ type: 'epoch', runId, record, weights });
         },
         onLearningRate: (epoch, learningRate) => this.post({ type: 'learningRateChanged', runId, epoch, learningRate }),
-        onAutoPause: (epoch) => this.post({ type: 'paused', runId, epoch }),
         onPredictions: (epoch, validation, grid) => this.post({ type: 'predictions', runId, epoch, validation, grid }),
       });
       this.post({ type: 'runEnded', runId, ...result });

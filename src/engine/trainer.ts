@@ -34,8 +34,6 @@ export interface RunHooks {
   onEpoch(record: EpochRecord, weights: Float32Array | null): void;
   /** A new learning rate took effect during `epoch`. */
   onLearningRate?(epoch: number, learningRate: number): void;
-  /** The run paused itself after `epoch` because a step asked for one epoch. */
-  onAutoPause?(epoch: number): void;
   /** Outputs for the validation rows and the grid after `epoch`: a few times a second, and at the end. */
   onPredictions?(epoch: number, validation: Float32Array, grid: Float32Array | null): void;
 }
@@ -159,7 +157,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
           break;
         }
       }
-      if (control.endEpoch()) hooks.onAutoPause?.(epoch);
+      control.endEpoch();
       if (epoch < config.epochs && !(await control.checkpoint(true))) {
         outcome = { kind: 'stopped', epoch };
         break;
