@@ -122,3 +122,19 @@ test('a file that is not a usable CSV is refused with a message and the current 
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('concrete');
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
 });
+
+test('a CSV dropped on the upload area is read like a picked one', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  const rows = Array.from({ length: 30 }, (_, i) => `${i},${(i * 7) % 11},${i % 3 === 0 ? 'a' : 'b'}`).join('\n');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([`x,z,kind\n${text}\n`], 'dropped.csv', { type: 'text/csv' }));
+    return transfer;
+  }, rows);
+  await page.getByText('or drop a CSV file here').dispatchEvent('drop', { dataTransfer });
+  const columns = page.getByRole('group', { name: 'Columns of dropped.csv' });
+  await expect(columns.getByRole('combobox', { name: 'Task' })).toHaveValue('binary');
+  await expect(columns).toContainText('30 rows, binary classification');
+  const trained = await stepEpochs(page, 1);
+  expect(trained).toHaveLength(1);
+});
