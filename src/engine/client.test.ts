@@ -8,6 +8,7 @@ const run = (): Omit<TrainCommand, 'type' | 'runId' | 'mode'> => ({
   layers: [{ id: 'a', kind: 'dense', units: 1, activation: 'linear' }],
   task: { kind: 'regression' },
   config: testConfig(),
+  initialModel: null,
   data: {
     xTrain: new Float32Array(4),
     yTrain: new Float32Array(4),

@@ -59,6 +59,11 @@ export class TrainingClient {
     if (this.currentRunId !== null) this.send({ type: 'stop', runId: this.currentRunId });
   }
 
+  /** Asks for the current (paused) run's model; it comes back as a 'model' event. */
+  exportModel(): void {
+    if (this.currentRunId !== null) this.send({ type: 'exportModel', runId: this.currentRunId });
+  }
+
   setLearningRate(learningRate: number): void {
     if (this.currentRunId !== null) this.send({ type: 'setLearningRate', runId: this.currentRunId, learningRate });
   }

@@ -4,6 +4,7 @@
  * everything about a run carries its `runId`, so the page can drop events of
  * a run it has already left behind.
  */
+import type { SerializedModel } from '../model/file/modelFile';
 import type { LayerSpec, Shape } from '../model/layers';
 import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
@@ -41,8 +42,13 @@ export interface TrainCommand {
   task: TaskSpec;
   config: TrainingConfig;
   data: TrainingData;
-  /** 'step' trains one epoch and pauses, as a Step pressed before any run. */
-  mode: 'run' | 'step';
+  /**
+   * 'step' trains one epoch and pauses, as a Step pressed before any run;
+   * 'evaluate' only measures `initialModel` on the validation rows.
+   */
+  mode: 'run' | 'step' | 'evaluate';
+  /** Weights to start from (an imported model) instead of fresh ones. */
+  initialModel: SerializedModel | null;
 }
 
 export type Command =
@@ -53,6 +59,8 @@ export type Command =
   /** Train one more epoch, then pause. */
   | { type: 'step'; runId: number }
   | { type: 'stop'; runId: number }
+  /** Send the current run's model as it is now (the run must be paused). */
+  | { type: 'exportModel'; runId: number }
   /** Use this learning rate from the next batch on. */
   | { type: 'setLearningRate'; runId: number; learningRate: number };
 
@@ -83,6 +91,8 @@ export interface EpochRecord {
 /** `restoredFrom` is the epoch whose weights early stopping put back, or null. */
 export type RunOutcome =
   | { kind: 'completed'; epochs: number; restoredFrom: number | null }
+  /** An imported model was measured, not trained. */
+  | { kind: 'evaluated'; valLoss: number; valMetric: number }
   | { kind: 'earlyStopped'; epoch: number; bestEpoch: number; restoredFrom: number | null }
   | { kind: 'stopped'; epoch: number }
   | { kind: 'diverged'; epoch: number; value: 'NaN' | 'Infinity' };
@@ -124,19 +134,26 @@ export type WorkerEvent =
       tensorsAfter: number;
       /** The final weights (after any restore), for small models. */
       weights: Float32Array | null;
+      /** The trained model, for export; null when the run made no model worth keeping. */
+      model: SerializedModel | null;
     }
+  /** The model of a paused run, as asked for by exportModel. */
+  | { type: 'model'; runId: number; model: SerializedModel }
   | { type: 'error'; runId: number | null; message: string };
 
 /** The buffers a command can hand over without copying. */
 export function transferables(command: Command): Transferable[] {
   if (command.type !== 'train') return [];
   const { xTrain, yTrain, xVal, yVal, grid } = command.data;
+  // The initial model's bytes are copied, not moved: the page keeps the imported model.
   return [xTrain.buffer, yTrain.buffer, xVal.buffer, yVal.buffer, ...(grid ? [grid.buffer] : [])];
 }
 
 /** The buffers an event can hand over without copying. */
 export function eventTransferables(event: WorkerEvent): Transferable[] {
-  if ((event.type === 'epoch' || event.type === 'runEnded') && event.weights) return [event.weights.buffer];
+  if (event.type === 'runEnded') return [...(event.weights ? [event.weights.buffer] : []), ...(event.model ? [event.model.weightData] : [])];
+  if (event.type === 'model') return [event.model.weightData];
+  if (event.type === 'epoch' && event.weights) return [event.weights.buffer];
   if (event.type === 'predictions') return [event.validation.buffer, ...(event.grid ? [event.grid.buffer] : [])];
   return [];
 }

@@ -1,3 +1,5 @@
+import type { SerializedModel } from '../model/file/modelFile';
+
 /**
  * Pause, resume, step and stop for one run, plus learning-rate changes,
  * checked by the training loop between batches. The loop also gives the
@@ -16,6 +18,8 @@ export class RunControl {
    * still finish and be reported first.
    */
   onPause: (() => void) | null = null;
+  /** Serializes the run's model; set by the trainer while it has one. */
+  serializer: (() => Promise<SerializedModel>) | null = null;
 
   /**
    * @param sliceMs longest stretch of work between two turns of the event

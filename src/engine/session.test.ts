@@ -16,6 +16,7 @@ function trainCommand(runId: number, epochs: number): TrainCommand {
     type: 'train',
     runId,
     mode: 'run',
+    initialModel: null,
     layers: [
       { id: 'a', kind: 'dense', units: 8, activation: 'relu' },
       { id: 'b', kind: 'dense', units: 1, activation: 'sigmoid' },

@@ -89,6 +89,21 @@ export class TrainingSession {
     this.runWithId(runId)?.control.stop();
   }
 
+  /** Sends the paused run's model as it is now. */
+  async exportModel(runId: number): Promise<void> {
+    const run = this.runWithId(runId);
+    const serializer = run?.control.paused ? run.control.serializer : null;
+    if (!serializer) {
+      this.post({ type: 'error', runId: null, message: 'Pause the run before exporting its model.' });
+      return;
+    }
+    try {
+      this.post({ type: 'model', runId, model: await serializer() });
+    } catch (error) {
+      this.post({ type: 'error', runId: null, message: `The model could not be exported: ${messageOf(error)}` });
+    }
+  }
+
   setLearningRate(runId: number, learningRate: number): void {
     this.runWithId(runId)?.control.setLearningRate(learningRate);
   }

@@ -18,13 +18,19 @@ import { createOptimizer, disposeOptimizer } from './tf/createOptimizer';
 import { readBack, trainEpoch } from './tf/epoch';
 import { setLearningRate } from './tf/learningRate';
 import { lossFunctions, metricFunction } from './tf/objectives';
+import { deserializeModel, serializeModel } from './tf/serialize';
 import { snapshotWeights, weightLayout, weightReadout } from './tf/weights';
+import type { SerializedModel } from '../model/file/modelFile';
 
 export interface RunRequest {
   layers: readonly LayerSpec[];
   task: TaskSpec;
   config: TrainingConfig;
   data: TrainingData;
+  /** Weights to start from instead of fresh ones. */
+  initialModel?: SerializedModel | null;
+  /** 'evaluate' measures the initial model and trains nothing. */
+  mode?: 'run' | 'step' | 'evaluate';
 }
 
 export interface RunHooks {
@@ -45,6 +51,8 @@ export interface RunResult {
   tensorsAfter: number;
   /** Final weights (after any restore), for models small enough to show. */
   weights: Float32Array | null;
+  /** The final model, serialized for export; null when stopped before any epoch or diverged. */
+  model: SerializedModel | null;
 }
 
 /**
@@ -69,7 +77,11 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const early = config.earlyStopping;
   const stopper = early.enabled ? new EarlyStopper(early) : null;
 
-  const model = buildModel(data.inputShape, request.layers, config.seed);
+  const model = request.initialModel
+    ? await deserializeModel(request.initialModel)
+    : buildModel(data.inputShape, request.layers, config.seed);
+  // Export asks for the model between batches, when the loop is not using it.
+  control.serializer = () => serializeModel(model);
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
   const xTrain = tf.tensor(data.xTrain, [numTrain, ...data.inputShape]);
   const yTrain = tf.tensor2d(data.yTrain, [numTrain, data.targetSize]);
@@ -98,13 +110,21 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   let best: tf.Tensor[] | null = null;
   let outcome: RunOutcome = { kind: 'completed', epochs: config.epochs, restoredFrom: null };
   let finalWeights: Float32Array | null = null;
+  let finalModel: SerializedModel | null = null;
   try {
     hooks.onStart?.({
       params: model.countParams(),
       stepsPerEpoch: Math.ceil(numTrain / config.batchSize),
       weightLayout: showWeights ? weightLayout(model) : null,
     });
-    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+    if (request.mode === 'evaluate') {
+      const [stats] = await readBack(() => {
+        const valPred = predict(xVal);
+        return [tf.stack([lossFn(yVal, valPred), metricFn(yVal, valPred)])];
+      });
+      outcome = { kind: 'evaluated', valLoss: stats![0]!, valMetric: stats![1]! };
+    }
+    for (let epoch = 1; epoch <= config.epochs && request.mode !== 'evaluate'; epoch++) {
       const started = performance.now();
       const sums = await trainEpoch({
         model,
@@ -169,18 +189,20 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       model.setWeights(best);
       outcome = { ...outcome, restoredFrom: stopper.bestEpoch };
     }
-    // The final weights and predictions, after any restore.
-    const lastEpoch = outcome.kind === 'completed' ? outcome.epochs : outcome.epoch;
-    if (lastEpoch > 0) {
+    // The final weights, predictions and model, after any restore.
+    const lastEpoch = outcome.kind === 'completed' ? outcome.epochs : outcome.kind === 'evaluated' ? 0 : outcome.epoch;
+    if (lastEpoch > 0 || outcome.kind === 'evaluated') {
       const final = splitExtras(await readBack(() => extras(true)), true);
       finalWeights = final.weights;
       final.deliver(lastEpoch);
+      if (outcome.kind !== 'diverged') finalModel = await serializeModel(model);
     }
   } finally {
+    control.serializer = null;
     if (best) tf.dispose(best);
     tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : [])]);
     disposeOptimizer(optimizer);
     model.dispose();
   }
-  return { outcome, tensorsBefore, tensorsAfter: tf.memory().numTensors, weights: finalWeights };
+  return { outcome, tensorsBefore, tensorsAfter: tf.memory().numTensors, weights: finalWeights, model: finalModel };
 }

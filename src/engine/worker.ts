@@ -32,6 +32,9 @@ self.onmessage = (message: MessageEvent<Command>) => {
     case 'stop':
       session.stop(command.runId);
       break;
+    case 'exportModel':
+      void session.exportModel(command.runId);
+      break;
     case 'setLearningRate':
       session.setLearningRate(command.runId, command.learningRate);
       break;

@@ -43,17 +43,7 @@ export interface DataSlice {
 export const createDataSlice =
   (ctx: StoreContext, files: FileSource, parseCsv: (file: Blob) => Promise<ParsedUpload>): StateCreator<PlaygroundState, [], [], DataSlice> =>
   (set, get) => {
-    const cache = new Map<DatasetId, Promise<Table>>();
-    const fetchTable = (id: DatasetId): Promise<Table> => {
-      let table = cache.get(id);
-      if (!table) {
-        table = loadDataset(id, files);
-        cache.set(id, table);
-        // A failed load may succeed later (a flaky connection); do not keep it.
-        table.catch(() => cache.delete(id));
-      }
-      return table;
-    };
+    const fetchTable = ctx.tableFor;
 
     /** Makes the selected data current, synchronously where it can. */
     const loadSelected = (): void => {
@@ -81,7 +71,7 @@ export const createDataSlice =
     const replaceData = (patch: Partial<PlaygroundState>): void => {
       ctx.generation++;
       ctx.client.abandon();
-      set({ ...patch, run: idleRun, problems: [], uploadError: null });
+      set({ imported: null, ...patch, run: idleRun, problems: [], uploadError: null });
       loadSelected();
     };
 

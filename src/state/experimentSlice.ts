@@ -3,6 +3,7 @@ import type { ActivationName } from '../model/activations';
 import type { EarlyStoppingConfig } from '../model/earlyStopping';
 import type { LayerKind, LayerSpec, Padding } from '../model/layers';
 import { newLayerId, setDropoutRates, setToggle } from '../model/toggles';
+import type { SerializedModel } from '../model/file/modelFile';
 import type { TrainingConfig } from '../model/trainingConfig';
 import { DEFAULT_DATASET, defaultExperiment } from './defaults';
 import type { PlaygroundState } from './store';
@@ -22,7 +23,14 @@ export interface LayerPatch {
 /** Config fields that need a new run to take effect (the learning rate does not). */
 export type RestartingConfig = Omit<TrainingConfig, 'learningRate' | 'earlyStopping'>;
 
+/** A model the person imported, whose weights the next run starts from until the layers change. */
+export interface ImportedState {
+  fileName: string;
+  model: SerializedModel;
+}
+
 export interface ExperimentSlice {
+  imported: ImportedState | null;
   layers: LayerSpec[];
   config: TrainingConfig;
   /** Rate given to Dropout layers the "Dropout" switch adds. */
@@ -86,10 +94,12 @@ const patchLayer = (layer: LayerSpec, patch: LayerPatch): LayerSpec => {
 };
 
 export const createExperimentSlice = (): StateCreator<PlaygroundState, [], [], ExperimentSlice> => (set, get) => {
-  const editLayers = (edit: (layers: LayerSpec[]) => LayerSpec[]): void => set({ layers: edit(get().layers) });
+  // A changed stack no longer fits the imported weights: the next run starts fresh.
+  const editLayers = (edit: (layers: LayerSpec[]) => LayerSpec[]): void => set({ layers: edit(get().layers), imported: null });
 
   return {
     ...defaultExperiment(DEFAULT_DATASET),
+    imported: null,
     dropoutRate: 0.3,
 
     addLayer(kind) {

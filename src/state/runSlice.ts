@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { planeGrid } from '../data/grid';
 import { prepareData } from '../data/prepare';
 import type { StoreContext } from './context';
+import { exportMetaFor } from './exportMeta';
 import { experimentProblems } from './problems';
 import { idleRun, isActive, type RunData, type RunState } from './runState';
 import type { PlaygroundState } from './store';
@@ -23,13 +24,17 @@ export interface RunSlice {
   restart(): Promise<void>;
   /** Sets the learning rate; a run under way uses it from its next batch. */
   setLearningRate(learningRate: number): void;
+  /** Measures the imported model on the validation rows without training it. */
+  evaluate(): Promise<void>;
+  /** Asks the worker for the paused run's model (it arrives in `run.model`). */
+  requestModel(): void;
 }
 
 export const createRunSlice =
   (ctx: StoreContext): StateCreator<PlaygroundState, [], [], RunSlice> =>
   (set, get) => {
     /** Starts a fresh run of the current experiment; false when it could not start. */
-    const startRun = async (mode: 'run' | 'step' = 'run'): Promise<boolean> => {
+    const startRun = async (mode: 'run' | 'step' | 'evaluate' = 'run'): Promise<boolean> => {
       ctx.generation++;
       const { datasetId, layers, config, dataset } = get();
       if (dataset.status !== 'ready') {
@@ -51,6 +56,7 @@ export const createRunSlice =
         validationRows: prepared.validationRows,
         trainRows: prepared.trainRows,
         grid: grid?.spec ?? null,
+        exportMeta: exportMetaFor(datasetId, table, prepared.scaler, get().custom),
       };
       set({ run: { ...idleRun, phase: 'starting', setup: { datasetId, layers, config }, data }, problems: [] });
       const runId = ctx.client.startRun({
@@ -66,6 +72,7 @@ export const createRunSlice =
           targetSize: prepared.targetSize,
           grid: grid?.inputs ?? null,
         },
+        initialModel: get().imported?.model ?? null,
       }, mode);
       set((state) => ({ run: { ...state.run, runId } }));
       return true;
@@ -109,6 +116,15 @@ export const createRunSlice =
       async restart() {
         ctx.client.abandon();
         await startRun();
+      },
+
+      async evaluate() {
+        ctx.client.abandon();
+        await startRun('evaluate');
+      },
+
+      requestModel() {
+        if (get().run.phase === 'paused') ctx.client.exportModel();
       },
 
       setLearningRate(learningRate) {

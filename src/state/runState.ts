@@ -1,5 +1,10 @@
 import type { BackendName, EpochRecord, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
 import type { GridSpec } from '../data/grid';
+import type { Scaler } from '../data/scaler';
+import type { Encoding } from '../data/table';
+import type { SerializedModel } from '../model/file/modelFile';
+import type { ScriptData } from '../model/file/kerasScript';
+import type { TaskSpec } from '../model/task';
 import type { LayerSpec } from '../model/layers';
 import type { TrainingConfig } from '../model/trainingConfig';
 
@@ -23,6 +28,22 @@ export interface RunData {
   /** Training rows, for drawing the points of a 2-D set. */
   trainRows: Uint32Array;
   grid: GridSpec | null;
+  /** What an exported model must say about its inputs: features, encodings, scaler, classes. */
+  exportMeta: ExportMeta;
+}
+
+/** The data-side facts of a run that go into an exported model's playground block. */
+export interface ExportMeta {
+  dataset: { id: string; label: string };
+  target: string;
+  features: string[];
+  inputShape: number[];
+  encodings: Encoding[];
+  classNames: string[] | null;
+  scaler: Scaler;
+  task: TaskSpec;
+  /** How a Keras script reads the same data. */
+  script: ScriptData;
 }
 
 /** The latest outputs of the model, for the prediction views. */
@@ -55,6 +76,8 @@ export interface RunState {
   error: string | null;
   /** Tensors alive in the worker before the run and after it was cleaned up. */
   tensors: { before: number; after: number } | null;
+  /** The trained model (after the run, or fetched while paused), for export. */
+  model: SerializedModel | null;
 }
 
 export const idleRun: RunState = {
@@ -73,6 +96,7 @@ export const idleRun: RunState = {
   outcome: null,
   error: null,
   tensors: null,
+  model: null,
 };
 
 /** The run after one worker event. Events of another run leave it as it is. */
@@ -113,7 +137,10 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
         outcome: event.outcome,
         tensors: { before: event.tensorsBefore, after: event.tensorsAfter },
         weights: event.weights ?? run.weights,
+        model: event.model,
       };
+    case 'model':
+      return { ...run, model: event.model };
     case 'error':
       return { ...run, phase: 'ended', error: event.message };
   }

@@ -41,6 +41,8 @@ export function statusText(run: RunState): string {
       }.`;
     case 'stopped':
       return `Stopped at epoch ${outcome.epoch}.${last ? ` ${losses(last)}` : ''}`;
+    case 'evaluated':
+      return `Imported model: val_loss ${fmt(outcome.valLoss)} on this dataset's validation split. Press Train to train it further.`;
     case 'diverged':
       return `Diverged: loss became ${outcome.value} at epoch ${outcome.epoch}. Try a smaller learning rate.`;
   }

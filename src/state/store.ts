@@ -1,18 +1,20 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { FileSource } from '../data/datasets';
+import { loadDataset, type DatasetId, type FileSource } from '../data/datasets';
+import type { Table } from '../data/table';
 import type { TrainingClient } from '../engine/client';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import type { BackendInfo, WorkerEvent } from '../engine/protocol';
 import type { StoreContext } from './context';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
+import { createImportSlice, type ImportSlice } from './importSlice';
 import { createFrameBatcher } from './frameBatcher';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { applyRunEvents } from './runState';
 
 export type { DatasetChoice, DatasetState } from './dataSlice';
 
-export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice {
+export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, ImportSlice {
   backend: BackendInfo | null;
   /** Messages about the page itself (a bad address, a failed backend). */
   notices: string[];
@@ -31,12 +33,27 @@ export type PlaygroundStore = UseBoundStore<StoreApi<PlaygroundState>>;
 
 /** Builds the store around a training client; tests pass a client with a fake worker. */
 export function createPlaygroundStore({ client, files, parseCsv, notices = [] }: StoreDeps): PlaygroundStore {
-  const ctx: StoreContext = { client, generation: 0 };
+  const cache = new Map<DatasetId, Promise<Table>>();
+  const ctx: StoreContext = {
+    client,
+    generation: 0,
+    tableFor(id) {
+      let table = cache.get(id);
+      if (!table) {
+        table = loadDataset(id, files);
+        cache.set(id, table);
+        // A failed load may succeed later (a flaky connection); do not keep it.
+        table.catch(() => cache.delete(id));
+      }
+      return table;
+    },
+  };
 
   const store = create<PlaygroundState>()((...args) => ({
     ...createDataSlice(ctx, files, parseCsv)(...args),
     ...createExperimentSlice()(...args),
     ...createRunSlice(ctx)(...args),
+    ...createImportSlice(ctx)(...args),
     backend: null,
     notices,
   }));

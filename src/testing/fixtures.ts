@@ -12,7 +12,7 @@ export function epochEvent(runId: number, epoch: number, loss?: number): WorkerE
 }
 
 export function runEndedEvent(runId: number, outcome: RunOutcome, tensors = 0): WorkerEvent {
-  return { type: 'runEnded', runId, outcome, tensorsBefore: tensors, tensorsAfter: tensors, weights: null };
+  return { type: 'runEnded', runId, outcome, tensorsBefore: tensors, tensorsAfter: tensors, weights: null, model: null };
 }
 
 export function runStartedEvent(runId: number, params = 1): WorkerEvent {

@@ -4,6 +4,7 @@ import { MetricChart } from './charts/MetricChart';
 import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';
 import { TrainingControls } from './controls/TrainingControls';
+import { ModelFiles } from './export/ModelFiles';
 import { AboutData } from './data/AboutData';
 import { ColumnPlanner } from './data/ColumnPlanner';
 import { CsvUpload } from './data/CsvUpload';
@@ -63,6 +64,7 @@ export function App() {
           <RunControls />
           <StatusLine />
           <RunInfo />
+          <ModelFiles />
           <LossChart />
           <MetricChart />
           <HistoryTable />

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { historyRows, openPlayground } from './helpers';
+
+async function setEpochs(page: Page, epochs: number): Promise<void> {
+  const slider = page.getByRole('slider', { name: 'Epochs' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  for (let i = 1; i < epochs; i++) await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', String(epochs));
+}
+
+async function importFiles(page: Page, files: Parameters<import('@playwright/test').FileChooser['setFiles']>[0]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import model' }).click();
+  await (await chooser).setFiles(files);
+}
+
+const statusLoss = async (page: Page): Promise<number> =>
+  Number(/val_loss ([\d.e+-]+)/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
+
+test('Export model downloads a file that Import model restores in a fresh page: same summary, same validation loss', async ({ page, browser }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('checkbox', { name: 'Batch normalization' }).check();
+  await setEpochs(page, 4);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText('Finished 4 epochs');
+  const summary = await page.getByRole('table', { name: 'Model summary' }).textContent();
+  const lastValLoss = (await historyRows(page)).at(-1)!.valLoss;
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export model', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('concrete_model.json');
+  const path = await download.path();
+  const file = JSON.parse(await readFile(path, 'utf8')) as { format: string; weightData: string; playground: { features: string[]; history: unknown[] } };
+  expect(file.format).toBe('layers-model');
+  expect(file.playground.features[0]).toBe('cement');
+  expect(file.playground.history).toHaveLength(4);
+
+  const fresh = await (await browser.newContext()).newPage();
+  await openPlayground(fresh, '?backend=wasm');
+  await fresh.getByRole('combobox', { name: 'Dataset' }).selectOption('wine');
+  await importFiles(fresh, path);
+  await expect(fresh.getByRole('combobox', { name: 'Dataset' })).toHaveValue('concrete');
+  await expect(fresh.getByRole('status')).toContainText('Imported model: val_loss');
+  expect(await fresh.getByRole('table', { name: 'Model summary' }).textContent()).toBe(summary);
+  expect(Math.abs((await statusLoss(fresh)) - lastValLoss)).toBeLessThan(1e-3);
+  // Training continues from the imported weights: the first epoch starts near where the export ended.
+  await fresh.getByRole('button', { name: 'Step' }).click();
+  await expect(fresh.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//);
+  expect((await historyRows(fresh))[0]!.valLoss).toBeLessThan(lastValLoss * 1.5);
+  await fresh.context().close();
+});
+
+test('the model.json + weights.bin pair and the Keras script download, and the pair imports', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//);
+  // A paused run's model comes from the worker.
+  const downloads: import('@playwright/test').Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Export tfjs pair' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['model.json', 'weights.bin']);
+  const [jsonPath, binPath] = await Promise.all(
+    ['model.json', 'weights.bin'].map((name) => downloads.find((d) => d.suggestedFilename() === name)!.path()),
+  );
+  const scriptDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Keras script' }).click();
+  const script = await readFile(await (await scriptDownload).path(), 'utf8');
+  expect(script).toContain('layers.Dense(units=8, activation="tanh", input_shape=[2])');
+  expect(script).toContain('model.fit(');
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await importFiles(page, [
+    { name: 'model.json', mimeType: 'application/json', buffer: await readFile(jsonPath) },
+    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: await readFile(binPath) },
+  ]);
+  await expect(page.getByRole('status')).toContainText('Imported model: val_loss');
+});
+
+test('a corrupt model file gives a clear message and changes nothing', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('wine');
+  const layersBefore = await page.getByRole('list', { name: 'Layers' }).textContent();
+  await importFiles(page, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "layers-model", "modelTo') });
+  await expect(page.getByRole('alert')).toContainText('broken.json: The file is not JSON.');
+  await importFiles(page, {
+    name: 'lstm.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'layers-model',
+        modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'LSTM', config: { units: 4, batch_input_shape: [null, 3, 2] } }] } },
+        weightSpecs: [],
+        weightData: '',
+      }),
+    ),
+  });
+  await expect(page.getByRole('alert')).toContainText('cannot build a LSTM layer');
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('wine');
+  expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(layersBefore);
+  await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');
+});

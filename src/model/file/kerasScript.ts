@@ -1,0 +1,149 @@
+import type { LayerSpec } from '../layers';
+import { losses } from '../losses';
+import type { PlaygroundBlock } from './schema';
+
+/** Where the script reads its data from, and how (mirrors the dataset registry and uploads). */
+export type ScriptData =
+  | { kind: 'csv'; file: string; target: string; ignored: string[]; categorical: string[]; image: { height: number; width: number; maxValue: number } | null }
+  | { kind: 'fashionMnist'; file: string }
+  | { kind: 'synthetic'; name: string };
+
+const py = (value: string): string => JSON.stringify(value);
+const num = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(8))));
+
+const optimizerCode: Record<string, (lr: number) => string> = {
+  sgd: (lr) => `keras.optimizers.SGD(learning_rate=${num(lr)})`,
+  momentum: (lr) => `keras.optimizers.SGD(learning_rate=${num(lr)}, momentum=0.9)`,
+  adam: (lr) => `keras.optimizers.Adam(learning_rate=${num(lr)})`,
+  rmsprop: (lr) => `keras.optimizers.RMSprop(learning_rate=${num(lr)})`,
+  adagrad: (lr) => `keras.optimizers.Adagrad(learning_rate=${num(lr)})`,
+  adadelta: (lr) => `keras.optimizers.Adadelta(learning_rate=${num(lr)})`,
+  adamax: (lr) => `keras.optimizers.Adamax(learning_rate=${num(lr)})`,
+};
+
+/** One layer as the course writes it, with `input_shape` on the first. */
+function layerCode(layer: LayerSpec, inputShape: number[] | null): string {
+  const input = inputShape ? `, input_shape=[${inputShape.join(', ')}]` : '';
+  switch (layer.kind) {
+    case 'dense':
+      return `layers.Dense(units=${layer.units}, activation=${py(layer.activation)}${input})`;
+    case 'dropout':
+      return inputShape ? `layers.InputLayer(input_shape=[${inputShape.join(', ')}]),\n    layers.Dropout(rate=${num(layer.rate)})` : `layers.Dropout(rate=${num(layer.rate)})`;
+    case 'batchNormalization':
+      return `layers.BatchNormalization(${inputShape ? `input_shape=[${inputShape.join(', ')}]` : ''})`;
+    case 'activation':
+      return `layers.Activation(${py(layer.activation)}${input})`;
+    case 'conv2d':
+      return `layers.Conv2D(filters=${layer.filters}, kernel_size=${layer.kernelSize}, strides=${layer.strides}, padding=${py(layer.padding)}, activation=${py(layer.activation)}${input})`;
+    case 'maxPooling2d':
+      return `layers.MaxPool2D(pool_size=${layer.poolSize}${input})`;
+    case 'flatten':
+      return `layers.Flatten(${inputShape ? `input_shape=[${inputShape.join(', ')}]` : ''})`;
+  }
+}
+
+function loadDataCode(data: ScriptData, block: PlaygroundBlock): string[] {
+  switch (data.kind) {
+    case 'synthetic':
+      return [
+        `# The ${data.name} points were generated in the playground; export them there as a CSV`,
+        `# with columns x1, x2 and ${block.target}, then point this at it.`,
+        `df = pd.read_csv("${data.name}.csv")`,
+        `X = df[["x1", "x2"]].to_numpy(dtype="float32")`,
+        `y = df[${py(block.target)}].to_numpy(dtype="float32")`,
+      ];
+    case 'fashionMnist':
+      return [
+        `raw = np.fromfile(${py(data.file)}, dtype=np.uint8)`,
+        'count = raw.size // (1 + 28 * 28)',
+        'y = raw[:count].astype("int64")',
+        'X = raw[count:].reshape(count, 28, 28, 1).astype("float32") / 255.0',
+      ];
+    case 'csv': {
+      const lines = [`df = pd.read_csv(${py(data.file)}, sep=None, engine="python")`];
+      if (data.ignored.length > 0) lines.push(`df = df.drop(columns=[${data.ignored.map(py).join(', ')}])`);
+      lines.push('df = df.dropna()');
+      lines.push(`y = df.pop(${py(data.target)})`);
+      if (data.categorical.length > 0) {
+        lines.push(`X = pd.get_dummies(df, columns=[${data.categorical.map(py).join(', ')}], prefix_sep="=", dtype="float32")`);
+      } else {
+        lines.push('X = df');
+      }
+      if (data.image) {
+        lines.push(`X = X.to_numpy(dtype="float32").reshape(-1, ${data.image.height}, ${data.image.width}, 1) / ${num(data.image.maxValue)}`);
+      } else {
+        lines.push(`X = X[[${block.features.map(py).join(', ')}]].to_numpy(dtype="float32")`);
+      }
+      if (block.task.kind === 'regression') lines.push('y = y.to_numpy(dtype="float32")');
+      else lines.push(`classes = [${(block.classNames ?? []).map(py).join(', ')}]`, 'y = y.astype(str).map({c: i for i, c in enumerate(classes)}).to_numpy()');
+      return lines;
+    }
+  }
+}
+
+/**
+ * A runnable Keras script in the course's style that repeats the experiment:
+ * the same data and preprocessing (statistics of the training rows only),
+ * the same layers, optimizer, loss, batch size, epochs and early stopping.
+ * The split is drawn with NumPy, so its rows differ from the playground's.
+ */
+export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: ScriptData): string {
+  const { config, task, inputShape } = block;
+  const metric = task.kind === 'regression' ? 'mae' : 'accuracy';
+  const es = config.earlyStopping;
+  const scaling =
+    config.scaling === 'standard'
+      ? ['mean = X_train.mean(axis=0)', 'std = X_train.std(axis=0)', 'std[std == 0] = 1', 'X_train = (X_train - mean) / std', 'X_valid = (X_valid - mean) / std']
+      : config.scaling === 'minmax'
+        ? ['lo = X_train.min(axis=0)', 'span = X_train.max(axis=0) - lo', 'span[span == 0] = 1', 'X_train = (X_train - lo) / span', 'X_valid = (X_valid - lo) / span']
+        : ['# No scaling, as in the playground.'];
+  const oneHot = block.encodings.map((e) => e.column);
+  const targetLines =
+    task.kind === 'multiclass' ? [`y_train = keras.utils.to_categorical(y_train, ${task.numClasses})`, `y_valid = keras.utils.to_categorical(y_valid, ${task.numClasses})`] : [];
+  return [
+    `# Exported from the neural-network playground: ${block.dataset.label}.`,
+    `# Task: ${task.kind}; target: ${block.target}${oneHot.length > 0 ? `; one-hot encoded: ${oneHot.join(', ')}` : ''}.`,
+    'import numpy as np',
+    'import pandas as pd',
+    'from tensorflow import keras',
+    'from tensorflow.keras import layers, callbacks',
+    '',
+    ...loadDataCode(data, block),
+    '',
+    `# Hold out ${Math.round(config.validationSplit * 100)} % of the rows for validation.`,
+    `rng = np.random.default_rng(${config.seed})`,
+    'order = rng.permutation(len(X))',
+    `n_valid = max(1, round(len(X) * ${num(config.validationSplit)}))`,
+    'X, y = np.asarray(X, dtype="float32"), np.asarray(y)',
+    'X_train, X_valid = X[order[n_valid:]], X[order[:n_valid]]',
+    'y_train, y_valid = y[order[n_valid:]], y[order[:n_valid]]',
+    ...scaling,
+    ...targetLines,
+    '',
+    'model = keras.Sequential([',
+    ...layers.map((layer, i) => `    ${layerCode(layer, i === 0 ? inputShape : null)},`),
+    '])',
+    '',
+    'model.compile(',
+    `    optimizer=${optimizerCode[config.optimizer]!(config.learningRate)},`,
+    `    loss=${py(losses[config.loss as keyof typeof losses].keras)},`,
+    `    metrics=[${py(metric)}],`,
+    ')',
+    ...(es.enabled
+      ? ['', `early_stopping = callbacks.EarlyStopping(min_delta=${num(es.minDelta)}, patience=${es.patience}, restore_best_weights=${es.restoreBestWeights ? 'True' : 'False'})`]
+      : []),
+    '',
+    'history = model.fit(',
+    '    X_train, y_train,',
+    '    validation_data=(X_valid, y_valid),',
+    `    batch_size=${config.batchSize},`,
+    `    epochs=${config.epochs},`,
+    ...(es.enabled ? ['    callbacks=[early_stopping],'] : []),
+    ')',
+    '',
+    'history_df = pd.DataFrame(history.history)',
+    'history_df.loc[:, ["loss", "val_loss"]].plot()',
+    'print("Minimum validation loss: {:0.4f}".format(history_df["val_loss"].min()))',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { activationNames } from '../activations';
+import { lossNames } from '../losses';
+import { optimizerNames } from '../optimizers';
+import { scalingKinds } from '../preprocessing';
+
+/** Bounds an imported file must respect before anything is built from it. */
+export const fileLimits = {
+  maxBytes: 100 * 1024 * 1024,
+  maxWeights: 200,
+} as const;
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const count = z.number().int().nonnegative();
+
+export const weightSpecSchema = z.object({
+  name: z.string().max(200),
+  shape: z.array(count).max(8),
+  dtype: z.literal('float32', { error: 'only float32 weights are supported' }),
+});
+
+export const taskSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('regression') }),
+  z.object({ kind: z.literal('binary') }),
+  z.object({ kind: z.literal('multiclass'), numClasses: z.number().int().min(2).max(1000) }),
+]);
+
+export const trainingConfigSchema = z.object({
+  optimizer: z.enum(optimizerNames as [string, ...string[]]),
+  learningRate: finite,
+  batchSize: z.number().int().positive(),
+  epochs: z.number().int().positive(),
+  loss: z.enum(lossNames as [string, ...string[]]),
+  validationSplit: finite,
+  scaling: z.enum(scalingKinds as [string, ...string[]]),
+  seed: z.number().int(),
+  earlyStopping: z.object({
+    enabled: z.boolean(),
+    patience: count,
+    minDelta: finite,
+    restoreBestWeights: z.boolean(),
+  }),
+});
+
+export const historyEntrySchema = z.object({
+  epoch: z.number().int().positive(),
+  loss: z.number(),
+  valLoss: z.number(),
+  metric: z.number(),
+  valMetric: z.number(),
+  ms: z.number(),
+  learningRate: z.number(),
+});
+
+/** What a user of the model needs besides the network: the data it expects and how it was trained. */
+export const playgroundBlockSchema = z.object({
+  version: z.literal(1),
+  dataset: z.object({ id: z.string().max(100), label: z.string().max(200) }),
+  task: taskSchema,
+  /** The target column. */
+  target: z.string().max(200),
+  /** Input features in the order the model takes them (one-hot columns as `column=value`). */
+  features: z.array(z.string().max(200)).max(100_000),
+  inputShape: z.array(z.number().int().positive()).min(1).max(3),
+  /** Categorical columns and the categories their one-hot features stand for, in order. */
+  encodings: z.array(z.object({ column: z.string(), categories: z.array(z.string()) })),
+  /** Class names by output index, for classification. */
+  classNames: z.array(z.string()).nullable(),
+  /** x' = (x − offset) / scale per feature; missing values are replaced by `fill` first. */
+  scaler: z.object({
+    kind: z.enum(scalingKinds as [string, ...string[]]),
+    offset: z.array(finite),
+    scale: z.array(finite),
+    fill: z.array(finite),
+  }),
+  config: trainingConfigSchema,
+  history: z.array(historyEntrySchema).max(100_000),
+});
+
+export type PlaygroundBlock = z.infer<typeof playgroundBlockSchema>;
+
+/** The one-file model: tfjs's ModelArtifacts with base64 weights, plus the playground block. */
+export const modelFileSchema = z.object({
+  format: z.literal('layers-model', { error: 'this is not a tfjs layers model (its "format" is not "layers-model")' }),
+  generatedBy: z.string().optional(),
+  convertedBy: z.string().nullable().optional(),
+  modelTopology: z.record(z.string(), z.unknown()),
+  weightSpecs: z.array(weightSpecSchema).max(fileLimits.maxWeights),
+  weightData: z.string(),
+  playground: playgroundBlockSchema.optional(),
+});
+
+/** The standard tfjs `model.json` of the model.json + weights.bin pair. */
+export const tfjsModelJsonSchema = z.object({
+  format: z.literal('layers-model', { error: 'this is not a tfjs layers model (its "format" is not "layers-model")' }),
+  generatedBy: z.string().optional(),
+  convertedBy: z.string().nullable().optional(),
+  modelTopology: z.record(z.string(), z.unknown()),
+  weightsManifest: z
+    .array(z.object({ paths: z.array(z.string()), weights: z.array(weightSpecSchema).max(fileLimits.maxWeights) }))
+    .min(1),
+  playground: playgroundBlockSchema.optional(),
+});
+
+/** Keeps activation names in the schema module's imports honest (used by the topology reader). */
+export const knownActivations = activationNames;

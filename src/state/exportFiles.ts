@@ -1,0 +1,51 @@
+import { buildModelFile, buildTfjsPair } from '../model/file/modelFile';
+import { kerasScript } from '../model/file/kerasScript';
+import type { PlaygroundBlock } from '../model/file/schema';
+import type { RunState } from './runState';
+
+/** A file to hand to the person. */
+export interface ExportFile {
+  name: string;
+  type: string;
+  content: string | ArrayBuffer;
+}
+
+export type ExportFormat = 'json' | 'pair' | 'keras';
+
+/** The playground block of a run: the data its model expects and how it was trained. */
+export function playgroundBlock(run: RunState): PlaygroundBlock | null {
+  if (!run.data || !run.setup) return null;
+  const meta = run.data.exportMeta;
+  return {
+    version: 1,
+    dataset: meta.dataset,
+    task: meta.task,
+    target: meta.target,
+    features: meta.features,
+    inputShape: meta.inputShape,
+    encodings: meta.encodings,
+    classNames: meta.classNames,
+    scaler: meta.scaler,
+    config: run.setup.config,
+    history: run.history,
+  };
+}
+
+const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'model';
+
+/** The files of an export: one JSON, the tfjs pair, or a Keras script. Null when there is nothing to export yet. */
+export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] | null {
+  const block = playgroundBlock(run);
+  if (!block || !run.setup) return null;
+  const base = `${slug(block.dataset.id)}_model`;
+  if (format === 'keras') {
+    return [{ name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, run.data!.exportMeta.script) }];
+  }
+  if (!run.model) return null;
+  if (format === 'json') return [{ name: `${base}.json`, type: 'application/json', content: buildModelFile(run.model, block) }];
+  const pair = buildTfjsPair(run.model, block);
+  return [
+    { name: 'model.json', type: 'application/json', content: pair.modelJson },
+    { name: 'weights.bin', type: 'application/octet-stream', content: pair.weightsBin },
+  ];
+}

@@ -1,0 +1,96 @@
+import type { StateCreator } from 'zustand';
+import { datasetInfo, isDatasetId } from '../data/datasets';
+import { inputShapeOf, type Table } from '../data/table';
+import { parseModelFile, parseTfjsPair, type ImportedModel } from '../model/file/modelFile';
+import { fileLimits } from '../model/file/schema';
+import type { TrainingConfig } from '../model/trainingConfig';
+import type { StoreContext } from './context';
+import type { DatasetChoice } from './dataSlice';
+import { idleRun } from './runState';
+import type { PlaygroundState } from './store';
+
+/** What import needs of a chosen file (a File in the browser). */
+export interface PickedFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ImportSlice {
+  /** Why the last import failed; the experiment was left as it was. */
+  importError: string | null;
+  /** Imports a one-file model JSON, or a model.json + weights.bin pair, and measures it. */
+  importModel(files: readonly PickedFile[]): Promise<void>;
+}
+
+type Checked = { ok: true; imported: ImportedModel; label: string } | { ok: false; message: string };
+
+async function readFiles(files: readonly PickedFile[]): Promise<Checked> {
+  const big = files.find((file) => file.size > fileLimits.maxBytes);
+  if (big) return { ok: false, message: `${big.name} is larger than ${fileLimits.maxBytes / 1024 / 1024} MB, the most the playground imports.` };
+  const json = files.filter((file) => !file.name.toLowerCase().endsWith('.bin'));
+  const bin = files.filter((file) => file.name.toLowerCase().endsWith('.bin'));
+  if (json.length !== 1 || bin.length > 1) {
+    return { ok: false, message: 'Choose one model file (.json), or a model.json together with its weights.bin.' };
+  }
+  const result = bin.length === 1 ? parseTfjsPair(await json[0]!.text(), await bin[0]!.arrayBuffer()) : parseModelFile(await json[0]!.text());
+  return result.ok ? { ok: true, imported: result.imported, label: json[0]!.name } : { ok: false, message: `${json[0]!.name}: ${result.message}` };
+}
+
+const sameList = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+export const createImportSlice =
+  (ctx: StoreContext): StateCreator<PlaygroundState, [], [], ImportSlice> =>
+  (set, get) => ({
+    importError: null,
+
+    async importModel(files) {
+      set({ importError: null });
+      const checked = await readFiles(files);
+      if (!checked.ok) {
+        set({ importError: checked.message });
+        return;
+      }
+      const { imported } = checked;
+      const block = imported.playground;
+      // The data the model belongs to: the dataset it names if shipped, else the one on screen.
+      let choice: DatasetChoice = get().datasetId;
+      let table: Table | null = get().dataset.status === 'ready' ? (get().dataset as { table: Table }).table : null;
+      if (block && isDatasetId(block.dataset.id) && block.dataset.id !== choice) {
+        choice = block.dataset.id;
+        // A synthetic set comes with its default noise, points and seed.
+        table = await ctx.tableFor(choice).catch(() => null);
+      }
+      const fail = (message: string) => set({ importError: `${checked.label}: ${message}` });
+      if (!table) {
+        fail(block?.dataset.id === 'custom' ? `the model was trained on ${block.dataset.label}; load that CSV first, then import the model.` : 'its data could not be loaded.');
+        return;
+      }
+      if (!sameList(inputShapeOf(table), imported.inputShape)) {
+        fail(`the model takes inputs of shape [${imported.inputShape.join(', ')}], but ${choice === 'custom' ? 'the loaded CSV' : datasetInfo(choice).label} has [${inputShapeOf(table).join(', ')}].`);
+        return;
+      }
+      if (block && !sameList(block.features, table.featureNames)) {
+        fail('the model expects other features, or the same ones in another order, than the data on screen.');
+        return;
+      }
+      const config: TrainingConfig = block ? (block.config as TrainingConfig) : get().config;
+      ctx.generation++;
+      ctx.client.abandon();
+      const switched = choice !== get().datasetId;
+      const source = choice === 'custom' ? null : datasetInfo(choice).source;
+      set({
+        datasetId: choice,
+        ...(switched
+          ? { dataset: { status: 'ready', table, report: null }, synthetic: source?.kind === 'synthetic' ? { ...source.defaults } : null }
+          : {}),
+        layers: imported.layers,
+        config,
+        imported: { fileName: checked.label, model: imported.model },
+        run: idleRun,
+        problems: [],
+      });
+      await get().evaluate();
+    },
+  });

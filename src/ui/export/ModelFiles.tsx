@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { usePlayground } from '../../state';
+import { exportFiles, type ExportFile, type ExportFormat } from '../../state/exportFiles';
+
+/** Hands files to the browser as downloads. */
+function download(files: ExportFile[]): void {
+  for (const file of files) {
+    const url = URL.createObjectURL(new Blob([file.content], { type: file.type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+/**
+ * Export the trained model (one JSON file, the tfjs model.json + weights.bin
+ * pair, or a Keras script) and import one back. A paused run's model is
+ * fetched from the worker first.
+ */
+export function ModelFiles() {
+  const run = usePlayground((state) => state.run);
+  const importError = usePlayground((state) => state.importError);
+  const imported = usePlayground((state) => state.imported?.fileName ?? null);
+  const [pending, setPending] = useState<ExportFormat | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const hasRun = run.data !== null && run.history.length > 0;
+  const modelReady = run.model !== null;
+  const canExport = hasRun && (modelReady || run.phase === 'paused');
+
+  useEffect(() => {
+    if (pending && run.model) {
+      const files = exportFiles(run, pending);
+      if (files) download(files);
+      setPending(null);
+    }
+  }, [pending, run]);
+
+  const exportAs = (format: ExportFormat) => {
+    if (format !== 'keras' && !run.model) {
+      setPending(format);
+      usePlayground.getState().requestModel();
+      return;
+    }
+    const files = exportFiles(run, format);
+    if (files) download(files);
+  };
+
+  const why = !hasRun ? 'Train a model first.' : canExport ? undefined : 'Pause or stop the run to export its model.';
+  return (
+    <div className="model-files">
+      <div className="buttons">
+        <button type="button" onClick={() => exportAs('json')} disabled={!canExport} title={why ?? 'One JSON file with the weights and what the model expects'}>
+          Export model
+        </button>
+        <button type="button" onClick={() => exportAs('pair')} disabled={!canExport} title={why ?? 'The model.json + weights.bin pair tf.loadLayersModel reads'}>
+          Export tfjs pair
+        </button>
+        <button type="button" onClick={() => exportAs('keras')} disabled={!hasRun} title={hasRun ? 'A Keras script that repeats this experiment' : why}>
+          Export Keras script
+        </button>
+        <button type="button" onClick={() => picker.current?.click()}>
+          Import model
+        </button>
+        <input
+          ref={picker}
+          className="sr-only"
+          type="file"
+          accept=".json,.bin,application/json"
+          multiple
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const files = Array.from(event.target.files ?? []);
+            event.target.value = '';
+            if (files.length > 0) void usePlayground.getState().importModel(files);
+          }}
+        />
+      </div>
+      {imported && <p className="hint">Weights from {imported}; the next run continues from them until you change the layers.</p>}
+      {importError && (
+        <p role="alert" className="error">
+          {importError}
+        </p>
+      )}
+    </div>
+  );
+}
