@@ -64,7 +64,7 @@ test('the model.json + weights.bin pair and the Keras script download, and the p
   await page.getByRole('button', { name: 'Export tfjs pair' }).click();
   await expect.poll(() => downloads.length).toBe(2);
   expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['model.json', 'weights.bin']);
-  const [jsonPath, binPath] = await Promise.all(
+  const [jsonPath = '', binPath = ''] = await Promise.all(
     ['model.json', 'weights.bin'].map((name) => downloads.find((d) => d.suggestedFilename() === name)!.path()),
   );
   const scriptDownload = page.waitForEvent('download');

@@ -75,7 +75,7 @@ export const createImportSlice =
         fail('the model expects other features, or the same ones in another order, than the data on screen.');
         return;
       }
-      const config: TrainingConfig = block ? (block.config as TrainingConfig) : get().config;
+      const config: TrainingConfig = block ? block.config : get().config;
       ctx.generation++;
       ctx.client.abandon();
       const switched = choice !== get().datasetId;

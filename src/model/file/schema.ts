@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { activationNames } from '../activations';
-import { lossNames } from '../losses';
-import { optimizerNames } from '../optimizers';
-import { scalingKinds } from '../preprocessing';
+import { lossNames, type LossName } from '../losses';
+import { optimizerNames, type OptimizerName } from '../optimizers';
+import { scalingKinds, type ScalingKind } from '../preprocessing';
 
 /** Bounds an imported file must respect before anything is built from it. */
 export const fileLimits = {
@@ -26,13 +26,13 @@ export const taskSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const trainingConfigSchema = z.object({
-  optimizer: z.enum(optimizerNames as [string, ...string[]]),
+  optimizer: z.enum(optimizerNames as [OptimizerName, ...OptimizerName[]]),
   learningRate: finite,
   batchSize: z.number().int().positive(),
   epochs: z.number().int().positive(),
-  loss: z.enum(lossNames as [string, ...string[]]),
+  loss: z.enum(lossNames as [LossName, ...LossName[]]),
   validationSplit: finite,
-  scaling: z.enum(scalingKinds as [string, ...string[]]),
+  scaling: z.enum(scalingKinds as [ScalingKind, ...ScalingKind[]]),
   seed: z.number().int(),
   earlyStopping: z.object({
     enabled: z.boolean(),
@@ -68,7 +68,7 @@ export const playgroundBlockSchema = z.object({
   classNames: z.array(z.string()).nullable(),
   /** x' = (x − offset) / scale per feature; missing values are replaced by `fill` first. */
   scaler: z.object({
-    kind: z.enum(scalingKinds as [string, ...string[]]),
+    kind: z.enum(scalingKinds as [ScalingKind, ...ScalingKind[]]),
     offset: z.array(finite),
     scale: z.array(finite),
     fill: z.array(finite),
