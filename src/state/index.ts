@@ -20,4 +20,15 @@ export const usePlayground = createPlaygroundStore({
   },
   parseCsv: parseCsvFile,
   notices: warning ? [warning] : [],
+  storage: browserStorage(),
+  hash: window.location.hash,
 });
+
+/** localStorage, unless the browser refuses it (private modes, disabled storage). */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,5 @@
-import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { create, type StateCreator, type StoreApi, type UseBoundStore } from 'zustand';
+import { persist, type StateStorage } from 'zustand/middleware';
 import { loadDataset, type DatasetId, type FileSource } from '../data/datasets';
 import type { Table } from '../data/table';
 import type { TrainingClient } from '../engine/client';
@@ -11,6 +12,8 @@ import { createImportSlice, type ImportSlice } from './importSlice';
 import { createFrameBatcher } from './frameBatcher';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { applyRunEvents } from './runState';
+import { experimentFields, persistOptions, type StorageTrouble } from './persistence';
+import { readExperimentHash } from './share';
 
 export type { DatasetChoice, DatasetState } from './dataSlice';
 
@@ -27,12 +30,16 @@ export interface StoreDeps {
   /** Parses an uploaded CSV (off the main thread in the browser). */
   parseCsv: (file: Blob) => Promise<ParsedUpload>;
   notices?: string[];
+  /** Where the experiment is kept across reloads (localStorage in the browser); none in tests. */
+  storage?: StateStorage;
+  /** The page address's hash, which may carry a shared experiment. */
+  hash?: string;
 }
 
 export type PlaygroundStore = UseBoundStore<StoreApi<PlaygroundState>>;
 
 /** Builds the store around a training client; tests pass a client with a fake worker. */
-export function createPlaygroundStore({ client, files, parseCsv, notices = [] }: StoreDeps): PlaygroundStore {
+export function createPlaygroundStore({ client, files, parseCsv, notices = [], storage, hash = '' }: StoreDeps): PlaygroundStore {
   const cache = new Map<DatasetId, Promise<Table>>();
   const ctx: StoreContext = {
     client,
@@ -49,14 +56,31 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [] }:
     },
   };
 
-  const store = create<PlaygroundState>()((...args) => ({
+  const creator: StateCreator<PlaygroundState> = (...args) => ({
     ...createDataSlice(ctx, files, parseCsv)(...args),
     ...createExperimentSlice()(...args),
     ...createRunSlice(ctx)(...args),
     ...createImportSlice(ctx)(...args),
     backend: null,
     notices,
-  }));
+  });
+  const trouble: StorageTrouble = { corrupt: false, full: false };
+  const store = storage
+    ? (create<PlaygroundState>()(persist(creator, persistOptions(storage, trouble))) as unknown as PlaygroundStore)
+    : create<PlaygroundState>()(creator);
+  if (trouble.corrupt) {
+    store.setState((state) => ({ notices: [...state.notices, 'Your saved experiment could not be read, so the default one is shown.'] }));
+  }
+  let reportedFull = false;
+  store.subscribe(() => {
+    if (!trouble.full || reportedFull) return;
+    reportedFull = true;
+    store.setState((state) => ({ notices: [...state.notices, 'The browser’s storage is full, so changes are no longer saved for the next visit.'] }));
+  });
+  // A shared link wins over what was saved.
+  const shared = readExperimentHash(hash);
+  if (shared.kind === 'experiment') store.setState(experimentFields(shared.snapshot));
+  if (shared.kind === 'invalid') store.setState((state) => ({ notices: [...state.notices, shared.message] }));
 
   // Worker events reach the store at most once per animation frame.
   const batcher = createFrameBatcher<WorkerEvent>((events) => {

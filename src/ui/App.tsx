@@ -16,6 +16,8 @@ import { ModelSummary } from './layers/ModelSummary';
 import { WeightsView } from './layers/WeightsView';
 import { PredictionsPanel } from './predictions/PredictionsPanel';
 import { BackendBadge } from './run/BackendBadge';
+import { CopyLink } from './run/CopyLink';
+import { FitBadge } from './run/FitBadge';
 import { Notices } from './run/Notices';
 import { RunInfo } from './run/RunInfo';
 import { StatusLine } from './run/StatusLine';
@@ -29,6 +31,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Neural-network playground</h1>
+        <CopyLink />
         <BackendBadge />
       </header>
       <Notices />
@@ -63,6 +66,7 @@ export function App() {
           </h2>
           <RunControls />
           <StatusLine />
+          <FitBadge />
           <RunInfo />
           <ModelFiles />
           <LossChart />

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { historyRows, openPlayground, waitForEpoch } from './helpers';
+
+test('a reload keeps the experiment', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('spiral');
+  await page.getByRole('combobox', { name: 'Layer type' }).selectOption('dropout');
+  await page.getByRole('button', { name: 'Add layer' }).click();
+  await page.getByRole('slider', { name: 'Batch size' }).focus();
+  await page.keyboard.press('ArrowRight');
+  const layers = await page.getByRole('list', { name: 'Layers' }).textContent();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('spiral');
+  await expect(page.getByRole('slider', { name: 'Batch size' })).toHaveAttribute('aria-valuetext', '32');
+  expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(layers);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('Copy link gives an address that restores the experiment in a new page', async ({ page, browser }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
+  await page.getByRole('slider', { name: 'Noise' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('slider', { name: 'Learning rate' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('checkbox', { name: 'Early stopping' }).check();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText(/Link copied\.|The address bar now holds the link/)).toBeVisible();
+  const link = page.url();
+  expect(link).toContain('#e=');
+  // A fresh browser profile: nothing stored, only the link.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(link);
+  await expect(other.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
+  await expect(other.getByRole('slider', { name: 'Noise' })).toHaveAttribute('aria-valuetext', '0.3');
+  await expect(other.getByRole('slider', { name: 'Learning rate' })).toHaveAttribute('aria-valuetext', '0.02');
+  await expect(other.getByRole('checkbox', { name: 'Early stopping' })).toBeChecked();
+  await other.context().close();
+});
+
+test('a hostile or broken link is reported and ignored', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { pwned: boolean }).pwned = false;
+  });
+  const payload = Buffer.from(JSON.stringify({ v: 1, dataset: '<img src=x onerror="window.pwned=true">', layers: [] })).toString('base64url');
+  await page.goto(`/#e=${payload}`);
+  await expect(page.getByRole('alert')).toContainText("The link's experiment could not be used");
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('concrete');
+  expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned)).toBe(false);
+});
+
+test('a corrupt saved entry gives the defaults and a message', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('nn-playground', '{"state": {"experiment": {"v": 1, "dataset": 42'));
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('Your saved experiment could not be read, so the default one is shown.');
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('concrete');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+});
+
+test('the fit badge names the state of the run as it trains', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+  // A single neuron draws one straight line: it cannot separate a disk from a ring.
+  const layers = page.getByRole('list', { name: 'Layers' }).getByRole('listitem');
+  while ((await layers.count()) > 1) await layers.first().getByRole('button', { name: 'Remove layer' }).click();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 2);
+  await expect(page.getByLabel('Fit diagnosis')).toContainText('Still improving');
+  await expect(page.getByLabel('Fit diagnosis')).toContainText('Underfitting', { timeout: 60_000 });
+  await expect(page.getByLabel('Fit diagnosis')).toContainText('the model is too simple');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  expect((await historyRows(page)).length).toBeGreaterThan(5);
+});

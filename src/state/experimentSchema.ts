@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { datasetIds, type DatasetId } from '../data/datasets';
+import { activationNames, type ActivationName } from '../model/activations';
+import { trainingConfigSchema } from '../model/file/schema';
+import type { LayerSpec } from '../model/layers';
+import { limits } from '../model/limits';
+import type { TrainingConfig } from '../model/trainingConfig';
+
+const activation = z.enum(activationNames as [ActivationName, ...ActivationName[]]);
+const whole = (max: number) => z.number().int().min(1).max(max);
+
+/** A layer without its editor id, with bounds that keep any stored or shared value harmless. */
+const layerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dense'), units: whole(limits.maxUnits), activation }),
+  z.object({ kind: z.literal('dropout'), rate: z.number().min(0).max(0.99) }),
+  z.object({ kind: z.literal('batchNormalization') }),
+  z.object({ kind: z.literal('activation'), activation }),
+  z.object({
+    kind: z.literal('conv2d'),
+    filters: whole(512),
+    kernelSize: whole(15),
+    strides: whole(8),
+    padding: z.enum(['valid', 'same']),
+    activation,
+  }),
+  z.object({ kind: z.literal('maxPooling2d'), poolSize: whole(8) }),
+  z.object({ kind: z.literal('flatten') }),
+]);
+
+/**
+ * An experiment as it is stored and shared: the dataset, its 2-D options,
+ * the layers, the training config and the dropout rate. Version 1.
+ */
+export const experimentSchema = z.object({
+  v: z.literal(1),
+  dataset: z.enum(datasetIds as [DatasetId, ...DatasetId[]]),
+  synthetic: z
+    .object({ numPoints: z.number().int().min(10).max(5000), noise: z.number().min(0).max(5), seed: z.number().int() })
+    .nullable(),
+  layers: z.array(layerSchema).min(1).max(limits.maxLayers),
+  config: trainingConfigSchema.extend({ epochs: z.number().int().min(1).max(limits.maxEpochs) }),
+  dropoutRate: z.number().min(0).max(0.99),
+});
+
+export type ExperimentSnapshot = z.infer<typeof experimentSchema>;
+
+/** The snapshot's layers with fresh editor ids. */
+export function layersOf(snapshot: ExperimentSnapshot): LayerSpec[] {
+  return snapshot.layers.map((layer, i) => ({ ...layer, id: `saved-${i + 1}-${Math.random().toString(36).slice(2, 7)}` }) as LayerSpec);
+}
+
+/** A snapshot of the experiment on screen; null for an uploaded CSV, which is not stored or shared. */
+export function snapshotOf(state: {
+  datasetId: string;
+  synthetic: ExperimentSnapshot['synthetic'];
+  layers: LayerSpec[];
+  config: TrainingConfig;
+  dropoutRate: number;
+}): ExperimentSnapshot | null {
+  if (state.datasetId === 'custom') return null;
+  return {
+    v: 1,
+    dataset: state.datasetId as DatasetId,
+    synthetic: state.synthetic,
+    layers: state.layers.map(({ id: _id, ...layer }) => layer) as ExperimentSnapshot['layers'],
+    config: state.config,
+    dropoutRate: state.dropoutRate,
+  };
+}
+
+const forbidden = /"(__proto__|constructor|prototype)"\s*:/;
+
+/** Checks an untrusted value (from a link or storage) against the schema; a sentence when it fails. */
+export function readSnapshot(json: string): { ok: true; snapshot: ExperimentSnapshot } | { ok: false; reason: string } {
+  if (forbidden.test(json)) return { ok: false, reason: 'it contains a key that is never part of an experiment' };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, reason: 'it is not valid JSON' };
+  }
+  const parsed = experimentSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, reason: `${issue.path.length > 0 ? `"${issue.path.join('.')}" ` : ''}${issue.message}`.trim() };
+  }
+  return { ok: true, snapshot: parsed.data };
+}

@@ -1,0 +1,45 @@
+import { readSnapshot, type ExperimentSnapshot } from './experimentSchema';
+
+const HASH_KEY = 'e';
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/** The address hash that carries an experiment: `#e=` and its JSON in base64url. */
+export function experimentHash(snapshot: ExperimentSnapshot): string {
+  return `#${HASH_KEY}=${toBase64Url(JSON.stringify(snapshot))}`;
+}
+
+export type HashResult =
+  | { kind: 'none' }
+  | { kind: 'experiment'; snapshot: ExperimentSnapshot }
+  | { kind: 'invalid'; message: string };
+
+/** Reads an experiment from an address hash. Nothing in it is ever run: it is parsed and checked as data. */
+export function readExperimentHash(hash: string): HashResult {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const encoded = params.get(HASH_KEY);
+  if (encoded === null) return { kind: 'none' };
+  const invalid = (reason: string): HashResult => ({
+    kind: 'invalid',
+    message: `The link's experiment could not be used (${reason}), so it was ignored.`,
+  });
+  if (encoded.length > 20_000) return invalid('it is far too long');
+  let json: string;
+  try {
+    json = fromBase64Url(encoded);
+  } catch {
+    return invalid('it is not encoded as the playground encodes links');
+  }
+  const read = readSnapshot(json);
+  return read.ok ? { kind: 'experiment', snapshot: read.snapshot } : invalid(read.reason);
+}
