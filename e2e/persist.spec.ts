@@ -71,3 +71,35 @@ test('the fit badge names the state of the run as it trains', async ({ page }) =
   await page.getByRole('button', { name: 'Stop' }).click();
   expect((await historyRows(page)).length).toBeGreaterThan(5);
 });
+
+test('finished runs are kept across a reload and overlaid on the loss chart, labelled by what differs', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');
+  const epochs = page.getByRole('slider', { name: 'Epochs' });
+  await epochs.focus();
+  await page.keyboard.press('Home');
+  for (let i = 1; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText('Finished 10 epochs');
+  await page.getByRole('slider', { name: 'Learning rate' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText('Finished 10 epochs');
+  const runs = page.getByRole('list', { name: 'Finished runs' });
+  await expect(runs.getByRole('listitem')).toHaveCount(2);
+  await expect(runs).toContainText('run 1: lr 0.03');
+  await expect(runs).toContainText('run 2 (same settings)');
+
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Finished runs' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('checkbox', { name: 'run 1: lr 0.03' }).check();
+  await page.getByRole('checkbox', { name: 'run 2 (same settings)' }).check();
+  const chart = page.getByRole('figure', { name: 'Loss per epoch' });
+  await expect.poll(async () => (await chart.locator('.recharts-legend-item').allTextContents()).sort()).toEqual(
+    ['loss', 'run 1: lr 0.03', 'run 2 (same settings)', 'val_loss'],
+  );
+  // No current run after the reload: the two overlaid curves are the only lines.
+  await expect(chart.locator('.recharts-line path.recharts-line-curve')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Delete run 1' }).click();
+  await expect(page.getByRole('list', { name: 'Finished runs' }).getByRole('listitem')).toHaveCount(1);
+});

@@ -78,6 +78,9 @@ export type LayerKind = LayerSpec['kind'];
 
 export type LayerOf<K extends LayerKind> = Extract<LayerSpec, { kind: K }>;
 
+/** A layer without its editor id, as stored and shared (distributes over the kinds, unlike Omit). */
+export type LayerDraft = { [K in LayerKind]: Omit<LayerOf<K>, 'id'> }[LayerKind];
+
 /** The network: the shape of one input example and the layers applied to it in order. */
 export interface ModelSpec {
   inputShape: Shape;

@@ -44,6 +44,18 @@ export const experimentSchema = z.object({
 
 export type ExperimentSnapshot = z.infer<typeof experimentSchema>;
 
+/** A stored finished run; a NaN loss is stored by JSON as null. */
+export const runRecordSchema = z.object({
+  id: z.string().max(100),
+  number: z.number().int().positive(),
+  datasetId: z.string().max(100),
+  layers: z.array(layerSchema).max(limits.maxLayers),
+  config: experimentSchema.shape.config,
+  losses: z.array(z.tuple([z.number().nullable(), z.number().nullable()])).max(limits.maxEpochs),
+  outcome: z.enum(['completed', 'earlyStopped', 'stopped', 'diverged', 'evaluated']),
+  bestValLoss: z.number().nullable(),
+});
+
 /** The snapshot's layers with fresh editor ids. */
 export function layersOf(snapshot: ExperimentSnapshot): LayerSpec[] {
   return snapshot.layers.map((layer, i) => ({ ...layer, id: `saved-${i + 1}-${Math.random().toString(36).slice(2, 7)}` }) as LayerSpec);

@@ -1,10 +1,14 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
-import { experimentSchema, layersOf, snapshotOf, type ExperimentSnapshot } from './experimentSchema';
+import { z } from 'zod';
+import { experimentSchema, layersOf, runRecordSchema, snapshotOf, type ExperimentSnapshot } from './experimentSchema';
+import { MAX_RUNS, type RunRecord } from './runsList';
 import type { PlaygroundState } from './store';
 
-/** What is kept across reloads: the experiment (not an uploaded CSV). */
+/** What is kept across reloads: the experiment (not an uploaded CSV) and the finished runs. */
 export interface PersistedState {
   experiment: ExperimentSnapshot | null;
+  runs: RunRecord[];
+  compared: string[];
 }
 
 /** Problems met while reading or writing storage, reported once the store exists. */
@@ -58,17 +62,23 @@ export function persistOptions(storage: StateStorage, trouble: StorageTrouble): 
     name: 'nn-playground',
     version: 1,
     storage: createJSONStorage(() => guarded(storage, trouble)),
-    partialize: (state) => ({ experiment: snapshotOf(state) }),
+    partialize: (state) => ({ experiment: snapshotOf(state), runs: state.runs, compared: state.compared }),
     merge(persisted, current) {
       if (persisted === undefined || persisted === null) return current;
-      const experiment = (persisted as Partial<PersistedState>).experiment;
-      if (experiment === null) return current;
-      const parsed = experimentSchema.safeParse(experiment);
-      if (!parsed.success) {
+      const stored = persisted as Partial<Record<keyof PersistedState, unknown>>;
+      const runs = z.array(runRecordSchema).max(MAX_RUNS).safeParse(stored.runs ?? []);
+      const compared = z.array(z.string()).safeParse(stored.compared ?? []);
+      const experiment = stored.experiment === null || stored.experiment === undefined ? null : experimentSchema.safeParse(stored.experiment);
+      if (!runs.success || !compared.success || (experiment && !experiment.success)) {
         trouble.corrupt = true;
         return current;
       }
-      return { ...current, ...experimentFields(parsed.data) };
+      return {
+        ...current,
+        ...(experiment?.success ? experimentFields(experiment.data) : {}),
+        runs: runs.data.map((run) => ({ ...run, losses: run.losses.map(([l, v]) => [l ?? Number.NaN, v ?? Number.NaN]) })) as RunRecord[],
+        compared: compared.data,
+      };
     },
   };
 }

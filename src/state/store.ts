@@ -9,6 +9,7 @@ import type { StoreContext } from './context';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createRunsSlice, withFinishedRun, type RunsSlice } from './runsSlice';
 import { createFrameBatcher } from './frameBatcher';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { applyRunEvents } from './runState';
@@ -17,7 +18,7 @@ import { readExperimentHash } from './share';
 
 export type { DatasetChoice, DatasetState } from './dataSlice';
 
-export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, ImportSlice {
+export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, ImportSlice, RunsSlice {
   backend: BackendInfo | null;
   /** Messages about the page itself (a bad address, a failed backend). */
   notices: string[];
@@ -61,6 +62,7 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     ...createExperimentSlice()(...args),
     ...createRunSlice(ctx)(...args),
     ...createImportSlice(ctx)(...args),
+    ...createRunsSlice()(...args),
     backend: null,
     notices,
   });
@@ -86,11 +88,16 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
   const batcher = createFrameBatcher<WorkerEvent>((events) => {
     const backendEvent = events.findLast((event) => event.type === 'backend');
     const orphanErrors = events.flatMap((event) => (event.type === 'error' && event.runId === null ? [event.message] : []));
-    store.setState((state) => ({
-      run: applyRunEvents(state.run, events),
-      ...(backendEvent ? { backend: backendEvent.info } : {}),
-      ...(orphanErrors.length > 0 ? { notices: [...state.notices, ...orphanErrors] } : {}),
-    }));
+    store.setState((state) => {
+      const run = applyRunEvents(state.run, events);
+      const finished = state.run.phase !== 'ended' && run.phase === 'ended';
+      return {
+        run,
+        ...(finished ? withFinishedRun(state.runs, state.compared, run) : {}),
+        ...(backendEvent ? { backend: backendEvent.info } : {}),
+        ...(orphanErrors.length > 0 ? { notices: [...state.notices, ...orphanErrors] } : {}),
+      };
+    });
   });
   client.subscribe((event) => batcher.push(event));
   store.getState().reloadDataset();

@@ -1,6 +1,7 @@
 import { HistoryTable } from './charts/HistoryTable';
 import { LossChart } from './charts/LossChart';
 import { MetricChart } from './charts/MetricChart';
+import { RunsList } from './charts/RunsList';
 import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';
 import { TrainingControls } from './controls/TrainingControls';
@@ -72,6 +73,7 @@ export function App() {
           <LossChart />
           <MetricChart />
           <HistoryTable />
+          <RunsList />
         </section>
       </main>
     </div>

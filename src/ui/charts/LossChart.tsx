@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { ReferenceArea, ReferenceLine } from 'recharts';
+import { Line, ReferenceArea, ReferenceLine } from 'recharts';
+import { useShallow } from 'zustand/react/shallow';
 import { bestEpoch, overfittingRange } from '../../model/curves';
 import { usePlayground } from '../../state';
+import { runLabel } from '../../state/runsList';
 import { runEpochs } from '../../state/runState';
 import { formatRate } from '../controls/sliderSteps';
 import { HistoryChart } from './HistoryChart';
@@ -16,6 +18,11 @@ export function LossChart() {
   const run = usePlayground((state) => state.run);
   const configEpochs = usePlayground((state) => state.config.epochs);
   const [logScale, setLogScale] = useState(false);
+  const overlays = usePlayground(
+    useShallow((state) => state.runs.filter((past) => state.compared.includes(past.id))),
+  );
+  const current = usePlayground(useShallow((state) => ({ datasetId: state.datasetId, layers: state.layers, config: state.config })));
+  const longestOverlay = Math.max(0, ...overlays.map((past) => past.losses.length));
   const { history, outcome } = run;
   const best = bestEpoch(history);
   const overfit = overfittingRange(history);
@@ -32,7 +39,7 @@ export function LossChart() {
       </div>
       <HistoryChart
         history={history}
-        epochs={runEpochs(run) || configEpochs}
+        epochs={Math.max(runEpochs(run) || configEpochs, longestOverlay)}
         trainKey="loss"
         valKey="valLoss"
         trainName="loss"
@@ -41,6 +48,21 @@ export function LossChart() {
         height={250}
         logScale={logScale}
       >
+        {overlays.map((past, i) => (
+          <Line
+            key={past.id}
+            data={past.losses.map(([, valLoss], e) => ({ epoch: e + 1, valLoss }))}
+            dataKey="valLoss"
+            name={runLabel(past, current)}
+            stroke="#64748b"
+            strokeOpacity={0.55}
+            strokeWidth={1.5}
+            strokeDasharray={['2 2', '8 3', '1 3', '5 2 1 2'][i % 4]}
+            dot={false}
+            isAnimationActive={false}
+            legendType="plainline"
+          />
+        ))}
         {overfit && (
           <ReferenceArea
             x1={overfit.from}

@@ -1,0 +1,81 @@
+import type { EpochRecord, RunOutcome } from '../engine/protocol';
+import { isToggleOn } from '../model/toggles';
+import type { LayerDraft, LayerSpec } from '../model/layers';
+import type { TrainingConfig } from '../model/trainingConfig';
+import { optimizers } from '../model/optimizers';
+import type { RunState } from './runState';
+
+/** A finished run kept for comparison: its experiment and its curves. */
+export interface RunRecord {
+  id: string;
+  /** 1, 2, 3…: the order runs finished in. */
+  number: number;
+  datasetId: string;
+  layers: LayerDraft[];
+  config: TrainingConfig;
+  /** Per epoch: [loss, val_loss]. */
+  losses: [number, number][];
+  outcome: RunOutcome['kind'];
+  bestValLoss: number;
+}
+
+/** How many finished runs are kept; the oldest go first. */
+export const MAX_RUNS = 12;
+
+/** A record of a run that has just ended, or null when there is nothing to keep. */
+export function recordOf(run: RunState, number: number): RunRecord | null {
+  if (!run.setup || run.history.length === 0 || !run.outcome || run.outcome.kind === 'evaluated') return null;
+  const losses = run.history.map((r: EpochRecord) => [r.loss, r.valLoss] as [number, number]);
+  const finite = losses.map(([, v]) => v).filter(Number.isFinite);
+  return {
+    id: `run-${Date.now().toString(36)}-${number}`,
+    number,
+    datasetId: run.setup.datasetId,
+    layers: run.setup.layers.map(({ id: _id, ...layer }) => layer),
+    config: run.setup.config,
+    losses,
+    outcome: run.outcome.kind,
+    bestValLoss: finite.length > 0 ? Math.min(...finite) : Number.NaN,
+  };
+}
+
+const fmt = (value: number): string => String(Number(value.toPrecision(3)));
+const hidden = (layers: readonly LayerDraft[]): string =>
+  layers.flatMap((layer) => (layer.kind === 'dense' ? [String(layer.units)] : [])).join('-');
+
+/**
+ * What sets a past run apart from the current experiment, in a few words:
+ * "+ dropout 0.3", "lr 0.1", "batch 64", "layers 16-16-1". Empty when the
+ * run had the same settings.
+ */
+export function differences(run: RunRecord, current: { datasetId: string; layers: LayerSpec[]; config: TrainingConfig }): string[] {
+  const out: string[] = [];
+  const withIds = run.layers.map((layer, i) => ({ ...layer, id: String(i) }) as LayerSpec);
+  if (run.datasetId !== current.datasetId) out.push(run.datasetId);
+  for (const [kind, name] of [
+    ['dropout', 'dropout'],
+    ['batchNormalization', 'batch norm'],
+  ] as const) {
+    const had = isToggleOn(withIds, kind);
+    if (had !== isToggleOn(current.layers, kind)) {
+      const rate = withIds.find((l) => l.kind === 'dropout');
+      out.push(had ? `+ ${name}${kind === 'dropout' && rate?.kind === 'dropout' ? ` ${rate.rate}` : ''}` : `− ${name}`);
+    }
+  }
+  if (hidden(run.layers) !== hidden(current.layers)) out.push(`layers ${hidden(run.layers)}`);
+  const a = run.config;
+  const b = current.config;
+  if (a.optimizer !== b.optimizer) out.push(optimizers[a.optimizer].label);
+  if (a.learningRate !== b.learningRate) out.push(`lr ${fmt(a.learningRate)}`);
+  if (a.batchSize !== b.batchSize) out.push(`batch ${a.batchSize}`);
+  if (a.loss !== b.loss) out.push(a.loss);
+  if (a.epochs !== b.epochs) out.push(`${a.epochs} epochs`);
+  if (a.earlyStopping.enabled !== b.earlyStopping.enabled) out.push(a.earlyStopping.enabled ? '+ early stopping' : '− early stopping');
+  return out;
+}
+
+/** The label of a past run on the chart: its number and what differs. */
+export function runLabel(run: RunRecord, current: Parameters<typeof differences>[1]): string {
+  const diff = differences(run, current);
+  return `run ${run.number}${diff.length > 0 ? `: ${diff.join(', ')}` : ' (same settings)'}`;
+}
