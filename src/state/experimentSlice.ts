@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { ActivationName } from '../model/activations';
 import type { EarlyStoppingConfig } from '../model/earlyStopping';
 import type { LayerKind, LayerSpec, Padding } from '../model/layers';
+import { inputShapeOf } from '../data/table';
+import { readKerasCode } from '../model/kerasCode';
 import { newLayerId, setDropoutRates, setToggle } from '../model/toggles';
 import type { SerializedModel } from '../model/file/modelFile';
 import type { TrainingConfig } from '../model/trainingConfig';
@@ -46,6 +48,11 @@ export interface ExperimentSlice {
   setToggle(kind: 'dropout' | 'batchNormalization', on: boolean): void;
   setDropoutRate(rate: number): void;
   setConfig(patch: Partial<RestartingConfig>): void;
+  /**
+   * Reads Keras code into the layer stack and config; returns what could not
+   * be read (with line numbers). Nothing changes when no layer was read.
+   */
+  applyKerasCode(code: string): { applied: boolean; problems: string[] };
   setEarlyStopping(patch: Partial<EarlyStoppingConfig>): void;
 }
 
@@ -142,6 +149,24 @@ export const createExperimentSlice = (): StateCreator<PlaygroundState, [], [], E
 
     setConfig(patch) {
       set({ config: { ...get().config, ...patch } });
+    },
+
+    applyKerasCode(code) {
+      const reading = readKerasCode(code);
+      const problems = reading.problems.map((p) => `Line ${p.line}: ${p.message}`);
+      if (reading.layers.length === 0) return { applied: false, problems };
+      const dataset = get().dataset;
+      if (reading.inputShape && dataset.status === 'ready') {
+        const own = inputShapeOf(dataset.table);
+        if (own.join() !== reading.inputShape.join()) {
+          problems.push(`The code's input_shape [${reading.inputShape.join(', ')}] differs from this dataset's [${own.join(', ')}]; the dataset's is used.`);
+        }
+      }
+      const { earlyStopping, ...rest } = reading.config;
+      const config = get().config;
+      editLayers(() => reading.layers.map((layer) => ({ ...layer, id: newLayerId() }) as LayerSpec));
+      set({ config: { ...config, ...rest, earlyStopping: earlyStopping ? { ...config.earlyStopping, ...earlyStopping } : { ...config.earlyStopping, enabled: false } } });
+      return { applied: true, problems };
     },
 
     setEarlyStopping(patch) {

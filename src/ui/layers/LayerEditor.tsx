@@ -3,6 +3,7 @@ import { imageLayerKinds, layerKinds } from '../../model/layerKinds';
 import type { LayerKind } from '../../model/layers';
 import { usePlayground } from '../../state';
 import { useIssueParts } from '../useExperimentIssues';
+import { KerasDialog } from './KerasDialog';
 import { LayerItem } from './LayerItem';
 
 const tableKinds: LayerKind[] = ['dense', 'dropout', 'batchNormalization', 'activation'];
@@ -55,6 +56,7 @@ export function LayerEditor() {
         <button type="button" onClick={() => addLayer(addable.includes(kind) ? kind : 'dense')}>
           Add layer
         </button>
+        <KerasDialog />
       </div>
     </div>
   );

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { openPlayground } from './helpers';
+
+test('pasted Keras code becomes the layer stack and the training settings', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Paste Keras code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
+  await dialog.getByRole('textbox', { name: 'Keras code' }).fill(`model = keras.Sequential([
+    layers.Dense(32, activation='elu', input_shape=[8]),
+    layers.Dropout(rate=0.2),
+    layers.BatchNormalization(),
+    layers.Dense(1),
+])
+model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.003), loss='huber')
+early_stopping = callbacks.EarlyStopping(min_delta=0.01, patience=7, restore_best_weights=True)
+model.fit(X_train, y_train, batch_size=64, epochs=30, callbacks=[early_stopping])`);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  const layers = page.getByRole('list', { name: 'Layers' }).getByRole('listitem');
+  await expect(layers).toHaveCount(4);
+  await expect(layers.first().getByRole('spinbutton', { name: 'Units' })).toHaveValue('32');
+  await expect(layers.first().getByRole('combobox', { name: 'Activation' })).toHaveValue('elu');
+  await expect(page.getByRole('combobox', { name: 'Optimizer' })).toHaveValue('rmsprop');
+  await expect(page.getByRole('combobox', { name: 'Loss' })).toHaveValue('huber');
+  await expect(page.getByRole('slider', { name: 'Learning rate' })).toHaveAttribute('aria-valuetext', '0.003');
+  await expect(page.getByRole('slider', { name: 'Batch size' })).toHaveAttribute('aria-valuetext', '64');
+  await expect(page.getByRole('slider', { name: 'Epochs' })).toHaveAttribute('aria-valuetext', '30');
+  await expect(page.getByRole('checkbox', { name: 'Early stopping' })).toBeChecked();
+  await expect(page.getByRole('spinbutton', { name: 'Patience' })).toHaveValue('7');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+});
+
+test('code it cannot read is reported with line numbers and changes nothing', async ({ page }) => {
+  await openPlayground(page);
+  const before = await page.getByRole('list', { name: 'Layers' }).textContent();
+  await page.getByRole('button', { name: 'Paste Keras code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
+  await dialog.getByRole('textbox', { name: 'Keras code' }).fill('import numpy as np\nmodel = keras.Sequential([\n    layers.LSTM(32),\n])');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Nothing was applied.');
+  await expect(dialog.getByRole('alert')).toContainText('Line 3: The playground cannot build a LSTM layer.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(before);
+});
