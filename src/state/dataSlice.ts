@@ -8,6 +8,8 @@ import type { ParsedUpload } from '../engine/csvProtocol';
 import type { StoreContext } from './context';
 import { buildCustomTable, customExperiment, initialPlan, type CustomData } from './customData';
 import { DEFAULT_DATASET, defaultExperiment } from './defaults';
+import { lessonConfig, lessons, type Lesson, type LessonId } from './lessons';
+import type { LayerSpec } from '../model/layers';
 import { idleRun } from './runState';
 import type { PlaygroundState } from './store';
 
@@ -28,6 +30,8 @@ export interface DataSlice {
   custom: CustomData | null;
   /** A message about the last upload that failed; the previous data stays. */
   uploadError: string | null;
+  /** The lesson whose experiment is on screen, until the person picks other data. */
+  lesson: LessonId | null;
 
   selectDataset(id: DatasetChoice): void;
   /** Loads the selected dataset again (after a failed load). */
@@ -38,6 +42,9 @@ export interface DataSlice {
   /** Reads a CSV off the main thread and selects it. */
   uploadCsv(file: Blob, fileName: string): Promise<void>;
   setColumnPlan(patch: Partial<ColumnPlan>): void;
+  /** Sets up a lesson's experiment: its data, layers and settings. */
+  applyLesson(id: LessonId): void;
+  closeLesson(): void;
 }
 
 export const createDataSlice =
@@ -71,7 +78,7 @@ export const createDataSlice =
     const replaceData = (patch: Partial<PlaygroundState>): void => {
       ctx.generation++;
       ctx.client.abandon();
-      set({ imported: null, ...patch, run: idleRun, problems: [], uploadError: null });
+      set({ imported: null, lesson: null, ...patch, run: idleRun, problems: [], uploadError: null });
       loadSelected();
     };
 
@@ -81,6 +88,23 @@ export const createDataSlice =
       synthetic: null,
       custom: null,
       uploadError: null,
+      lesson: null,
+
+      applyLesson(id) {
+        const lesson: Lesson = lessons[id];
+        const source = datasetInfo(lesson.dataset).source;
+        replaceData({
+          datasetId: lesson.dataset,
+          synthetic: source.kind === 'synthetic' ? { ...(lesson.synthetic ?? source.defaults) } : null,
+          layers: lesson.layers.map((layer, i) => ({ ...layer, id: `${id}-${i + 1}` }) as LayerSpec),
+          config: lessonConfig(lesson, defaultExperiment(lesson.dataset).config),
+          lesson: id,
+        });
+      },
+
+      closeLesson() {
+        set({ lesson: null });
+      },
 
       selectDataset(id) {
         if (id === get().datasetId) return;

@@ -19,6 +19,7 @@ import { PredictionsPanel } from './predictions/PredictionsPanel';
 import { BackendBadge } from './run/BackendBadge';
 import { CopyLink } from './run/CopyLink';
 import { FitBadge } from './run/FitBadge';
+import { LessonCard, LessonPicker } from './run/Lessons';
 import { Notices } from './run/Notices';
 import { RunInfo } from './run/RunInfo';
 import { StatusLine } from './run/StatusLine';
@@ -32,6 +33,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Neural-network playground</h1>
+        <LessonPicker />
         <CopyLink />
         <BackendBadge />
       </header>
@@ -65,6 +67,7 @@ export function App() {
           <h2 id="training-heading" className="sr-only">
             Run
           </h2>
+          <LessonCard />
           <RunControls />
           <StatusLine />
           <FitBadge />
