@@ -46,8 +46,8 @@ function loadDataCode(data: ScriptData, block: PlaygroundBlock): string[] {
   switch (data.kind) {
     case 'synthetic':
       return [
-        `# The ${data.name} points were generated in the playground; export them there as a CSV`,
-        `# with columns x1, x2 and ${block.target}, then point this at it.`,
+        `# The ${data.name} points were generated inside the playground and are not in a file:`,
+        `# save your own points as ${data.name}.csv with columns x1, x2 and ${block.target}.`,
         `df = pd.read_csv("${data.name}.csv")`,
         `X = df[["x1", "x2"]].to_numpy(dtype="float32")`,
         `y = df[${py(block.target)}].to_numpy(dtype="float32")`,
