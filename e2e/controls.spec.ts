@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { historyRows, openPlayground, statusEpoch, waitForEpoch } from './helpers';
+import { historyRows, longRun, openPlayground, statusEpoch, stopIfRunning, waitForEpoch } from './helpers';
 
 test('keyboard moves the Learning rate and Batch size sliders, and the next run uses them', async ({ page }) => {
   await openPlayground(page);
@@ -30,11 +30,12 @@ test('keyboard moves the Learning rate and Batch size sliders, and the next run 
   await waitForEpoch(page, 2);
   const rows = await historyRows(page);
   expect(rows.length).toBeGreaterThanOrEqual(2);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });
 
 test('changing the learning rate mid-run keeps the epoch count going and marks the chart', async ({ page }) => {
   await openPlayground(page, '?backend=wasm');
+  await longRun(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 3);
   const rate = page.getByRole('slider', { name: 'Learning rate' });
@@ -50,11 +51,12 @@ test('changing the learning rate mid-run keeps the epoch count going and marks t
   expect(rows.map((r) => r.epoch)).toEqual(rows.map((_, i) => i + 1));
   expect(rows.length).toBeGreaterThan(changedAt);
   await expect(page.getByRole('note')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });
 
 test('other changes during a run are offered as a clean restart', async ({ page }) => {
   await openPlayground(page, '?backend=wasm');
+  await longRun(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 2);
   await page.getByRole('slider', { name: 'Batch size' }).focus();
@@ -65,7 +67,7 @@ test('other changes during a run are offered as a clean restart', async ({ page 
   await waitForEpoch(page, 1);
   expect((await historyRows(page))[0]!.epoch).toBe(1);
   await expect(page.getByRole('note')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });
 
 test('Step trains exactly one epoch at a time', async ({ page }) => {
@@ -78,7 +80,7 @@ test('Step trains exactly one epoch at a time', async ({ page }) => {
   expect(await historyRows(page)).toHaveLength(2);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 4);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });
 
 test('early stopping on an over-parameterized model stops before the limit and names the restored epoch', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { historyRows, openPlayground, waitForEpoch } from './helpers';
+import { historyRows, openPlayground, waitForEpoch, stopIfRunning } from './helpers';
 
 /** Trains `epochs` epochs (Step each time) and returns the history. */
 async function stepEpochs(page: Page, epochs: number) {
@@ -51,7 +51,7 @@ test('a small CNN on digits reaches 80 % validation accuracy within 6 epochs, wi
   };
   await expect.poll(accuracy, { timeout: 150_000 }).toBeGreaterThanOrEqual(0.8);
   expect((await historyRows(page)).findIndex((r) => r.epoch > 0)).toBe(0);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
   await expect(page.getByRole('table', { name: 'Confusion matrix' }).locator('tbody tr')).toHaveCount(10);
   await expect(page.getByText(/Validation accuracy: \d+\.\d %/)).toBeVisible();
 });
@@ -69,7 +69,7 @@ test('the decision boundary changes as training goes on', async ({ page }) => {
   await waitForEpoch(page, 30);
   await expect.poll(async () => Number(await canvas.getAttribute('data-epoch'))).toBeGreaterThan(20);
   expect(await picture()).not.toEqual(first);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });
 
 test('noise, points and Regenerate redraw a 2-D set', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPlayground, statusEpoch, waitForEpoch } from './helpers';
+import { openPlayground, statusEpoch, waitForEpoch, stopIfRunning } from './helpers';
 
 const layers = (page: Page) => page.getByRole('list', { name: 'Layers' }).getByRole('listitem');
 const summary = (page: Page) => page.getByRole('table', { name: 'Model summary' });
@@ -108,7 +108,7 @@ test('a single neuron shows y = w·x + b with its weights moving as it trains', 
   const early = await equation.textContent();
   await waitForEpoch(page, (await statusEpoch(page)) + 3);
   expect(await equation.textContent()).not.toEqual(early);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });
 
 test('a small dense network shows one weight heatmap per layer', async ({ page }) => {

@@ -33,3 +33,16 @@ export async function openPlayground(page: Page, query = ''): Promise<void> {
   await expect(page.getByText(/Backend: (webgl|wasm|cpu)/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
 }
+
+/** Stops the run if it is still going (it may have finished on its own on a fast backend). */
+export async function stopIfRunning(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Stop' }).click({ timeout: 2_000 }).catch(() => undefined);
+}
+
+/** Sets the Epochs slider to its largest value, so a run cannot end before the test stops it. */
+export async function longRun(page: Page): Promise<void> {
+  const epochs = page.getByRole('slider', { name: 'Epochs' });
+  await epochs.focus();
+  await page.keyboard.press('End');
+  await expect(epochs).toHaveAttribute('aria-valuetext', '2000');
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { historyRows, openPlayground } from './helpers';
+import { historyRows, openPlayground, stopIfRunning } from './helpers';
 
 test('a reload keeps the experiment', async ({ page }) => {
   await openPlayground(page, '?backend=wasm');
@@ -70,7 +70,7 @@ test('the fit badge names the state of the run as it trains', async ({ page }) =
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByLabel('Fit diagnosis')).toContainText('Underfitting', { timeout: 60_000 });
   await expect(page.getByLabel('Fit diagnosis')).toContainText('the model is too simple');
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
   expect((await historyRows(page)).length).toBeGreaterThan(5);
 });
 

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { historyRows, openPlayground, statusEpoch, waitForEpoch } from './helpers';
+import { historyRows, longRun, openPlayground, statusEpoch, stopIfRunning, waitForEpoch } from './helpers';
 
 test('Train runs epochs live: the status counts up, the table fills and the loss falls', async ({ page }) => {
   await openPlayground(page);
+  await longRun(page);
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('concrete');
   await expect(page.getByRole('list', { name: 'Layers' }).getByRole('listitem')).toHaveCount(3);
   await page.getByRole('button', { name: 'Train' }).click();
@@ -21,6 +22,7 @@ test('Train runs epochs live: the status counts up, the table fills and the loss
 
 test('the chart redraws while training, not only at the end', async ({ page }) => {
   await openPlayground(page);
+  await longRun(page);
   await page.getByRole('button', { name: 'Train' }).click();
   const chart = page.getByRole('figure', { name: 'Loss per epoch' });
   const lossLine = chart.locator('.recharts-line path.recharts-line-curve').first();
@@ -41,11 +43,12 @@ test('the chart redraws while training, not only at the end', async ({ page }) =
   expect(await ticks()).toContain('0');
   await chart.getByRole('checkbox', { name: 'Log scale' }).check();
   await expect.poll(ticks).not.toContain('0');
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });
 
 test('Pause freezes the epoch count, Train resumes it, Stop ends the run', async ({ page }) => {
   await openPlayground(page);
+  await longRun(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 2);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -73,6 +76,7 @@ async function statusEpochFromStopped(page: import('@playwright/test').Page): Pr
 
 test('after Reset a second run starts from epoch 1 with nothing of the first mixed in', async ({ page }) => {
   await openPlayground(page);
+  await longRun(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 3);
   await page.getByRole('button', { name: 'Reset' }).click();
@@ -104,5 +108,5 @@ test('switching to a synthetic set mid-run starts clean on the new data', async 
   expect(rows[0]!.epoch).toBe(1);
   // Concrete's MAE is in MPa (≥ 5); cross-entropy on the circle starts below 1.
   for (const row of rows) expect(row.loss).toBeLessThan(1.5);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await stopIfRunning(page);
 });

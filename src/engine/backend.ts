@@ -40,14 +40,36 @@ async function tryBackend(name: BackendName): Promise<boolean> {
 export async function initBackend(preference: BackendPreference): Promise<BackendInfo> {
   // One set of shader programs for every batch shape instead of one per shape.
   tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
-  const order: BackendName[] =
-    preference === 'auto' ? [...backendNames] : [preference, ...backendNames.filter((b) => b !== preference)];
+  if (preference === 'auto') return autoBackend();
+  const order: BackendName[] = [preference, ...backendNames.filter((b) => b !== preference)];
   for (const name of order) {
     if (!(await tryBackend(name))) continue;
     await tf.ready();
-    const note =
-      preference === 'auto' || preference === name ? null : `${preference} is not available here, so ${name} is used.`;
+    const note = preference === name ? null : `${preference} is not available here, so ${name} is used.`;
     return { name, renderer: name === 'webgl' ? webglRenderer() : null, note };
+  }
+  throw new Error('No tfjs backend could start in this browser (tried WebGL, WASM and CPU).');
+}
+
+/** Renderers that draw WebGL on the CPU: there WASM trains small models faster. */
+const softwareRenderer = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/**
+ * The automatic choice: WebGL on a hardware GPU; WASM where WebGL is
+ * software-rendered or missing; CPU as the last resort. (Models WASM cannot
+ * train move to WebGL or CPU per run, see backendForRun.)
+ */
+async function autoBackend(): Promise<BackendInfo> {
+  const renderer = webglRenderer();
+  if (renderer !== null && !softwareRenderer.test(renderer) && (await tryBackend('webgl'))) {
+    await tf.ready();
+    return { name: 'webgl', renderer, note: 'Auto: a hardware GPU.' };
+  }
+  const why = renderer === null ? 'WebGL is not available here' : 'WebGL here is drawn in software';
+  for (const name of ['wasm', 'cpu', 'webgl'] as const) {
+    if (!(await tryBackend(name))) continue;
+    await tf.ready();
+    return { name, renderer: name === 'webgl' ? renderer : null, note: `Auto: ${why}, so ${name === 'wasm' ? 'WASM is faster' : `${name} is used`}.` };
   }
   throw new Error('No tfjs backend could start in this browser (tried WebGL, WASM and CPU).');
 }

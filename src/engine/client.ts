@@ -22,7 +22,7 @@ export class TrainingClient {
   private readonly listeners = new Set<WorkerEventListener>();
 
   constructor(
-    private readonly backend: BackendPreference,
+    private backend: BackendPreference,
     private readonly spawn: () => WorkerLike = spawnTrainingWorker,
   ) {}
 
@@ -72,6 +72,13 @@ export class TrainingClient {
   abandon(): void {
     this.stop();
     this.currentRunId = null;
+  }
+
+  /** Switches the backend: any run is stopped and forgotten, and the worker starts the new backend. */
+  setBackend(preference: BackendPreference): void {
+    this.abandon();
+    this.backend = preference;
+    if (this.worker) this.send({ type: 'init', backend: preference });
   }
 
   /** Whether a worker is running now (it starts on first use). */

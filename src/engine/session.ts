@@ -34,8 +34,11 @@ export class TrainingSession {
     private readonly backendForRun: (preferred: BackendInfo, layers: readonly LayerSpec[]) => Promise<BackendInfo> = async (p) => p,
   ) {}
 
+  /** Picks the backend, after stopping any run (its tensors live on the old backend). */
   init(preference: BackendPreference): void {
-    this.backend = this.startBackend(preference).then(
+    const previous = this.active;
+    previous?.control.stop();
+    this.backend = (previous ? previous.done : Promise.resolve()).then(() => this.startBackend(preference)).then(
       (info) => {
         this.current = info;
         this.post({ type: 'backend', info });

@@ -116,6 +116,17 @@ describe('runTraining on the tfjs CPU backend', () => {
     expect(readsAtEpoch).toEqual([1, 2, 3, 4]);
   });
 
+  it('keeps memory flat: as many tensors after epoch 500 as after epoch 10', async () => {
+    const counts = new Map<number, number>();
+    const small = { ...prepareData(generate('circle', { numPoints: 80, noise: 0.1, seed: 2 }), 0.25, 1), grid: null };
+    await runTraining({ ...request({ epochs: 500, batchSize: 32 }), data: small }, new RunControl(), {
+      onEpoch: (record) => {
+        if (record.epoch === 10 || record.epoch === 500) counts.set(record.epoch, tf.memory().numTensors);
+      },
+    });
+    expect(counts.get(500)).toBe(counts.get(10));
+  });
+
   it('stops mid-epoch when asked and disposes everything', async () => {
     const before = tf.memory().numTensors;
     const history: EpochRecord[] = [];

@@ -21,6 +21,7 @@ export const usePlayground = createPlaygroundStore({
   parseCsv: parseCsvFile,
   notices: warning ? [warning] : [],
   storage: browserStorage(),
+  backendPreference: preference,
   hash: window.location.hash,
 });
 

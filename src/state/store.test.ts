@@ -27,7 +27,12 @@ function setup() {
     },
   });
   const worker = () => workers[workers.length - 1]!;
-  return { store, worker, workers };
+  /** Waits for the dataset to load (slower when the machine is busy), then for the frame batcher. */
+  const ready = async () => {
+    for (let i = 0; i < 500 && store.getState().dataset.status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
+    await settle();
+  };
+  return { store, worker, workers, ready };
 }
 
 describe('the playground store', () => {
@@ -44,8 +49,8 @@ describe('the playground store', () => {
   });
 
   it('sends standardized data for a run and records its epochs in order', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     await store.getState().train();
     const command = worker().commands.find((c) => c.type === 'train');
     if (command?.type !== 'train') throw new Error('no train command');
@@ -63,8 +68,8 @@ describe('the playground store', () => {
   });
 
   it('pauses, resumes through Train, and stops', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     await store.getState().train();
     const runId = worker().lastRunId;
     worker().emit(runStartedEvent(runId));
@@ -83,8 +88,8 @@ describe('the playground store', () => {
   });
 
   it('Reset clears the run and nothing the old run still sends reaches the new one', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     await store.getState().train();
     const first = worker().lastRunId;
     worker().emit(runStartedEvent(first));
@@ -105,8 +110,8 @@ describe('the playground store', () => {
   });
 
   it('switching dataset abandons the run and loads that dataset with its default model', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     await store.getState().train();
     const runId = worker().lastRunId;
     store.getState().selectDataset('circle');
@@ -118,8 +123,8 @@ describe('the playground store', () => {
   });
 
   it('refuses to start a model that does not fit the data, with the reasons', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     store.setState({ layers: [{ id: 'x', kind: 'dense', units: 3, activation: 'softmax' }] });
     await store.getState().train();
     expect(store.getState().problems).toEqual([
@@ -130,8 +135,8 @@ describe('the playground store', () => {
   });
 
   it('shows a crash of the worker as the end of the run', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     await store.getState().train();
     worker().crash('boom');
     await settle();
@@ -142,8 +147,8 @@ describe('the playground store', () => {
 
 describe('editing the experiment', () => {
   it('adds a layer before the output, edits, moves and removes it', async () => {
-    const { store } = setup();
-    await settle();
+    const { store, ready } = setup();
+    await ready();
     store.getState().addLayer('dropout');
     const added = store.getState().layers[2]!;
     expect(store.getState().layers.map((l) => l.kind)).toEqual(['dense', 'dense', 'dropout', 'dense']);
@@ -158,8 +163,8 @@ describe('editing the experiment', () => {
   });
 
   it('uses the dropout rate for the switch and for every dropout layer', async () => {
-    const { store } = setup();
-    await settle();
+    const { store, ready } = setup();
+    await ready();
     store.getState().setDropoutRate(0.45);
     store.getState().setToggle('dropout', true);
     const rates = () => store.getState().layers.flatMap((l) => (l.kind === 'dropout' ? [l.rate] : []));
@@ -169,8 +174,8 @@ describe('editing the experiment', () => {
   });
 
   it('sends a learning-rate change to a run under way, and not when idle', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     store.getState().setLearningRate(0.003);
     expect(store.getState().config.learningRate).toBe(0.003);
     expect(worker().commands.some((c) => c.type === 'setLearningRate')).toBe(false);
@@ -183,8 +188,8 @@ describe('editing the experiment', () => {
   });
 
   it('Step from idle starts a run and asks for one epoch; Restart replaces the run', async () => {
-    const { store, worker } = setup();
-    await settle();
+    const { store, worker, ready } = setup();
+    await ready();
     await store.getState().step();
     const first = worker().lastRunId;
     const started = worker().commands.at(-1);

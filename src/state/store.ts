@@ -4,7 +4,7 @@ import { loadDataset, type DatasetId, type FileSource } from '../data/datasets';
 import type { Table } from '../data/table';
 import type { TrainingClient } from '../engine/client';
 import type { ParsedUpload } from '../engine/csvProtocol';
-import type { BackendInfo, WorkerEvent } from '../engine/protocol';
+import type { BackendInfo, BackendPreference, WorkerEvent } from '../engine/protocol';
 import type { StoreContext } from './context';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
@@ -12,7 +12,7 @@ import { createImportSlice, type ImportSlice } from './importSlice';
 import { createRunsSlice, withFinishedRun, type RunsSlice } from './runsSlice';
 import { createFrameBatcher } from './frameBatcher';
 import { createRunSlice, type RunSlice } from './runSlice';
-import { applyRunEvents } from './runState';
+import { applyRunEvents, idleRun } from './runState';
 import { experimentFields, persistOptions, type StorageTrouble } from './persistence';
 import { readExperimentHash } from './share';
 
@@ -20,6 +20,9 @@ export type { DatasetChoice, DatasetState } from './dataSlice';
 
 export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, ImportSlice, RunsSlice {
   backend: BackendInfo | null;
+  /** What the person asked for in the Backend box (or the address). */
+  backendPreference: BackendPreference;
+  setBackendPreference(preference: BackendPreference): void;
   /** Messages about the page itself (a bad address, a failed backend). */
   notices: string[];
 }
@@ -35,12 +38,14 @@ export interface StoreDeps {
   storage?: StateStorage;
   /** The page address's hash, which may carry a shared experiment. */
   hash?: string;
+  /** The backend asked for at start (from ?backend=), 'auto' by default. */
+  backendPreference?: BackendPreference;
 }
 
 export type PlaygroundStore = UseBoundStore<StoreApi<PlaygroundState>>;
 
 /** Builds the store around a training client; tests pass a client with a fake worker. */
-export function createPlaygroundStore({ client, files, parseCsv, notices = [], storage, hash = '' }: StoreDeps): PlaygroundStore {
+export function createPlaygroundStore({ client, files, parseCsv, notices = [], storage, hash = '', backendPreference = 'auto' }: StoreDeps): PlaygroundStore {
   const cache = new Map<DatasetId, Promise<Table>>();
   const ctx: StoreContext = {
     client,
@@ -64,6 +69,12 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     ...createImportSlice(ctx)(...args),
     ...createRunsSlice()(...args),
     backend: null,
+    backendPreference,
+    setBackendPreference(preference) {
+      ctx.generation++;
+      client.setBackend(preference);
+      args[0]({ backendPreference: preference, backend: null, run: idleRun });
+    },
     notices,
   });
   const trouble: StorageTrouble = { corrupt: false, full: false };

@@ -1,14 +1,41 @@
+import type { BackendPreference } from '../../engine/protocol';
 import { usePlayground } from '../../state';
 
-/** Which tfjs backend trains, and on what hardware for WebGL. */
+const choices: { value: BackendPreference; label: string }[] = [
+  { value: 'auto', label: 'Auto' },
+  { value: 'webgl', label: 'WebGL' },
+  { value: 'wasm', label: 'WASM' },
+  { value: 'cpu', label: 'CPU' },
+];
+
+/** The "Backend" box (Auto by default) and which tfjs backend trains, on what hardware, and why. */
 export function BackendBadge() {
   const backend = usePlayground((state) => state.backend);
-  if (!backend) return <p className="backend">Backend: starting…</p>;
+  const preference = usePlayground((state) => state.backendPreference);
   return (
-    <p className="backend">
-      <span>Backend: {backend.name}</span>
-      {backend.renderer && <span className="backend-detail"> ({backend.renderer})</span>}
-      {backend.note && <span className="backend-detail"> {backend.note}</span>}
-    </p>
+    <div className="backend-box">
+      <label className="lesson-picker">
+        Backend
+        <select
+          value={preference}
+          onChange={(event) => usePlayground.getState().setBackendPreference(event.target.value as BackendPreference)}
+        >
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {backend ? (
+        <p className="backend">
+          <span>Backend: {backend.name}</span>
+          {backend.renderer && <span className="backend-detail"> ({backend.renderer})</span>}
+          {backend.note && <span className="backend-detail"> {backend.note}</span>}
+        </p>
+      ) : (
+        <p className="backend">Backend: starting…</p>
+      )}
+    </div>
   );
 }
