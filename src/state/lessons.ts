@@ -1,6 +1,5 @@
 import type { DatasetId } from '../data/datasets';
 import type { SyntheticOptions } from '../data/synthetic';
-import type { FitState } from '../model/diagnosis';
 import type { ActivationName } from '../model/activations';
 import { defaultEarlyStopping } from '../model/earlyStopping';
 import type { LayerDraft } from '../model/layers';
@@ -17,12 +16,14 @@ export interface Lesson {
   /** What to watch for, in a few sentences. */
   explanation: string;
   tryNext: string;
-  /** The badge the run should end with, as the lesson tests check. */
-  shows: FitState[];
 }
 
 const dense = (units: number, activation: ActivationName): LayerDraft => ({ kind: 'dense', units, activation });
 const noisyMoons: SyntheticOptions = { numPoints: 80, noise: 0.9, seed: 7 };
+/** The over-sized network of the overfitting, early-stopping and dropout lessons, and its training. */
+const bigNet: LayerDraft[] = [dense(128, 'relu'), dense(128, 'relu'), dense(128, 'relu'), dense(1, 'sigmoid')];
+const bigNetTraining = { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy', batchSize: 8, epochs: 150, validationSplit: 0.5 } as const;
+const dropoutLayer: LayerDraft = { kind: 'dropout', rate: 0.5 };
 
 export const lessons = {
   singleNeuron: {
@@ -34,7 +35,6 @@ export const lessons = {
     explanation:
       'One linear unit computes y = w₁·x₁ + w₂·x₂ + b. Open Weights and watch w and b move while the loss falls: training is nothing but nudging these numbers downhill on the loss.',
     tryNext: 'Lower the learning rate to 0.005 and see the same line found more slowly.',
-    shows: ['goodFit', 'improving', 'plateau'],
   },
   deepNetwork: {
     title: '2. A deep network on concrete',
@@ -44,7 +44,6 @@ export const lessons = {
     explanation:
       'Stacked Dense layers with ReLU between them can bend the prediction to fit how strength depends on the mix. The loss is the mean absolute error in MPa.',
     tryNext: 'Remove the hidden layers one by one and compare the final val_loss in the runs list.',
-    shows: ['goodFit', 'improving', 'plateau', 'overfitting'],
   },
   learningRateBatch: {
     title: '3. Learning rate and batch size',
@@ -55,7 +54,6 @@ export const lessons = {
     explanation:
       'Tiny batches make each step noisy, so the curves jitter; a tiny learning rate makes the steps short, so the loss falls slowly.',
     tryNext: 'Raise the learning rate to 0.05 mid-run (it applies at once), then try batch size 64.',
-    shows: ['improving', 'underfitting', 'plateau'],
   },
   underfitting: {
     title: '4. Underfitting',
@@ -66,48 +64,36 @@ export const lessons = {
     explanation:
       'A single neuron draws one straight line, and no line separates a disk from a ring: both losses stop high. The model lacks capacity, not training time.',
     tryNext: 'Add a hidden Dense layer of 8 tanh units and train again.',
-    shows: ['underfitting'],
   },
   overfitting: {
     title: '5. Overfitting',
     dataset: 'moons',
     synthetic: noisyMoons,
-    layers: [dense(128, 'relu'), dense(128, 'relu'), dense(128, 'relu'), dense(1, 'sigmoid')],
-    config: { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy', batchSize: 8, epochs: 150, validationSplit: 0.5 },
+    layers: bigNet,
+    config: bigNetTraining,
     explanation:
       'Far more capacity than 40 noisy points need, and no regularization: training loss keeps falling as the network memorizes the noise, while validation loss turns up. The shaded stretch is where it overfits.',
     tryNext: 'Turn on Early stopping, or Dropout, and compare the runs.',
-    shows: ['overfitting'],
   },
   earlyStopping: {
     title: '6. Early stopping',
     dataset: 'moons',
     synthetic: noisyMoons,
-    layers: [dense(128, 'relu'), dense(128, 'relu'), dense(128, 'relu'), dense(1, 'sigmoid')],
-    config: {
-      optimizer: 'adam',
-      learningRate: 0.01,
-      loss: 'binaryCrossentropy',
-      batchSize: 8,
-      epochs: 150,
-      validationSplit: 0.5,
-      earlyStopping: { enabled: true, patience: 10, minDelta: 0.001, restoreBestWeights: true },
-    },
+    layers: bigNet,
+    config: { ...bigNetTraining, earlyStopping: { enabled: true, patience: 10, minDelta: 0.001, restoreBestWeights: true } },
     explanation:
       'The same over-sized model, now with EarlyStopping(patience=10, restore_best_weights=True): it stops ten epochs after val_loss last improved and puts back the weights of that best epoch.',
     tryNext: 'Set Patience to 30 and see how much longer it waits.',
-    shows: ['overfitting', 'plateau', 'goodFit', 'improving'],
   },
   dropout: {
     title: '7. Dropout',
     dataset: 'moons',
     synthetic: noisyMoons,
-    layers: [dense(128, 'relu'), { kind: 'dropout', rate: 0.5 }, dense(128, 'relu'), { kind: 'dropout', rate: 0.5 }, dense(128, 'relu'), { kind: 'dropout', rate: 0.5 }, dense(1, 'sigmoid')],
-    config: { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy', batchSize: 8, epochs: 150, validationSplit: 0.5 },
+    layers: bigNet.flatMap((layer, i) => (i < bigNet.length - 1 ? [layer, dropoutLayer] : [layer])),
+    config: bigNetTraining,
     explanation:
       'Dropout zeroes half of each layer’s inputs at random while training, so no unit can rely on memorized details: the gap between training and validation loss narrows.',
     tryNext: 'Compare with the overfitting lesson’s run in the runs list.',
-    shows: ['goodFit', 'plateau', 'improving', 'overfitting'],
   },
   batchNormalization: {
     title: '8. Batch normalization',
@@ -117,7 +103,6 @@ export const lessons = {
     explanation:
       'Here the inputs are left unscaled (kilograms next to days), which makes plain SGD crawl. Batch normalization rescales each layer’s outputs as it trains, and the loss falls in far fewer epochs.',
     tryNext: 'Switch Batch normalization off and train again: compare the two runs.',
-    shows: ['improving', 'plateau', 'goodFit'],
   },
   binaryClassification: {
     title: '9. Binary classification',
@@ -127,7 +112,6 @@ export const lessons = {
     explanation:
       'A sigmoid output is a probability; binary cross-entropy scores it, and a return counts as good when it is above 0.5. Accuracy, in the second chart, is the share classified right.',
     tryNext: 'Look at the confusion matrix under Predictions.',
-    shows: ['goodFit', 'plateau', 'improving', 'overfitting'],
   },
   cnn: {
     title: '10. A CNN on digits',
@@ -145,7 +129,6 @@ export const lessons = {
     explanation:
       'Convolutions slide small learned filters over the image; pooling keeps the strongest responses. A few thousand weights read handwriting well.',
     tryNext: 'See which digits it confuses under Predictions.',
-    shows: ['improving', 'goodFit', 'plateau', 'overfitting'],
   },
   tooHighLearningRate: {
     title: '11. A learning rate too high',
@@ -155,7 +138,6 @@ export const lessons = {
     explanation:
       'With steps this large and unscaled inputs, each update overshoots further than the last until the numbers overflow: the run diverges and stops, and the status says why.',
     tryNext: 'Set Scaling to Standardize and the learning rate to 0.001.',
-    shows: ['diverged'],
   },
 } as const satisfies Record<string, Lesson>;
 

@@ -3,6 +3,7 @@ import { lossNames, losses, type LossName } from '../../model/losses';
 import { optimizerNames, optimizers, type OptimizerName } from '../../model/optimizers';
 import { scalingKinds, scalingLabels, type ScalingKind } from '../../model/preprocessing';
 import { usePlayground } from '../../state';
+import { SelectField } from '../common/SelectField';
 import { SteppedSlider } from '../common/SteppedSlider';
 import { batchSizes, epochCounts, formatPercent, formatRate, learningRates, validationSplits } from './sliderSteps';
 
@@ -16,39 +17,24 @@ export function TrainingControls() {
     <fieldset className="controls">
       <legend>Training</legend>
       <div className="selects selects-3">
-        <label>
-          Optimizer
-          <select
-            value={config.optimizer}
-            onChange={(event) => setConfig({ optimizer: event.target.value as OptimizerName })}
-          >
-            {optimizerNames.map((name) => (
-              <option key={name} value={name}>
-                {optimizers[name].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Loss
-          <select value={config.loss} onChange={(event) => setConfig({ loss: event.target.value as LossName })}>
-            {lossNames.map((name) => (
-              <option key={name} value={name}>
-                {losses[name].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Scaling
-          <select value={config.scaling} onChange={(event) => setConfig({ scaling: event.target.value as ScalingKind })}>
-            {scalingKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {scalingLabels[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Optimizer"
+          value={config.optimizer}
+          options={optimizerNames.map((name) => ({ value: name, label: optimizers[name].label }))}
+          onChange={(optimizer: OptimizerName) => setConfig({ optimizer })}
+        />
+        <SelectField
+          label="Loss"
+          value={config.loss}
+          options={lossNames.map((name) => ({ value: name, label: losses[name].label }))}
+          onChange={(loss: LossName) => setConfig({ loss })}
+        />
+        <SelectField
+          label="Scaling"
+          value={config.scaling}
+          options={scalingKinds.map((kind) => ({ value: kind, label: scalingLabels[kind] }))}
+          onChange={(scaling: ScalingKind) => setConfig({ scaling })}
+        />
       </div>
       <div className="slider-grid">
       <SteppedSlider
