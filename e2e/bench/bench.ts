@@ -1,0 +1,30 @@
+import type { BackendName } from '../../src/engine/protocol';
+import { runBrain, runConvnet } from './peers';
+import { runNaiveFit, runPlayground, type Measurement } from './runners';
+import { prepare, workloads } from './workloads';
+
+const backends: BackendName[] = ['cpu', 'wasm', 'webgl'];
+const state = document.getElementById('state')!;
+
+/** Runs every workload with every trainer that supports it; the Playwright bench calls this. */
+async function runBench(only?: string[]): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (const workload of workloads.filter((w) => !only || only.includes(w.id))) {
+    const prepared = await prepare(workload);
+    for (const backend of backends) {
+      if (workload.conv && backend === 'wasm') continue;
+      state.textContent = `${workload.id} playground on ${backend}`;
+      results.push(await runPlayground(prepared, backend));
+      state.textContent = `${workload.id} naive fit on ${backend}`;
+      results.push(await runNaiveFit(prepared, backend));
+    }
+    state.textContent = `${workload.id} peers`;
+    results.push(runConvnet(prepared));
+    results.push(runBrain(prepared));
+  }
+  state.textContent = 'Done';
+  return results;
+}
+
+(window as unknown as { runBench: typeof runBench }).runBench = runBench;
+state.textContent = 'Ready';

@@ -1,0 +1,2 @@
+declare module 'convnetjs';
+declare module 'brain.js/browser.js';
