@@ -1,10 +1,26 @@
 import type { SerializedModel } from '../model/file/modelFile';
 
 /**
+ * One turn of the event loop, so queued messages (pause, stop) are read.
+ * A MessageChannel message rather than setTimeout(0), which browsers clamp
+ * to 4 ms once nested; never requestAnimationFrame, which stops in hidden tabs.
+ */
+function nextTurn(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
  * Pause, resume, step and stop for one run, plus learning-rate changes,
  * checked by the training loop between batches. The loop also gives the
- * event loop a turn here, with setTimeout rather than requestAnimationFrame,
- * which browsers stop in hidden tabs.
+ * event loop a turn here (see nextTurn).
  */
 export class RunControl {
   private state: 'running' | 'paused' | 'stopped' = 'running';
@@ -83,7 +99,7 @@ export class RunControl {
    */
   async checkpoint(force = false): Promise<boolean> {
     if (force || performance.now() - this.sliceStart >= this.sliceMs) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
       this.sliceStart = performance.now();
     }
     if (this.state === 'paused') this.onPause?.();
