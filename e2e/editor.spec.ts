@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPlayground, statusEpoch, waitForEpoch, stopIfRunning } from './helpers';
+import { longRun, openPlayground, statusEpoch, stopIfRunning, waitForEpoch } from './helpers';
 
 const layers = (page: Page) => page.getByRole('list', { name: 'Layers' }).getByRole('listitem');
 const summary = (page: Page) => page.getByRole('table', { name: 'Model summary' });
@@ -95,6 +95,8 @@ test('the Dropout and Batch normalization switches change the list and the summa
 
 test('a single neuron shows y = w·x + b with its weights moving as it trains', async ({ page }) => {
   await openPlayground(page, '?backend=wasm');
+  // A single neuron on WASM runs 100 epochs in moments; keep it going while the test watches.
+  await longRun(page);
   await expect(page.getByRole('img', { name: /Layer 1 kernel/ })).toHaveCount(0);
   while ((await layers(page).count()) > 1) await layers(page).first().getByRole('button', { name: 'Remove layer' }).click();
   await expect(summary(page)).toContainText('Total params: 9');
