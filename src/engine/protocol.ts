@@ -95,7 +95,8 @@ export type RunOutcome =
   | { kind: 'evaluated'; valLoss: number; valMetric: number }
   | { kind: 'earlyStopped'; epoch: number; bestEpoch: number; restoredFrom: number | null }
   | { kind: 'stopped'; epoch: number }
-  | { kind: 'diverged'; epoch: number; value: 'NaN' | 'Infinity' };
+  /** `keptEpoch`: the last epoch with a finite loss, whose weights the model keeps (0: the initial ones). */
+  | { kind: 'diverged'; epoch: number; value: 'NaN' | 'Infinity'; keptEpoch: number };
 
 /** Least time between two prediction updates, in milliseconds: a few a second. */
 export const PREDICTION_INTERVAL_MS = 250;

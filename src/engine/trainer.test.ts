@@ -165,9 +165,10 @@ describe('runTraining on the tfjs CPU backend', () => {
     expect(history.map((r) => r.epoch)).toEqual([1, 2, 3]);
   });
 
-  it('ends a diverging run at the epoch the loss stops being finite', async () => {
+  it('ends a diverging run at the epoch the loss stops being finite, keeping the last good weights', async () => {
     const before = tf.memory().numTensors;
     const history: EpochRecord[] = [];
+    const weights: (Float32Array | null)[] = [];
     const result = await runTraining(
       {
         layers: [
@@ -179,12 +180,22 @@ describe('runTraining on the tfjs CPU backend', () => {
         data: circleData(),
       },
       new RunControl(),
-      { onEpoch: (r) => history.push(r) },
+      {
+        onEpoch: (r, w) => {
+          history.push(r);
+          weights.push(w);
+        },
+      },
     );
     expect(result.outcome.kind).toBe('diverged');
     if (result.outcome.kind !== 'diverged') return;
     expect(result.outcome.epoch).toBe(history.length);
     expect(Number.isFinite(history[history.length - 1]!.loss)).toBe(false);
+    expect(result.outcome.keptEpoch).toBe(history.length - 1);
+    // The model left behind (and exported) is the last finite one, not the NaN one.
+    expect(Array.from(result.weights!).every(Number.isFinite)).toBe(true);
+    if (result.outcome.keptEpoch > 0) expect(Array.from(result.weights!)).toEqual(Array.from(weights[result.outcome.keptEpoch - 1]!));
+    expect(result.model).not.toBeNull();
     expect(tf.memory().numTensors).toBe(before);
   });
 

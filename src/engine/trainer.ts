@@ -51,7 +51,7 @@ export interface RunResult {
   tensorsAfter: number;
   /** Final weights (after any restore), for models small enough to show. */
   weights: Float32Array | null;
-  /** The final model, serialized for export; null when stopped before any epoch or diverged. */
+  /** The final model, serialized for export; null when stopped before any epoch. A diverged run's is its last good one. */
   model: SerializedModel | null;
 }
 
@@ -108,6 +108,9 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   };
   let learningRate = config.learningRate;
   let best: tf.Tensor[] | null = null;
+  /** Weights after the last epoch whose loss was finite, put back if the run diverges. */
+  let lastGood: tf.Tensor[] | null = null;
+  let lastGoodEpoch = 0;
   let outcome: RunOutcome = { kind: 'completed', epochs: config.epochs, restoredFrom: null };
   let finalWeights: Float32Array | null = null;
   let finalModel: SerializedModel | null = null;
@@ -124,6 +127,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       });
       outcome = { kind: 'evaluated', valLoss: stats![0]!, valMetric: stats![1]! };
     }
+    if (request.mode !== 'evaluate') lastGood = snapshotWeights(model);
     for (let epoch = 1; epoch <= config.epochs && request.mode !== 'evaluate'; epoch++) {
       const started = performance.now();
       const sums = await trainEpoch({
@@ -163,9 +167,13 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       );
       deliver(epoch);
       if (!Number.isFinite(loss)) {
-        outcome = { kind: 'diverged', epoch, value: Number.isNaN(loss) ? 'NaN' : 'Infinity' };
+        outcome = { kind: 'diverged', epoch, value: Number.isNaN(loss) ? 'NaN' : 'Infinity', keptEpoch: lastGoodEpoch };
         break;
       }
+      // Clones share the device memory until training writes new values, so this is cheap.
+      if (lastGood) tf.dispose(lastGood);
+      lastGood = snapshotWeights(model);
+      lastGoodEpoch = epoch;
       if (stopper) {
         const verdict = stopper.observe(epoch, valLoss!);
         if (verdict.snapshot && early.restoreBestWeights) {
@@ -189,17 +197,19 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       model.setWeights(best);
       outcome = { ...outcome, restoredFrom: stopper.bestEpoch };
     }
+    if (outcome.kind === 'diverged' && lastGood) model.setWeights(lastGood);
     // The final weights, predictions and model, after any restore.
     const lastEpoch = outcome.kind === 'completed' ? outcome.epochs : outcome.kind === 'evaluated' ? 0 : outcome.epoch;
     if (lastEpoch > 0 || outcome.kind === 'evaluated') {
       const final = splitExtras(await readBack(() => extras(true)), true);
       finalWeights = final.weights;
       final.deliver(lastEpoch);
-      if (outcome.kind !== 'diverged') finalModel = await serializeModel(model);
+      finalModel = await serializeModel(model);
     }
   } finally {
     control.serializer = null;
     if (best) tf.dispose(best);
+    if (lastGood) tf.dispose(lastGood);
     tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : [])]);
     disposeOptimizer(optimizer);
     model.dispose();

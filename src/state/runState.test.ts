@@ -74,8 +74,11 @@ describe('statusText', () => {
   it('says why a run ended', () => {
     const base: RunState = { ...running, phase: 'ended', history: [epochRecord(1, 2)] };
     expect(statusText({ ...base, outcome: { kind: 'stopped', epoch: 1 } })).toBe('Stopped at epoch 1. loss 2.000, val_loss 2.200');
-    expect(statusText({ ...base, outcome: { kind: 'diverged', epoch: 3, value: 'NaN' } })).toBe(
-      'Diverged: loss became NaN at epoch 3. Try a smaller learning rate.',
+    expect(statusText({ ...base, outcome: { kind: 'diverged', epoch: 3, value: 'NaN', keptEpoch: 2 } })).toBe(
+      'Diverged: loss became NaN at epoch 3; the weights of epoch 2 are kept. Try a learning rate below 0.1, such as 0.01.',
+    );
+    expect(statusText({ ...base, outcome: { kind: 'diverged', epoch: 1, value: 'Infinity', keptEpoch: 0 } })).toMatch(
+      /^Diverged: loss became Infinity at epoch 1; the initial weights are kept\./,
     );
     expect(statusText({ ...base, outcome: { kind: 'completed', epochs: 1, restoredFrom: null } })).toBe(
       'Finished 1 epoch. loss 2.000, val_loss 2.200',

@@ -1,6 +1,9 @@
 import type { EpochRecord } from '../engine/protocol';
 import { runEpochs, type RunState } from './runState';
 
+/** A learning rate as people write it: 0.01, not 1.000e-2. */
+const fmtRate = (value: number): string => String(Number(value.toPrecision(3)));
+
 const fmt = (value: number): string => {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
@@ -43,7 +46,11 @@ export function statusText(run: RunState): string {
       return `Stopped at epoch ${outcome.epoch}.${last ? ` ${losses(last)}` : ''}`;
     case 'evaluated':
       return `Imported model: val_loss ${fmt(outcome.valLoss)} on this dataset's validation split. Press Train to train it further.`;
-    case 'diverged':
-      return `Diverged: loss became ${outcome.value} at epoch ${outcome.epoch}. Try a smaller learning rate.`;
+    case 'diverged': {
+      const rate = run.setup?.config.learningRate;
+      const kept = outcome.keptEpoch > 0 ? `the weights of epoch ${outcome.keptEpoch} are kept` : 'the initial weights are kept';
+      const advice = rate ? `Try a learning rate below ${fmtRate(rate)}, such as ${fmtRate(rate / 10)}.` : 'Try a smaller learning rate.';
+      return `Diverged: loss became ${outcome.value} at epoch ${outcome.epoch}; ${kept}. ${advice}`;
+    }
   }
 }
