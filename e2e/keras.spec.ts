@@ -42,3 +42,15 @@ test('code it cannot read is reported with line numbers and changes nothing', as
   await dialog.getByRole('button', { name: 'Close' }).click();
   expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(before);
 });
+
+test('a batch size larger than the training rows is clamped for the run and said', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await page.getByRole('button', { name: 'Paste Keras code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
+  await dialog.getByRole('textbox', { name: 'Keras code' }).fill('model = keras.Sequential([layers.Dense(8, input_shape=[8]), layers.Dense(1)])\nmodel.fit(X, y, batch_size=5000, epochs=3)');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByText('Batch size 5000 is larger than the 824 training rows, so this run uses 824.')).toBeVisible();
+  await expect(page.getByLabel('Run settings')).toContainText('batch size 824 (1 step per epoch)');
+  await expect(page.getByRole('status')).toContainText('Finished 3 epochs');
+});

@@ -15,9 +15,8 @@ describe('checkTrainingConfig', () => {
     ]);
     expect(checkTrainingConfig({ ...good, learningRate: Number.NaN }, 800)[0]).toMatch(/Learning rate/);
     expect(checkTrainingConfig({ ...good, batchSize: 0 }, 800)[0]).toMatch(/Batch size must be a whole number/);
-    expect(checkTrainingConfig({ ...good, batchSize: 900 }, 800)).toEqual([
-      'Batch size 900 is larger than the 800 training rows.',
-    ]);
+    // Larger than the training split is fine: the run clamps it (see runSlice).
+    expect(checkTrainingConfig({ ...good, batchSize: 900 }, 800)).toEqual([]);
     expect(checkTrainingConfig({ ...good, epochs: 0 }, 800)[0]).toMatch(/Epochs must be a whole number from 1 to 10,000/);
     expect(checkTrainingConfig({ ...good, validationSplit: 1 }, 800)[0]).toMatch(/Validation split/);
   });

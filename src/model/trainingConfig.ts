@@ -24,20 +24,16 @@ export interface TrainingConfig {
   earlyStopping: EarlyStoppingConfig;
 }
 
-/**
- * Problems with a training config, in plain words; empty when it can run.
- * `trainRows` is the size of the training split, which bounds the batch size.
- */
-export function checkTrainingConfig(config: TrainingConfig, trainRows: number): string[] {
+/** Problems with a training config, in plain words; empty when it can run. */
+export function checkTrainingConfig(config: TrainingConfig, _trainRows: number): string[] {
   const problems: string[] = [];
   const { learningRate, batchSize, epochs, validationSplit } = config;
   if (!(Number.isFinite(learningRate) && learningRate > 0 && learningRate <= 10)) {
     problems.push(`Learning rate must be above 0 and at most 10 (it is ${learningRate}).`);
   }
+  // A batch larger than the training split is not a problem: the run clamps it and says so.
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) {
     problems.push(`Batch size must be a whole number of at least 1 (it is ${batchSize}).`);
-  } else if (batchSize > trainRows) {
-    problems.push(`Batch size ${batchSize} is larger than the ${trainRows} training rows.`);
   }
   if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= limits.maxEpochs)) {
     problems.push(`Epochs must be a whole number from 1 to ${limits.maxEpochs.toLocaleString('en-US')} (it is ${epochs}).`);

@@ -49,7 +49,16 @@ export const createRunSlice =
       }
       const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling);
       const grid = table.modality === 'plane' ? planeGrid(table, prepared.scaler) : null;
+      // A batch larger than the training split is clamped, and the run says so.
+      const batchSize = Math.min(config.batchSize, prepared.numTrain);
+      const notes =
+        batchSize < config.batchSize
+          ? [`Batch size ${config.batchSize} is larger than the ${prepared.numTrain} training rows, so this run uses ${batchSize}.`]
+          : [];
       const data: RunData = {
+        numTrain: prepared.numTrain,
+        batchSize,
+        notes,
         // Copies: the originals' buffers move to the worker.
         yVal: prepared.yVal.slice(),
         targetSize: prepared.targetSize,
@@ -62,7 +71,7 @@ export const createRunSlice =
       const runId = ctx.client.startRun({
         layers,
         task: table.task,
-        config,
+        config: { ...config, batchSize },
         data: {
           xTrain: prepared.xTrain,
           yTrain: prepared.yTrain,

@@ -20,6 +20,12 @@ export interface RunSetup {
 
 /** What the prediction views need to read the worker's outputs: the validation targets and rows, and the grid. */
 export interface RunData {
+  /** Rows in the training split. */
+  numTrain: number;
+  /** The batch size the run really uses: the config's, at most the training rows. */
+  batchSize: number;
+  /** What the playground changed about the config for this run, and why. */
+  notes: string[];
   /** numVal × targetSize, as the model was trained against. */
   yVal: Float32Array;
   targetSize: number;

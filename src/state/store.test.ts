@@ -205,3 +205,17 @@ describe('editing the experiment', () => {
     expect(store.getState().run.setup?.config.batchSize).toBe(64);
   });
 });
+
+describe('a batch size larger than the training split', () => {
+  it('is clamped for the run, and the run says so', async () => {
+    const { store, worker, ready } = setup();
+    await ready();
+    store.getState().setConfig({ batchSize: 5000 });
+    await store.getState().train();
+    const command = worker().commands.at(-1);
+    expect(command?.type === 'train' && command.config.batchSize).toBe(824);
+    expect(store.getState().run.data?.notes).toEqual(['Batch size 5000 is larger than the 824 training rows, so this run uses 824.']);
+    // The experiment keeps what the person chose.
+    expect(store.getState().config.batchSize).toBe(5000);
+  });
+});

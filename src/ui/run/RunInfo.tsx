@@ -9,15 +9,22 @@ import { formatRate } from '../controls/sliderSteps';
  */
 export function RunInfo() {
   const run = usePlayground((state) => state.run);
-  const { setup, stepsPerEpoch, params, backend, history, learningRateChanges } = run;
+  const { setup, stepsPerEpoch, params, backend, history, learningRateChanges, data } = run;
   if (!setup || stepsPerEpoch === null) return null;
   const { config } = setup;
   const rate =
     history[history.length - 1]?.learningRate ?? learningRateChanges[learningRateChanges.length - 1]?.learningRate ?? config.learningRate;
   return (
-    <p className="run-info" aria-label="Run settings">
-      {optimizers[config.optimizer].label}, learning rate {formatRate(rate)}, batch size {config.batchSize} ({stepsPerEpoch}{' '}
-      steps per epoch), {config.epochs} epochs · {params?.toLocaleString('en-US')} weights on {backend}
-    </p>
+    <>
+      <p className="run-info" aria-label="Run settings">
+        {optimizers[config.optimizer].label}, learning rate {formatRate(rate)}, batch size {data?.batchSize ?? config.batchSize} (
+        {stepsPerEpoch} step{stepsPerEpoch === 1 ? '' : 's'} per epoch), {config.epochs} epochs · {params?.toLocaleString('en-US')} weights on {backend}
+      </p>
+      {data?.notes.map((note) => (
+        <p key={note} className="run-info run-note">
+          {note}
+        </p>
+      ))}
+    </>
   );
 }
