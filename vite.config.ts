@@ -1,8 +1,34 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The production page's Content-Security-Policy: scripts, workers, data and
+ * WASM from our own origin only, no plugins, no inline script. Recharts sets
+ * style attributes, hence 'unsafe-inline' for styles. The dev server injects
+ * inline scripts (React refresh), so the policy is added to builds only.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const cspPlugin: Plugin = {
+  name: 'content-security-policy',
+  apply: 'build',
+  transformIndexHtml: (html) =>
+    html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspPlugin],
   worker: {
     format: 'es',
   },

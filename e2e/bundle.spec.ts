@@ -34,3 +34,25 @@ test('the page loads no script with tfjs in it on the main thread', async ({ pag
     for (const marker of tfjsMarkers) expect(body, url).not.toContain(marker);
   }
 });
+
+test('the page runs under its Content-Security-Policy without a single violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto('/?backend=wasm');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).toContain("object-src 'none'");
+  await expect(page.getByText(/Backend: wasm/)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('digits');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//, { timeout: 60_000 });
+  await page.getByLabel('Load CSV…').setInputFiles('e2e/fixtures/houses.csv');
+  await expect(page.getByRole('group', { name: 'Columns of houses.csv' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zodSetup';
 import type { BackendPreference } from '../engine/protocol';
 
 const preferenceSchema = z.enum(['auto', 'webgl', 'wasm', 'cpu']);

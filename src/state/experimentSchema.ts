@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zodSetup';
 import { datasetIds, type DatasetId } from '../data/datasets';
 import { activationNames, type ActivationName } from '../model/activations';
 import { trainingConfigSchema } from '../model/file/schema';

@@ -1,5 +1,5 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
-import { z } from 'zod';
+import { z } from '../model/zodSetup';
 import { experimentSchema, layersOf, runRecordSchema, snapshotOf, type ExperimentSnapshot } from './experimentSchema';
 import { MAX_RUNS, type RunRecord } from './runsList';
 import type { PlaygroundState } from './store';

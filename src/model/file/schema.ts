@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zodSetup';
 import { activationNames } from '../activations';
 import { lossNames, type LossName } from '../losses';
 import { optimizerNames, type OptimizerName } from '../optimizers';
