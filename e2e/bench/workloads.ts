@@ -1,4 +1,4 @@
-import { datasets, loadDataset, type FileSource } from '../../src/data/datasets';
+import { loadDataset, type FileSource } from '../../src/data/datasets';
 import { prepareData, type PreparedData } from '../../src/data/prepare';
 import { generate } from '../../src/data/synthetic';
 import type { Table } from '../../src/data/table';
@@ -103,6 +103,3 @@ export async function prepare(workload: Workload): Promise<Prepared> {
   const data = prepareData(table, workload.validationSplit, 1, workload.config.scaling);
   return { workload, table, data, layers: workload.layers.map((layer, i) => ({ ...layer, id: `b${i}` }) as LayerSpec) };
 }
-
-/** Keeps `datasets` referenced so the bench build keeps the registry's file names. */
-export const shippedFiles = Object.keys(datasets);

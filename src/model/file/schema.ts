@@ -1,5 +1,4 @@
 import { z } from '../zodSetup';
-import { activationNames } from '../activations';
 import { lossNames, type LossName } from '../losses';
 import { optimizerNames, type OptimizerName } from '../optimizers';
 import { scalingKinds, type ScalingKind } from '../preprocessing';
@@ -101,6 +100,3 @@ export const tfjsModelJsonSchema = z.object({
     .min(1),
   playground: playgroundBlockSchema.optional(),
 });
-
-/** Keeps activation names in the schema module's imports honest (used by the topology reader). */
-export const knownActivations = activationNames;
