@@ -74,7 +74,7 @@ export class TrainingClient {
     this.currentRunId = null;
   }
 
-  /** Switches the backend: any run is stopped and forgotten, and the worker starts the new backend. */
+  /** Switches the backend; the current run, if there is one, is stopped and forgotten first. */
   setBackend(preference: BackendPreference): void {
     this.abandon();
     this.backend = preference;

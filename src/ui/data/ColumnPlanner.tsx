@@ -2,6 +2,7 @@ import { describeReport } from '../../data/buildTable';
 import { MAX_DISTINCT } from '../../data/columns';
 import type { TaskSpec } from '../../model/task';
 import { usePlayground } from '../../state';
+import { SelectField } from '../common/SelectField';
 
 const taskOptions = (classes: number): { value: string; label: string; task: TaskSpec }[] => [
   { value: 'regression', label: 'Regression (a number)', task: { kind: 'regression' } },
@@ -26,32 +27,21 @@ export function ColumnPlanner() {
     <fieldset className="controls column-planner">
       <legend>Columns of {custom.fileName}</legend>
       <div className="selects">
-        <label>
-          Target
-          <select value={plan.target} onChange={(event) => setColumnPlan({ target: event.target.value })}>
-            {columns.map((column) => (
-              <option key={column.name} value={column.name}>
-                {column.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Task
-          <select
-            value={plan.task.kind}
-            onChange={(event) => {
-              const option = options.find((o) => o.value === event.target.value);
-              if (option) setColumnPlan({ task: option.task });
-            }}
-          >
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Target"
+          value={plan.target}
+          options={columns.map((column) => ({ value: column.name, label: column.name }))}
+          onChange={(target) => setColumnPlan({ target })}
+        />
+        <SelectField
+          label="Task"
+          value={plan.task.kind}
+          options={options}
+          onChange={(kind) => {
+            const option = options.find((o) => o.value === kind);
+            if (option) setColumnPlan({ task: option.task });
+          }}
+        />
       </div>
       <table className="columns" aria-label="Columns">
         <thead>
