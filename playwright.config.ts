@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+// Several checkouts or sessions can test side by side, each with its own build and port.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
 
 /**
  * Browser tests run the production build (`vite preview`) in the system's
@@ -16,8 +19,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],
+  outputDir: process.env.E2E_RESULTS_DIR ?? 'test-results',
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -34,8 +38,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
