@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { historyRows, openPlayground, waitForEpoch, stopIfRunning } from './helpers';
 
-for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+for (const backend of ['webgl', 'wasm', 'cpu', 'js'] as const) {
   test(`?backend=${backend} trains on ${backend}`, async ({ page }) => {
     await openPlayground(page, `?backend=${backend}`);
     await expect(page.getByText(`Backend: ${backend}`, { exact: true })).toBeVisible();
@@ -18,7 +18,7 @@ for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
 
 test('an unknown ?backend= is reported and the choice is automatic', async ({ page }) => {
   await openPlayground(page, '?backend=quantum');
-  await expect(page.getByRole('alert')).toContainText('"quantum", which is not one of webgl, wasm or cpu');
+  await expect(page.getByRole('alert')).toContainText('"quantum", which is not one of webgl, wasm, cpu or js');
 });
 
 test('Auto picks WASM where WebGL is drawn in software, says why, and the Backend box switches backends', async ({ page }) => {
@@ -36,4 +36,17 @@ test('Auto picks WASM where WebGL is drawn in software, says why, and the Backen
   await page.getByRole('combobox', { name: 'Backend' }).selectOption('webgl');
   await expect(page.getByText('Backend: webgl', { exact: true })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');
+});
+
+test('Auto trains a small dense model on the JavaScript engine and a CNN on tfjs, saying why each time', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 2);
+  await expect(page.getByText('Backend: js', { exact: true })).toBeVisible();
+  await expect(page.locator('.backend')).toContainText('Auto: a small dense model');
+  await expect(page.getByLabel('Run settings')).toContainText('on js');
+  await stopIfRunning(page);
+  const rows = await historyRows(page);
+  expect(rows.every((row) => Number.isFinite(row.loss) && row.loss > 0)).toBe(true);
 });

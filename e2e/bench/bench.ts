@@ -3,7 +3,7 @@ import { runBrain, runConvnet } from './peers';
 import { runNaiveFit, runPlayground, type Measurement } from './runners';
 import { prepare, workloads } from './workloads';
 
-const backends: BackendName[] = ['cpu', 'wasm', 'webgl'];
+const backends: BackendName[] = ['js', 'cpu', 'wasm', 'webgl'];
 const state = document.getElementById('state')!;
 
 /** Runs every workload with every trainer that supports it; the Playwright bench calls this. */
@@ -12,9 +12,11 @@ async function runBench(only?: string[]): Promise<Measurement[]> {
   for (const workload of workloads.filter((w) => !only || only.includes(w.id))) {
     const prepared = await prepare(workload);
     for (const backend of backends) {
-      if (workload.conv && backend === 'wasm') continue;
+      if (workload.conv && (backend === 'wasm' || backend === 'js')) continue;
       state.textContent = `${workload.id} playground on ${backend}`;
       results.push(await runPlayground(prepared, backend));
+      // The JavaScript engine is the playground's own; tfjs fit has no such backend.
+      if (backend === 'js') continue;
       state.textContent = `${workload.id} naive fit on ${backend}`;
       results.push(await runNaiveFit(prepared, backend));
     }

@@ -4,7 +4,9 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { LayerSpec } from '../model/layers';
-import { backendNames, type BackendInfo, type BackendName, type BackendPreference } from './protocol';
+import { summarize } from '../model/summary';
+import { canFuse } from './fused/net';
+import { tfjsBackendNames, type BackendInfo, type BackendPreference, type TfjsBackendName, type TrainCommand } from './protocol';
 
 // Vite turns the ?url imports into the files' addresses in the build, so the
 // WASM backend loads from our own origin and never from a CDN.
@@ -25,7 +27,7 @@ function webglRenderer(): string | null {
   return renderer;
 }
 
-async function tryBackend(name: BackendName): Promise<boolean> {
+async function tryBackend(name: TfjsBackendName): Promise<boolean> {
   try {
     return (await tf.setBackend(name)) && tf.getBackend() === name;
   } catch {
@@ -41,12 +43,17 @@ export async function initBackend(preference: BackendPreference): Promise<Backen
   // One set of shader programs for every batch shape instead of one per shape.
   tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
   if (preference === 'auto') return autoBackend();
-  const order: BackendName[] = [preference, ...backendNames.filter((b) => b !== preference)];
+  if (preference === 'js') {
+    // Models the fused engine cannot run still need a tfjs backend: the automatic one.
+    const fallback = await autoBackend();
+    return { name: 'js', renderer: null, note: `Dense models train in plain JavaScript; others on ${fallback.name}.`, auto: false };
+  }
+  const order: TfjsBackendName[] = [preference, ...tfjsBackendNames.filter((b) => b !== preference)];
   for (const name of order) {
     if (!(await tryBackend(name))) continue;
     await tf.ready();
     const note = preference === name ? null : `${preference} is not available here, so ${name} is used.`;
-    return { name, renderer: name === 'webgl' ? webglRenderer() : null, note };
+    return { name, renderer: name === 'webgl' ? webglRenderer() : null, note, auto: false };
   }
   throw new Error('No tfjs backend could start in this browser (tried WebGL, WASM and CPU).');
 }
@@ -63,13 +70,13 @@ async function autoBackend(): Promise<BackendInfo> {
   const renderer = webglRenderer();
   if (renderer !== null && !softwareRenderer.test(renderer) && (await tryBackend('webgl'))) {
     await tf.ready();
-    return { name: 'webgl', renderer, note: 'Auto: a hardware GPU.' };
+    return { name: 'webgl', renderer, note: 'Auto: a hardware GPU.', auto: true };
   }
   const why = renderer === null ? 'WebGL is not available here' : 'WebGL here is drawn in software';
   for (const name of ['wasm', 'cpu', 'webgl'] as const) {
     if (!(await tryBackend(name))) continue;
     await tf.ready();
-    return { name, renderer: name === 'webgl' ? renderer : null, note: `Auto: ${why}, so ${name === 'wasm' ? 'WASM is faster' : `${name} is used`}.` };
+    return { name, renderer: name === 'webgl' ? renderer : null, note: `Auto: ${why}, so ${name === 'wasm' ? 'WASM is faster' : `${name} is used`}.`, auto: true };
   }
   throw new Error('No tfjs backend could start in this browser (tried WebGL, WASM and CPU).');
 }
@@ -84,21 +91,47 @@ export function wasmCanTrain(layers: readonly LayerSpec[]): boolean {
 }
 
 /**
- * The backend a run uses: the session's own, unless that is WASM and the
- * model needs kernels WASM lacks, in which case WebGL, or else CPU, with a
- * note saying why. Switches tfjs to it.
+ * The largest dense model (in weights) Auto trains on the fused JavaScript
+ * engine; bigger ones go to tfjs, whose matrix kernels win once the
+ * arithmetic outweighs its per-operation cost. Chosen from `npm run bench`
+ * (see the README's benchmark section).
  */
-export async function backendForRun(preferred: BackendInfo, layers: readonly LayerSpec[]): Promise<BackendInfo> {
-  const wanted: BackendName[] = preferred.name === 'wasm' && !wasmCanTrain(layers) ? ['webgl', 'cpu'] : [preferred.name];
+export const FUSED_AUTO_MAX_PARAMS = 20_000;
+
+/**
+ * The backend a run uses. The fused JavaScript engine when it was asked for
+ * or, under Auto, for a small dense model; else the session's tfjs backend,
+ * unless that is WASM and the model needs kernels WASM lacks, in which case
+ * WebGL, or else CPU. Says why when it differs from the session's; switches
+ * tfjs to it.
+ */
+export async function backendForRun(preferred: BackendInfo, run: Pick<TrainCommand, 'layers' | 'data'>): Promise<BackendInfo> {
+  const fusable = canFuse(run.data.inputShape, run.layers);
+  if (fusable && preferred.name === 'js') return preferred;
+  if (fusable && preferred.auto) {
+    const params = summarize(run.data.inputShape, run.layers).totalParams;
+    if (params <= FUSED_AUTO_MAX_PARAMS) {
+      return {
+        name: 'js',
+        renderer: null,
+        note: `Auto: a small dense model (${params.toLocaleString('en')} weights) trains fastest in plain JavaScript, where tfjs would spend more time per operation than on the arithmetic.`,
+        auto: true,
+      };
+    }
+  }
+  const base: TfjsBackendName = preferred.name === 'js' ? (tf.getBackend() as TfjsBackendName) : preferred.name;
+  const wanted: TfjsBackendName[] = base === 'wasm' && !wasmCanTrain(run.layers) ? ['webgl', 'cpu'] : [base];
   for (const name of wanted) {
     if (tf.getBackend() === name || (await tryBackend(name))) {
       await tf.ready();
       if (name === preferred.name) return preferred;
-      return {
-        name,
-        renderer: name === 'webgl' ? webglRenderer() : null,
-        note: `WASM cannot train convolution layers (tfjs has no Conv2DBackpropFilter kernel for it), so this run trains on ${name}.`,
-      };
+      const why =
+        name !== base
+          ? `WASM cannot train convolution layers (tfjs has no Conv2DBackpropFilter kernel for it), so this run trains on ${name}.`
+          : preferred.name === 'js'
+            ? `The JavaScript engine trains dense layers on flat inputs only, so this run trains on ${name}.`
+            : preferred.note;
+      return { name, renderer: name === 'webgl' ? webglRenderer() : null, note: why, auto: preferred.auto };
     }
   }
   return preferred;

@@ -9,15 +9,19 @@ import type { LayerSpec, Shape } from '../model/layers';
 import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+/** tfjs's backends, and 'js': the fused plain-JavaScript engine for dense models (engine/fused/). */
+export type BackendName = TfjsBackendName | 'js';
+export type TfjsBackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = BackendName | 'auto';
-export const backendNames: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+export const tfjsBackendNames: readonly TfjsBackendName[] = ['webgl', 'wasm', 'cpu'];
 
 /** The backend the worker ended up on, and why. */
 export interface BackendInfo {
   name: BackendName;
   /** The GPU's renderer string for WebGL ("SwiftShader ...", "NVIDIA ..."); null otherwise. */
   renderer: string | null;
+  /** Whether it was chosen automatically (the person asked for Auto). */
+  auto: boolean;
   /** Why this backend and not the preferred one; null when it is the one asked for. */
   note: string | null;
 }

@@ -31,7 +31,7 @@ function makeSession() {
   const events: WorkerEvent[] = [];
   const session = new TrainingSession(
     (event) => events.push(event),
-    async () => ({ name: 'cpu', renderer: null, note: null }),
+    async () => ({ name: 'cpu', renderer: null, note: null, auto: false }),
   );
   session.init('cpu');
   return { session, events };

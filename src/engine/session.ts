@@ -1,4 +1,3 @@
-import type { LayerSpec } from '../model/layers';
 import type { BackendInfo, BackendPreference, TrainCommand, WorkerEvent } from './protocol';
 import { RunControl } from './runControl';
 import { runTraining } from './trainer';
@@ -31,7 +30,7 @@ export class TrainingSession {
   constructor(
     private readonly post: (event: WorkerEvent) => void,
     private readonly startBackend: (preference: BackendPreference) => Promise<BackendInfo>,
-    private readonly backendForRun: (preferred: BackendInfo, layers: readonly LayerSpec[]) => Promise<BackendInfo> = async (p) => p,
+    private readonly backendForRun: (preferred: BackendInfo, run: TrainCommand) => Promise<BackendInfo> = async (p) => p,
   ) {}
 
   /** Picks the backend, after stopping any run (its tensors live on the old backend). */
@@ -121,12 +120,13 @@ export class TrainingSession {
       // A run stopped before the backend was ready still goes through the
       // trainer, which ends it at epoch 0 with a proper runEnded event.
       const preferred = await this.backend;
-      const backend = preferred ? await this.backendForRun(preferred, command.layers) : null;
+      const backend = preferred ? await this.backendForRun(preferred, command) : null;
       if (backend && backend !== this.current) {
         this.current = backend;
         this.post({ type: 'backend', info: backend });
       }
-      const result = await runTraining(command, run.control, {
+      const engine = backend?.name === 'js' ? 'fused' : 'tfjs';
+      const result = await runTraining({ ...command, engine }, run.control, {
         onStart: (info) => this.post({ type: 'runStarted', runId, backend: backend?.name ?? 'cpu', ...info }),
         onEpoch: (record, weights) => {
           run.lastEpoch = record.epoch;

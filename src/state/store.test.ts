@@ -43,7 +43,7 @@ describe('the playground store', () => {
     const dataset = store.getState().dataset;
     expect(dataset.status === 'ready' && dataset.table.numRows).toBe(1030);
     expect(worker().commands[0]).toEqual({ type: 'init', backend: 'auto' });
-    worker().emit({ type: 'backend', info: { name: 'webgl', renderer: 'SwiftShader', note: null } });
+    worker().emit({ type: 'backend', info: { name: 'webgl', renderer: 'SwiftShader', note: null, auto: false } });
     await settle();
     expect(store.getState().backend?.name).toBe('webgl');
   });

@@ -45,16 +45,16 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
       const next = tf.tidy((): EpochSums => {
         const xb = xs.slice(start, size);
         const yb = ys.slice(start, size);
-        let metric: tf.Scalar | null = null;
+        let pred: tf.Tensor | null = null;
         const cost = optimizer.minimize(() => {
-          const pred = model.apply(xb, { training: true }) as tf.Tensor;
-          // keep() lets the metric outlive the gradient scope; it is freed below.
-          metric = tf.keep(metricFn(yb, pred));
+          // keep() lets the predictions outlive the gradient scope, so the
+          // metric is computed outside it and adds nothing to the tape.
+          pred = tf.keep(model.apply(xb, { training: true }) as tf.Tensor);
           return lossFn(yb, pred);
         }, true) as tf.Scalar;
-        const kept = metric as tf.Scalar | null;
+        const kept = pred as tf.Tensor | null;
         if (kept === null) throw new Error('The loss function did not run.');
-        const result: EpochSums = [sums[0].add(cost.mul(size)), sums[1].add(kept.mul(size))];
+        const result: EpochSums = [sums[0].add(cost.mul(size)), sums[1].add(metricFn(yb, kept).mul(size))];
         kept.dispose();
         return result;
       });

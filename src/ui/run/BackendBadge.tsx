@@ -6,9 +6,10 @@ const choices: { value: BackendPreference; label: string }[] = [
   { value: 'webgl', label: 'WebGL' },
   { value: 'wasm', label: 'WASM' },
   { value: 'cpu', label: 'CPU' },
+  { value: 'js', label: 'JavaScript (dense models)' },
 ];
 
-/** The "Backend" box (Auto by default) and which tfjs backend trains, on what hardware, and why. */
+/** The "Backend" box (Auto by default) and which backend trains (a tfjs one or the JavaScript engine), on what hardware, and why. */
 export function BackendBadge() {
   const backend = usePlayground((state) => state.backend);
   const preference = usePlayground((state) => state.backendPreference);

@@ -1,0 +1,70 @@
+import type { SerializedModel } from '../model/file/modelFile';
+import type { WeightSlot } from './protocol';
+import type { RunControl } from './runControl';
+
+/** A copy of the weights that later training does not touch. */
+export interface WeightSnapshot {
+  /** Puts these weights back into the model. */
+  restore(): void;
+  dispose(): void;
+}
+
+/** What is read back after an epoch (or at the end): weights when shown, predictions when asked for. */
+export interface Readout {
+  weights: Float32Array | null;
+  /** Outputs for the validation rows, and for the boundary grid when there is one. */
+  predictions: { validation: Float32Array; grid: Float32Array | null } | null;
+}
+
+export interface EpochStats extends Readout {
+  loss: number;
+  metric: number;
+  valLoss: number;
+  valMetric: number;
+}
+
+/**
+ * How a run's model is trained: tfjs on its backend (tf/tfEngine.ts), or the
+ * plain-JavaScript dense engine (fused/fusedEngine.ts). The trainer drives
+ * either the same way, so early stopping, divergence, pause and step behave
+ * alike on both.
+ */
+export interface TrainingEngine {
+  /** Number of weights. */
+  readonly params: number;
+  /** Where each weight sits in the flat weights readout; null when the model is too big to show. */
+  readonly weightLayout: WeightSlot[] | null;
+  /**
+   * One pass over the training rows in `order` (whose length is a whole
+   * number of batches: see batchOrder). Resolves false when stopped mid-epoch.
+   */
+  trainEpoch(order: Uint32Array, control: RunControl, beforeBatch: () => void): Promise<boolean>;
+  /** After trainEpoch: the epoch's mean training loss and metric, the validation loss and metric, and the readout. */
+  report(withPredictions: boolean): Promise<EpochStats>;
+  /** Validation loss and metric of the model as it is, without training. */
+  evaluate(): Promise<{ valLoss: number; valMetric: number }>;
+  /** The weights and predictions now. */
+  readout(): Promise<Readout>;
+  snapshot(): WeightSnapshot;
+  setLearningRate(rate: number): void;
+  serialize(): Promise<SerializedModel>;
+  /** Frees everything the engine made (tensors included). */
+  dispose(): void;
+}
+
+/**
+ * The row order of one epoch cut into whole batches: a last partial batch is
+ * filled with rows from the start of the order, so every batch has the same
+ * shape (WebGL compiles no new shaders, buffers are reused) and every row is
+ * still seen at least once per epoch.
+ */
+export function batchOrder(order: Uint32Array, batchSize: number): Uint32Array {
+  const numRows = order.length;
+  const size = Math.max(1, Math.min(batchSize, numRows));
+  const total = Math.ceil(numRows / size) * size;
+  if (total === numRows) return order;
+  const filled = new Uint32Array(total);
+  filled.set(order);
+  for (let i = numRows; i < total; i++) filled[i] = order[i - numRows]!;
+  return filled;
+}

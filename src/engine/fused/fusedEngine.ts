@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import type { EngineRequest } from '../tf/tfEngine';
+import type { EpochStats, Readout, TrainingEngine, WeightSnapshot } from '../engine';
+import { WEIGHT_VIEW_LIMIT } from '../protocol';
+import { buildModel } from '../tf/buildModel';
+import { deserializeModel, serializeModel } from '../tf/serialize';
+import { weightLayout } from '../tf/weights';
+import { FusedNet, lossAndMetric } from './net';
+import { createFusedOptimizer } from './optimizer';
+
+/**
+ * Training a dense model with FusedNet, in plain JavaScript. The tfjs model
+ * is built (or imported) only for its initial weights, its weight layout and,
+ * at export, to be saved with the trained weights put back.
+ */
+export async function createFusedEngine(request: EngineRequest): Promise<TrainingEngine> {
+  const { config, data, task, batchSize } = request;
+  const inputSize = data.inputShape.reduce((a, b) => a * b, 1);
+  const k = data.targetSize;
+  const numVal = data.xVal.length / inputSize;
+  const numGrid = data.grid ? data.grid.length / inputSize : 0;
+  const model = request.initialModel ? await deserializeModel(request.initialModel) : buildModel(data.inputShape, request.layers, config.seed);
+  let net: FusedNet;
+  try {
+    net = new FusedNet(inputSize, request.layers, batchSize, config.seed * 7907 + 1);
+    net.setWeights(model.getWeights().map((weight) => weight.dataSync() as Float32Array));
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  const optimizer = createFusedOptimizer(config.optimizer, config.learningRate);
+  const params = model.countParams();
+  const showWeights = params <= WEIGHT_VIEW_LIMIT;
+  const layout = showWeights ? weightLayout(model) : null;
+  const target = new Float32Array(batchSize * k);
+  let lossSum = 0;
+  let metricSum = 0;
+  let rowsSeen = 0;
+
+  const predictions = (x: Float32Array, rows: number): Float32Array => {
+    const out = new Float32Array(rows * net.outputSize);
+    net.predict(x, rows, out);
+    return out;
+  };
+  const weightsNow = (): Float32Array | null => {
+    if (!showWeights) return null;
+    const parts = net.layerWeights();
+    const flat = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      flat.set(part, offset);
+      offset += part.length;
+    }
+    return flat;
+  };
+  const validation = (): { valLoss: number; valMetric: number; validation: Float32Array } => {
+    const out = predictions(data.xVal, numVal);
+    const sums = lossAndMetric(config.loss, task, out, data.yVal, numVal, k, null);
+    return { valLoss: sums.loss / numVal, valMetric: sums.metric / numVal, validation: out };
+  };
+  const readoutWith = (validationOut: Float32Array): Readout => ({
+    weights: weightsNow(),
+    predictions: { validation: validationOut, grid: data.grid ? predictions(data.grid, numGrid) : null },
+  });
+
+  return {
+    params,
+    weightLayout: layout,
+    async trainEpoch(order, control, beforeBatch) {
+      lossSum = 0;
+      metricSum = 0;
+      rowsSeen = 0;
+      const input = net.input;
+      for (let start = 0; start < order.length; start += batchSize) {
+        if (!(await control.checkpoint())) return false;
+        beforeBatch();
+        for (let r = 0; r < batchSize; r++) {
+          const row = order[start + r]!;
+          input.set(data.xTrain.subarray(row * inputSize, (row + 1) * inputSize), r * inputSize);
+          target.set(data.yTrain.subarray(row * k, (row + 1) * k), r * k);
+        }
+        const output = net.trainForward();
+        const sums = lossAndMetric(config.loss, task, output, target, batchSize, k, net.outputGrad);
+        lossSum += sums.loss;
+        metricSum += sums.metric;
+        rowsSeen += batchSize;
+        net.backward();
+        optimizer.step(net.params);
+      }
+      return true;
+    },
+    async report(withPredictions): Promise<EpochStats> {
+      const { valLoss, valMetric, validation: out } = validation();
+      const readout = withPredictions ? readoutWith(out) : { weights: weightsNow(), predictions: null };
+      return { loss: lossSum / rowsSeen, metric: metricSum / rowsSeen, valLoss, valMetric, ...readout };
+    },
+    async evaluate() {
+      const { valLoss, valMetric } = validation();
+      return { valLoss, valMetric };
+    },
+    async readout() {
+      return readoutWith(validation().validation);
+    },
+    snapshot(): WeightSnapshot {
+      const copy = net.weights().map((weight) => weight.slice());
+      return { restore: () => net.setWeights(copy), dispose: () => undefined };
+    },
+    setLearningRate(rate) {
+      optimizer.learningRate = rate;
+    },
+    async serialize() {
+      const values = net.weights();
+      const tensors = model.getWeights().map((weight, i) => tf.tensor(values[i]!, weight.shape));
+      try {
+        model.setWeights(tensors);
+      } finally {
+        tf.dispose(tensors);
+      }
+      return serializeModel(model);
+    },
+    dispose() {
+      model.dispose();
+    },
+  };
+}

@@ -1,0 +1,539 @@
+import type { ActivationName } from '../../model/activations';
+import type { LayerSpec, Shape } from '../../model/layers';
+import type { LossName } from '../../model/losses';
+import type { TaskSpec } from '../../model/task';
+import { createRng } from '../../data/rng';
+
+/**
+ * A dense network trained in plain JavaScript over Float32Arrays: the
+ * "fused" engine. For the small dense models people build while learning,
+ * each tfjs operation's fixed cost (tens of microseconds) dwarfs the
+ * arithmetic, so one loop per layer over preallocated buffers runs many
+ * times faster than any tfjs backend. It follows tfjs's definitions exactly
+ * (forward pass, gradients, losses, metrics, optimizers; see optimizer.ts),
+ * so a run here and a run on tfjs from the same weights agree to float
+ * rounding, and the weights go back into a tfjs model for export.
+ */
+
+/** The tfjs/Keras backend epsilon, used by the cross-entropy clip. */
+const EPSILON = 1e-7;
+/** Keras's BatchNormalization defaults, as buildModel sets them. */
+const BN_MOMENTUM = 0.99;
+const BN_EPSILON = 1e-3;
+const SELU_ALPHA = 1.6732632423543772848170429916717;
+const SELU_SCALE = 1.0507009873554804934193349852946;
+
+/** Whether the fused engine can run this model: flat inputs and dense-family layers only. */
+export function canFuse(inputShape: Shape, layers: readonly LayerSpec[]): boolean {
+  return (
+    inputShape.length === 1 &&
+    layers.length > 0 &&
+    layers.every((layer) => layer.kind === 'dense' || layer.kind === 'dropout' || layer.kind === 'batchNormalization' || layer.kind === 'activation')
+  );
+}
+
+/** One trainable array and its gradient, in tfjs's weight order. */
+export interface Param {
+  value: Float32Array;
+  grad: Float32Array;
+}
+
+interface DenseStage {
+  kind: 'dense';
+  inSize: number;
+  size: number;
+  kernel: Param;
+  bias: Param;
+}
+interface ActivationStage {
+  kind: 'activation';
+  size: number;
+  activation: ActivationName;
+}
+interface DropoutStage {
+  kind: 'dropout';
+  size: number;
+  rate: number;
+  mask: Float32Array;
+}
+interface NormStage {
+  kind: 'batchNormalization';
+  size: number;
+  gamma: Param;
+  beta: Param;
+  movingMean: Float32Array;
+  movingVariance: Float32Array;
+  /** Per-batch caches for the backward pass. */
+  normalized: Float32Array;
+  invStd: Float64Array;
+}
+type Stage = DenseStage | ActivationStage | DropoutStage | NormStage;
+
+const param = (size: number): Param => ({ value: new Float32Array(size), grad: new Float32Array(size) });
+
+function compile(inputSize: number, layers: readonly LayerSpec[], batchSize: number): Stage[] {
+  const stages: Stage[] = [];
+  let size = inputSize;
+  for (const layer of layers) {
+    switch (layer.kind) {
+      case 'dense':
+        stages.push({ kind: 'dense', inSize: size, size: layer.units, kernel: param(size * layer.units), bias: param(layer.units) });
+        size = layer.units;
+        if (layer.activation !== 'linear') stages.push({ kind: 'activation', size, activation: layer.activation });
+        break;
+      case 'activation':
+        if (layer.activation !== 'linear') stages.push({ kind: 'activation', size, activation: layer.activation });
+        break;
+      case 'dropout':
+        stages.push({ kind: 'dropout', size, rate: layer.rate, mask: new Float32Array(batchSize * size) });
+        break;
+      case 'batchNormalization':
+        stages.push({
+          kind: 'batchNormalization',
+          size,
+          gamma: param(size),
+          beta: param(size),
+          movingMean: new Float32Array(size),
+          movingVariance: new Float32Array(size),
+          normalized: new Float32Array(batchSize * size),
+          invStd: new Float64Array(size),
+        });
+        break;
+      default:
+        throw new Error(`The fused engine cannot run a ${layer.kind} layer.`);
+    }
+  }
+  return stages;
+}
+
+/** Forward pass of an activation over `count` values, `rows` rows of `size` (softmax works per row). */
+function activate(activation: ActivationName, x: Float32Array, y: Float32Array, rows: number, size: number): void {
+  const count = rows * size;
+  switch (activation) {
+    case 'relu':
+      for (let i = 0; i < count; i++) y[i] = x[i]! > 0 ? x[i]! : 0;
+      return;
+    case 'elu':
+      for (let i = 0; i < count; i++) y[i] = x[i]! > 0 ? x[i]! : Math.expm1(x[i]!);
+      return;
+    case 'selu':
+      for (let i = 0; i < count; i++) y[i] = x[i]! > 0 ? SELU_SCALE * x[i]! : SELU_SCALE * SELU_ALPHA * Math.expm1(x[i]!);
+      return;
+    case 'swish':
+      for (let i = 0; i < count; i++) y[i] = x[i]! / (1 + Math.exp(-x[i]!));
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < count; i++) y[i] = 1 / (1 + Math.exp(-x[i]!));
+      return;
+    case 'tanh':
+      for (let i = 0; i < count; i++) y[i] = Math.tanh(x[i]!);
+      return;
+    case 'linear':
+      y.set(x.subarray(0, count));
+      return;
+    case 'softmax':
+      for (let r = 0; r < rows; r++) {
+        const o = r * size;
+        let max = Number.NEGATIVE_INFINITY;
+        for (let j = 0; j < size; j++) max = Math.max(max, x[o + j]!);
+        let sum = 0;
+        for (let j = 0; j < size; j++) {
+          const e = Math.exp(x[o + j]! - max);
+          y[o + j] = e;
+          sum += e;
+        }
+        for (let j = 0; j < size; j++) y[o + j] = y[o + j]! / sum;
+      }
+      return;
+  }
+}
+
+/** Backward pass of an activation: dx from dy, with x its input and y its output (as tfjs's gradients). */
+function activateBackward(activation: ActivationName, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array, rows: number, size: number): void {
+  const count = rows * size;
+  switch (activation) {
+    case 'relu':
+      for (let i = 0; i < count; i++) dx[i] = x[i]! > 0 ? dy[i]! : 0;
+      return;
+    case 'elu':
+      for (let i = 0; i < count; i++) dx[i] = y[i]! >= 0 ? dy[i]! : dy[i]! * (y[i]! + 1);
+      return;
+    case 'selu':
+      for (let i = 0; i < count; i++) dx[i] = x[i]! > 0 ? dy[i]! * SELU_SCALE : dy[i]! * SELU_SCALE * SELU_ALPHA * Math.exp(x[i]!);
+      return;
+    case 'swish':
+      for (let i = 0; i < count; i++) {
+        const s = 1 / (1 + Math.exp(-x[i]!));
+        dx[i] = dy[i]! * (s + x[i]! * s * (1 - s));
+      }
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < count; i++) dx[i] = dy[i]! * y[i]! * (1 - y[i]!);
+      return;
+    case 'tanh':
+      for (let i = 0; i < count; i++) dx[i] = dy[i]! * (1 - y[i]! * y[i]!);
+      return;
+    case 'linear':
+      dx.set(dy.subarray(0, count));
+      return;
+    case 'softmax':
+      for (let r = 0; r < rows; r++) {
+        const o = r * size;
+        let dot = 0;
+        for (let j = 0; j < size; j++) dot += dy[o + j]! * y[o + j]!;
+        for (let j = 0; j < size; j++) dx[o + j] = y[o + j]! * (dy[o + j]! - dot);
+      }
+      return;
+  }
+}
+
+/**
+ * Loss and metric sums over `rows` rows of predictions `p` against targets
+ * `t` (k values a row), and, when `grad` is given, d(mean loss)/dp into it
+ * with the mean taken over `meanOver` rows. Definitions as in tfjs's
+ * tf.losses / tf.metrics (see ../tf/objectives.ts).
+ */
+export function lossAndMetric(
+  loss: LossName,
+  task: TaskSpec,
+  p: Float32Array,
+  t: Float32Array,
+  rows: number,
+  k: number,
+  grad: Float32Array | null,
+  meanOver = rows,
+): { loss: number; metric: number } {
+  let lossSum = 0;
+  let metricSum = 0;
+  // The element-wise losses average over every value; the cross-entropies over rows.
+  const elementScale = 1 / (meanOver * k);
+  for (let r = 0; r < rows; r++) {
+    const o = r * k;
+    switch (loss) {
+      case 'mae':
+        for (let j = o; j < o + k; j++) {
+          const e = p[j]! - t[j]!;
+          lossSum += Math.abs(e) / k;
+          if (grad) grad[j] = Math.sign(e) * elementScale;
+        }
+        break;
+      case 'mse':
+        for (let j = o; j < o + k; j++) {
+          const e = p[j]! - t[j]!;
+          lossSum += (e * e) / k;
+          if (grad) grad[j] = 2 * e * elementScale;
+        }
+        break;
+      case 'huber':
+        for (let j = o; j < o + k; j++) {
+          const e = p[j]! - t[j]!;
+          const a = Math.abs(e);
+          lossSum += (a <= 1 ? 0.5 * a * a : a - 0.5) / k;
+          if (grad) grad[j] = (a <= 1 ? e : Math.sign(e)) * elementScale;
+        }
+        break;
+      case 'binaryCrossentropy':
+        for (let j = o; j < o + k; j++) {
+          const clipped = Math.min(Math.max(p[j]!, EPSILON), 1 - EPSILON);
+          const y = t[j]!;
+          lossSum += -(y * Math.log(clipped) + (1 - y) * Math.log(1 - clipped)) / k;
+          if (grad) {
+            const inside = p[j]! >= EPSILON && p[j]! <= 1 - EPSILON;
+            grad[j] = inside ? (clipped - y) / (clipped * (1 - clipped) * k * meanOver) : 0;
+          }
+        }
+        break;
+      case 'categoricalCrossentropy': {
+        let sum = 0;
+        for (let j = o; j < o + k; j++) sum += p[j]!;
+        // -Σ t·log(clip(p / Σp)), and its gradient through the normalisation.
+        let weighted = 0;
+        for (let j = o; j < o + k; j++) {
+          const q = p[j]! / sum;
+          const clipped = Math.min(Math.max(q, EPSILON), 1 - EPSILON);
+          lossSum -= t[j]! * Math.log(clipped);
+          if (grad) {
+            const g = q >= EPSILON && q <= 1 - EPSILON ? -t[j]! / clipped : 0;
+            grad[j] = g;
+            weighted += g * q;
+          }
+        }
+        if (grad) for (let j = o; j < o + k; j++) grad[j] = (grad[j]! - weighted) / (sum * meanOver);
+        break;
+      }
+    }
+    metricSum += rowMetric(task, p, t, o, k);
+  }
+  return { loss: lossSum, metric: metricSum };
+}
+
+/** The metric of one row, as tfjs computes it: accuracy (0.5 threshold, or arg-max) or mean absolute error. */
+function rowMetric(task: TaskSpec, p: Float32Array, t: Float32Array, o: number, k: number): number {
+  switch (task.kind) {
+    case 'regression': {
+      let sum = 0;
+      for (let j = o; j < o + k; j++) sum += Math.abs(p[j]! - t[j]!);
+      return sum / k;
+    }
+    case 'binary': {
+      let hits = 0;
+      for (let j = o; j < o + k; j++) hits += (p[j]! > 0.5 ? 1 : 0) === t[j]! ? 1 : 0;
+      return hits / k;
+    }
+    case 'multiclass': {
+      let best = o;
+      let truth = o;
+      for (let j = o + 1; j < o + k; j++) {
+        if (p[j]! > p[best]!) best = j;
+        if (t[j]! > t[truth]!) truth = j;
+      }
+      return best === truth ? 1 : 0;
+    }
+  }
+}
+
+/** A dense network's weights and its forward and backward passes, for one batch size. */
+export class FusedNet {
+  private readonly stages: Stage[];
+  /** Activations: [input, output of stage 0, ...], each batchSize rows. */
+  private readonly outputs: Float32Array[];
+  /** Gradients with respect to each stage's output, batchSize rows. */
+  private readonly grads: Float32Array[];
+  private readonly random: () => number;
+  readonly outputSize: number;
+  /** Trainable arrays, in tfjs's trainable-weight order. */
+  readonly params: Param[];
+
+  constructor(
+    readonly inputSize: number,
+    layers: readonly LayerSpec[],
+    readonly batchSize: number,
+    seed: number,
+  ) {
+    this.stages = compile(inputSize, layers, batchSize);
+    const sizes = [inputSize, ...this.stages.map((stage) => stage.size)];
+    this.outputs = sizes.map((size) => new Float32Array(batchSize * size));
+    this.grads = sizes.map((size) => new Float32Array(batchSize * size));
+    this.outputSize = sizes[sizes.length - 1]!;
+    this.random = createRng(seed).next;
+    this.params = this.stages.flatMap((stage) =>
+      stage.kind === 'dense' ? [stage.kernel, stage.bias] : stage.kind === 'batchNormalization' ? [stage.gamma, stage.beta] : [],
+    );
+  }
+
+  /**
+   * Every weight array, in tfjs's `model.getWeights()` order: the trainable
+   * ones layer by layer (kernel, bias; gamma, beta), then the others (moving
+   * mean and variance).
+   */
+  weights(): Float32Array[] {
+    const moving = this.stages.flatMap((stage) => (stage.kind === 'batchNormalization' ? [stage.movingMean, stage.movingVariance] : []));
+    return [...this.params.map((p) => p.value), ...moving];
+  }
+
+  /** Every weight array layer by layer, as the weights view lays them out (see tf/weights.ts). */
+  layerWeights(): Float32Array[] {
+    return this.stages.flatMap((stage) =>
+      stage.kind === 'dense'
+        ? [stage.kernel.value, stage.bias.value]
+        : stage.kind === 'batchNormalization'
+          ? [stage.gamma.value, stage.beta.value, stage.movingMean, stage.movingVariance]
+          : [],
+    );
+  }
+
+  /** Copies weights in `weights()` order into the network. */
+  setWeights(values: readonly Float32Array[]): void {
+    const targets = this.weights();
+    if (values.length !== targets.length) throw new Error(`Expected ${targets.length} weight arrays, got ${values.length}.`);
+    targets.forEach((target, i) => {
+      const value = values[i]!;
+      if (value.length !== target.length) throw new Error(`Weight ${i} has ${value.length} values where ${target.length} are expected.`);
+      target.set(value);
+    });
+  }
+
+  /** The input buffer of the training pass: fill its first batchSize rows, then call trainForward. */
+  get input(): Float32Array {
+    return this.outputs[0]!;
+  }
+
+  /** The forward pass in training mode over the rows in `input`; returns the outputs (batchSize rows). */
+  trainForward(): Float32Array {
+    const rows = this.batchSize;
+    this.stages.forEach((stage, i) => this.forward(stage, this.outputs[i]!, this.outputs[i + 1]!, rows, true));
+    return this.outputs[this.outputs.length - 1]!;
+  }
+
+  /** The buffer for d(loss)/d(output), to fill before calling backward. */
+  get outputGrad(): Float32Array {
+    return this.grads[this.grads.length - 1]!;
+  }
+
+  /** Back-propagates `outputGrad` through the last training pass into each param's grad. */
+  backward(): void {
+    const rows = this.batchSize;
+    for (let i = this.stages.length - 1; i >= 0; i--) {
+      this.backwardStage(this.stages[i]!, this.outputs[i]!, this.outputs[i + 1]!, this.grads[i + 1]!, i > 0 ? this.grads[i]! : null, rows);
+    }
+  }
+
+  /**
+   * Inference (dropout off, batch normalization with its moving statistics)
+   * over `rows` rows of `x`, into `out` (rows × outputSize), a chunk at a time.
+   */
+  predict(x: Float32Array, rows: number, out: Float32Array): void {
+    const chunk = this.batchSize;
+    const scratch = this.outputs.map((buffer) => new Float32Array(buffer.length));
+    for (let start = 0; start < rows; start += chunk) {
+      const count = Math.min(chunk, rows - start);
+      scratch[0]!.set(x.subarray(start * this.inputSize, (start + count) * this.inputSize));
+      this.stages.forEach((stage, i) => this.forward(stage, scratch[i]!, scratch[i + 1]!, count, false));
+      out.set(scratch[scratch.length - 1]!.subarray(0, count * this.outputSize), start * this.outputSize);
+    }
+  }
+
+  private forward(stage: Stage, x: Float32Array, y: Float32Array, rows: number, training: boolean): void {
+    switch (stage.kind) {
+      case 'dense': {
+        const { inSize, size } = stage;
+        const w = stage.kernel.value;
+        const b = stage.bias.value;
+        for (let r = 0; r < rows; r++) {
+          const yo = r * size;
+          const xo = r * inSize;
+          for (let o = 0; o < size; o++) y[yo + o] = b[o]!;
+          for (let j = 0; j < inSize; j++) {
+            const xv = x[xo + j]!;
+            if (xv === 0) continue;
+            const wo = j * size;
+            for (let o = 0; o < size; o++) y[yo + o] = y[yo + o]! + (xv * w[wo + o]!);
+          }
+        }
+        return;
+      }
+      case 'activation':
+        activate(stage.activation, x, y, rows, stage.size);
+        return;
+      case 'dropout': {
+        const count = rows * stage.size;
+        if (!training || stage.rate === 0) {
+          y.set(x.subarray(0, count));
+          return;
+        }
+        const keep = 1 - stage.rate;
+        const scale = 1 / keep;
+        const mask = stage.mask;
+        for (let i = 0; i < count; i++) {
+          const m = this.random() < keep ? scale : 0;
+          mask[i] = m;
+          y[i] = x[i]! * m;
+        }
+        return;
+      }
+      case 'batchNormalization': {
+        const { size } = stage;
+        const gamma = stage.gamma.value;
+        const beta = stage.beta.value;
+        if (!training) {
+          for (let j = 0; j < size; j++) {
+            const inv = 1 / Math.sqrt(stage.movingVariance[j]! + BN_EPSILON);
+            const mean = stage.movingMean[j]!;
+            for (let r = 0; r < rows; r++) y[r * size + j] = (x[r * size + j]! - mean) * inv * gamma[j]! + beta[j]!;
+          }
+          return;
+        }
+        for (let j = 0; j < size; j++) {
+          let mean = 0;
+          for (let r = 0; r < rows; r++) mean += x[r * size + j]!;
+          mean /= rows;
+          let variance = 0;
+          for (let r = 0; r < rows; r++) {
+            const d = x[r * size + j]! - mean;
+            variance += d * d;
+          }
+          variance /= rows;
+          const inv = 1 / Math.sqrt(variance + BN_EPSILON);
+          stage.invStd[j] = inv;
+          for (let r = 0; r < rows; r++) {
+            const normalized = (x[r * size + j]! - mean) * inv;
+            stage.normalized[r * size + j] = normalized;
+            y[r * size + j] = normalized * gamma[j]! + beta[j]!;
+          }
+          // As tfjs: moving ← moving − (moving − batch)·(1 − momentum), with the biased variance.
+          stage.movingMean[j] = stage.movingMean[j]! - (stage.movingMean[j]! - mean) * (1 - BN_MOMENTUM);
+          stage.movingVariance[j] = stage.movingVariance[j]! - (stage.movingVariance[j]! - variance) * (1 - BN_MOMENTUM);
+        }
+        return;
+      }
+    }
+  }
+
+  private backwardStage(stage: Stage, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array | null, rows: number): void {
+    switch (stage.kind) {
+      case 'dense': {
+        const { inSize, size } = stage;
+        const w = stage.kernel.value;
+        const dw = stage.kernel.grad;
+        const db = stage.bias.grad;
+        dw.fill(0);
+        db.fill(0);
+        for (let r = 0; r < rows; r++) {
+          const go = r * size;
+          const xo = r * inSize;
+          for (let o = 0; o < size; o++) db[o] = db[o]! + dy[go + o]!;
+          for (let j = 0; j < inSize; j++) {
+            const xv = x[xo + j]!;
+            if (xv === 0) continue;
+            const wo = j * size;
+            for (let o = 0; o < size; o++) dw[wo + o] = dw[wo + o]! + xv * dy[go + o]!;
+          }
+          // The first layer's input needs no gradient.
+          if (!dx) continue;
+          for (let j = 0; j < inSize; j++) {
+            const wo = j * size;
+            let sum = 0;
+            for (let o = 0; o < size; o++) sum += dy[go + o]! * w[wo + o]!;
+            dx[xo + j] = sum;
+          }
+        }
+        return;
+      }
+      case 'activation':
+        if (dx) activateBackward(stage.activation, x, y, dy, dx, rows, stage.size);
+        return;
+      case 'dropout': {
+        if (!dx) return;
+        const count = rows * stage.size;
+        if (stage.rate === 0) dx.set(dy.subarray(0, count));
+        else for (let i = 0; i < count; i++) dx[i] = dy[i]! * stage.mask[i]!;
+        return;
+      }
+      case 'batchNormalization': {
+        const { size } = stage;
+        const gamma = stage.gamma.value;
+        const dGamma = stage.gamma.grad;
+        const dBeta = stage.beta.grad;
+        for (let j = 0; j < size; j++) {
+          let sumDy = 0;
+          let sumDyNorm = 0;
+          for (let r = 0; r < rows; r++) {
+            const g = dy[r * size + j]!;
+            sumDy += g;
+            sumDyNorm += g * stage.normalized[r * size + j]!;
+          }
+          dBeta[j] = sumDy;
+          dGamma[j] = sumDyNorm;
+          if (!dx) continue;
+          // dx = γ·invStd/N · (N·dy − Σdy − x̂·Σ(dy·x̂))
+          const factor = (gamma[j]! * stage.invStd[j]!) / rows;
+          for (let r = 0; r < rows; r++) {
+            const i = r * size + j;
+            dx[i] = factor * (rows * dy[i]! - sumDy - stage.normalized[i]! * sumDyNorm);
+          }
+        }
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { SGD_MOMENTUM, type OptimizerName } from '../../model/optimizers';
+import type { Param } from './net';
+
+/** The epsilon createOptimizer gives tfjs (Keras's), and tfjs's backend epsilon for Adagrad. */
+const EPSILON = 1e-7;
+
+/** Updates params from their grads in place; one call per batch. */
+export interface FusedOptimizer {
+  learningRate: number;
+  step(params: readonly Param[]): void;
+}
+
+/** Per-param state arrays, made on first use like tfjs's accumulators. */
+function slots(count: number, fill = 0): (params: readonly Param[], index: number) => Float32Array[] {
+  const state: Float32Array[][] = [];
+  return (params, index) => {
+    state[index] ??= Array.from({ length: count }, () => new Float32Array(params[index]!.value.length).fill(fill));
+    return state[index];
+  };
+}
+
+/**
+ * The update rules of tfjs 4.22's optimizers with the settings
+ * createOptimizer gives them, element by element (including tfjs's
+ * AdaDelta, which scales by the accumulated gradient from before this step).
+ */
+export function createFusedOptimizer(name: OptimizerName, learningRate: number): FusedOptimizer {
+  let iteration = 0;
+  const each = (update: (value: Float32Array, grad: Float32Array, state: Float32Array[], lr: number) => void, count: number, fill = 0): FusedOptimizer => {
+    const stateOf = slots(count, fill);
+    const optimizer: FusedOptimizer = {
+      learningRate,
+      step(params) {
+        iteration++;
+        params.forEach((p, index) => update(p.value, p.grad, stateOf(params, index), optimizer.learningRate));
+      },
+    };
+    return optimizer;
+  };
+  switch (name) {
+    case 'sgd':
+      return each((v, g, _s, lr) => {
+        for (let i = 0; i < v.length; i++) v[i] = v[i]! - (lr * g[i]!);
+      }, 0);
+    case 'momentum':
+      return each((v, g, [a], lr) => {
+        for (let i = 0; i < v.length; i++) {
+          a![i] = SGD_MOMENTUM * a![i]! + g[i]!;
+          v[i] = v[i]! - (lr * a![i]!);
+        }
+      }, 1);
+    case 'adam':
+      return each((v, g, [m, s], lr) => {
+        const c1 = 1 - 0.9 ** iteration;
+        const c2 = 1 - 0.999 ** iteration;
+        for (let i = 0; i < v.length; i++) {
+          m![i] = 0.9 * m![i]! + 0.1 * g[i]!;
+          s![i] = 0.999 * s![i]! + 0.001 * g[i]! * g[i]!;
+          v[i] = v[i]! - ((lr * (m![i]! / c1)) / (Math.sqrt(s![i]! / c2) + EPSILON));
+        }
+      }, 2);
+    case 'adamax':
+      return each((v, g, [m, u], lr) => {
+        const c1 = 1 - 0.9 ** iteration;
+        for (let i = 0; i < v.length; i++) {
+          m![i] = 0.9 * m![i]! + 0.1 * g[i]!;
+          u![i] = Math.max(0.999 * u![i]!, Math.abs(g[i]!));
+          v[i] = v[i]! - ((lr / c1) * (m![i]! / (u![i]! + EPSILON)));
+        }
+      }, 2);
+    case 'rmsprop':
+      return each((v, g, [s], lr) => {
+        for (let i = 0; i < v.length; i++) {
+          s![i] = 0.9 * s![i]! + 0.1 * g[i]! * g[i]!;
+          v[i] = v[i]! - ((lr * g[i]!) / Math.sqrt(s![i]! + EPSILON));
+        }
+      }, 1);
+    case 'adagrad':
+      return each((v, g, [a], lr) => {
+        for (let i = 0; i < v.length; i++) {
+          a![i] = a![i]! + (g[i]! * g[i]!);
+          v[i] = v[i]! - ((lr * g[i]!) / Math.sqrt(a![i]! + EPSILON));
+        }
+      }, 1, 0.1);
+    case 'adadelta':
+      return each((v, g, [accGrad, accUpdate], lr) => {
+        for (let i = 0; i < v.length; i++) {
+          const update = (Math.sqrt(accUpdate![i]! + EPSILON) / Math.sqrt(accGrad![i]! + EPSILON)) * g[i]!;
+          accGrad![i] = 0.95 * accGrad![i]! + 0.05 * g[i]! * g[i]!;
+          accUpdate![i] = 0.95 * accUpdate![i]! + 0.05 * update * update;
+          v[i] = v[i]! - (lr * update);
+        }
+      }, 2);
+  }
+}

@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs';
+import type { LayerSpec } from '../../model/layers';
+import type { TaskSpec } from '../../model/task';
+import type { TrainingConfig } from '../../model/trainingConfig';
+import type { SerializedModel } from '../../model/file/modelFile';
+import type { EpochStats, Readout, TrainingEngine, WeightSnapshot } from '../engine';
+import { WEIGHT_VIEW_LIMIT, type TrainingData } from '../protocol';
+import { buildModel } from './buildModel';
+import { createOptimizer, disposeOptimizer } from './createOptimizer';
+import { readBack, trainEpoch, type EpochSums } from './epoch';
+import { setLearningRate } from './learningRate';
+import { lossFunctions, metricFunction } from './objectives';
+import { deserializeModel, serializeModel } from './serialize';
+import { snapshotWeights, weightLayout, weightReadout } from './weights';
+
+export interface EngineRequest {
+  layers: readonly LayerSpec[];
+  task: TaskSpec;
+  config: TrainingConfig;
+  data: TrainingData;
+  initialModel?: SerializedModel | null;
+  /** Rows per batch, already fitted to the training rows. */
+  batchSize: number;
+}
+
+/**
+ * Training with tfjs on its current backend. Unlike `model.fit`, which reads
+ * every batch's loss back (a GPU sync per batch on WebGL), the loss and
+ * metric are summed on the device and read once per epoch, together with the
+ * validation loss, the weights and any predictions, in a single read.
+ */
+export async function createTfEngine(request: EngineRequest): Promise<TrainingEngine> {
+  const { config, data, task, batchSize } = request;
+  const inputSize = data.inputShape.reduce((a, b) => a * b, 1);
+  const numTrain = data.xTrain.length / inputSize;
+  const numVal = data.xVal.length / inputSize;
+  const lossFn = lossFunctions[config.loss];
+  const metricFn = metricFunction(task);
+  const model = request.initialModel ? await deserializeModel(request.initialModel) : buildModel(data.inputShape, request.layers, config.seed);
+  const optimizer = createOptimizer(config.optimizer, config.learningRate);
+  const xTrain = tf.tensor(data.xTrain, [numTrain, ...data.inputShape]);
+  const yTrain = tf.tensor2d(data.yTrain, [numTrain, data.targetSize]);
+  const xVal = tf.tensor(data.xVal, [numVal, ...data.inputShape]);
+  const yVal = tf.tensor2d(data.yVal, [numVal, data.targetSize]);
+  const grid = data.grid ? tf.tensor(data.grid, [data.grid.length / inputSize, ...data.inputShape]) : null;
+  const params = model.countParams();
+  const showWeights = params <= WEIGHT_VIEW_LIMIT;
+  const predict = (x: tf.Tensor): tf.Tensor => model.apply(x, { training: false }) as tf.Tensor;
+  /** The epoch's on-device sums and how many rows they cover. */
+  let sums: EpochSums | null = null;
+  let rowsSeen = 0;
+
+  /** The weights and, when asked, the predictions, as tensors to read back; in this order. */
+  const extras = (withPredictions: boolean, valPred?: tf.Tensor): tf.Tensor[] => [
+    ...(showWeights ? [weightReadout(model)] : []),
+    ...(withPredictions ? [valPred ?? predict(xVal), ...(grid ? [predict(grid)] : [])] : []),
+  ];
+  const toReadout = (parts: Float32Array[], withPredictions: boolean): Readout => {
+    const weights = showWeights ? parts.shift()! : null;
+    return { weights, predictions: withPredictions ? { validation: parts[0]!, grid: grid ? parts[1]! : null } : null };
+  };
+
+  return {
+    params,
+    weightLayout: showWeights ? weightLayout(model) : null,
+    async trainEpoch(order, control, beforeBatch) {
+      if (sums) tf.dispose(sums);
+      sums = await trainEpoch({ model, optimizer, xTrain, yTrain, lossFn, metricFn, control, batchSize, order, beforeBatch });
+      rowsSeen = order.length;
+      return sums !== null;
+    },
+    async report(withPredictions): Promise<EpochStats> {
+      const epochSums = sums;
+      if (!epochSums) throw new Error('No epoch has been trained to report on.');
+      const [stats, ...parts] = await readBack(() => {
+        const valPred = predict(xVal);
+        const means = [epochSums[0].div(rowsSeen), epochSums[1].div(rowsSeen), lossFn(yVal, valPred), metricFn(yVal, valPred)];
+        return [tf.stack(means), ...extras(withPredictions, valPred)];
+      });
+      tf.dispose(epochSums);
+      sums = null;
+      const [loss, metric, valLoss, valMetric] = Array.from(stats!);
+      return { loss: loss!, metric: metric!, valLoss: valLoss!, valMetric: valMetric!, ...toReadout(parts, withPredictions) };
+    },
+    async evaluate() {
+      const [stats] = await readBack(() => {
+        const valPred = predict(xVal);
+        return [tf.stack([lossFn(yVal, valPred), metricFn(yVal, valPred)])];
+      });
+      return { valLoss: stats![0]!, valMetric: stats![1]! };
+    },
+    async readout() {
+      return toReadout(await readBack(() => extras(true)), true);
+    },
+    snapshot(): WeightSnapshot {
+      // Clones share the device memory until training writes new values, so this is cheap.
+      const copy = snapshotWeights(model);
+      return { restore: () => model.setWeights(copy), dispose: () => tf.dispose(copy) };
+    },
+    setLearningRate(rate) {
+      setLearningRate(optimizer, rate);
+    },
+    serialize: () => serializeModel(model),
+    dispose() {
+      if (sums) tf.dispose(sums);
+      tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : [])]);
+      disposeOptimizer(optimizer);
+      model.dispose();
+    },
+  };
+}
