@@ -11,6 +11,6 @@ describe('readBackendPreference', () => {
   it('reports and ignores anything else', () => {
     const result = readBackendPreference('?backend=%3Cscript%3E');
     expect(result.preference).toBe('auto');
-    expect(result.warning).toMatch(/"<script>", which is not one of webgl, wasm or cpu/);
+    expect(result.warning).toMatch(/"<script>", which is not one of webgl, wasm, cpu or js/);
   });
 });
