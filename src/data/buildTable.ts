@@ -34,7 +34,9 @@ export function checkPlan(columns: readonly ColumnInfo[], plan: ColumnPlan): str
   }
   if (plan.task.kind !== 'regression') {
     if (target.distinct.length > MAX_DISTINCT) {
-      return `The target "${target.name}" has more than ${MAX_DISTINCT} different values, too many classes; predict it as a number (regression) instead.`;
+      return target.type === 'numeric'
+        ? `The target "${target.name}" has more than ${MAX_DISTINCT} different values, too many classes; predict it as a number (regression) instead.`
+        : `The target "${target.name}" holds text with more than ${MAX_DISTINCT} different values (names or ids?), too many classes to predict; choose another target.`;
     }
     if (target.distinct.length < 2) return `The target "${target.name}" has only one value: there is nothing to tell apart.`;
     if (plan.task.kind === 'binary' && target.distinct.length !== 2) {

@@ -114,6 +114,11 @@ describe('CSV corpus', () => {
     const ids = Array.from({ length: 60 }, (_, i) => `id${i},${i % 2}`).join('\n');
     expect(build(`id,y\n${ids}\n`)).toMatchObject({ ok: false, message: expect.stringContaining('"id" has more than 50 different text values') });
     expect(build('a,y\n1,2\n3,4\n', { ignored: ['a'] })).toMatchObject({ ok: false, message: expect.stringContaining('keep at least one feature') });
+    // A text target with too many values cannot become a number either: the message must not suggest regression.
+    const names = Array.from({ length: 60 }, (_, i) => `${i},name${i}`).join('\n');
+    const built = build(`x,name\n${names}\n`);
+    expect(built).toMatchObject({ ok: false, message: expect.stringContaining('holds text with more than 50 different values') });
+    expect(built.ok || built.message).not.toContain('regression');
   });
 
   it('keeps cell text as data: markup in a cell is just characters', () => {

@@ -1,11 +1,7 @@
 import Papa from 'papaparse';
+import { csvLimits } from './csvLimits';
 
-/** Limits that keep parsing and training responsive in a browser tab. */
-export const csvLimits = {
-  maxBytes: 20 * 1024 * 1024,
-  maxRows: 100_000,
-  maxColumns: 1_000,
-} as const;
+export { csvLimits, csvTooLarge } from './csvLimits';
 
 /** A CSV as text cells: column names and rows of equal length. */
 export interface RawCsv {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { describeColumns } from '../data/columns';
-import { csvLimits, parseCsvText } from '../data/csvParse';
+import { csvLimits, csvTooLarge, parseCsvText } from '../data/csvParse';
 import type { CsvRequest, CsvResponse } from './csvProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -10,7 +10,7 @@ self.onmessage = async (message: MessageEvent<CsvRequest>) => {
   const reply = (response: CsvResponse) => self.postMessage(response);
   // Refuse an oversized file before reading a byte of it.
   if (file.size > csvLimits.maxBytes) {
-    reply({ id, ok: false, message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the playground reads CSV files of at most ${csvLimits.maxBytes / 1024 / 1024} MB.` });
+    reply({ id, ok: false, message: csvTooLarge(file.size) });
     return;
   }
   try {

@@ -253,7 +253,8 @@ describe('importing refuses a bad file with its reason', () => {
   });
 
   it('not JSON', () => {
-    expect(messageOf('{"format": "layers-model", ')).toBe('The file is not JSON.');
+    expect(messageOf('{"format": "layers-model", ')).toMatch(/^The file is not JSON\. It stops in the middle/);
+    expect(messageOf('format: layers-model')).toBe('The file is not JSON.');
   });
 
   it('not a layers model', () => {

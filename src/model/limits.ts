@@ -4,4 +4,8 @@ export const limits = {
   maxLayers: 64,
   maxEpochs: 10_000,
   maxParams: 5_000_000,
+  /** Larger steps than this only diverge; the slider stops at 1. */
+  maxLearningRate: 10,
+  /** No table has more rows than this (an uploaded CSV stops at 100,000), so no batch can be larger. */
+  maxBatchSize: 100_000,
 } as const;

@@ -28,8 +28,8 @@ export interface TrainingConfig {
 export function checkTrainingConfig(config: TrainingConfig, _trainRows: number): string[] {
   const problems: string[] = [];
   const { learningRate, batchSize, epochs, validationSplit } = config;
-  if (!(Number.isFinite(learningRate) && learningRate > 0 && learningRate <= 10)) {
-    problems.push(`Learning rate must be above 0 and at most 10 (it is ${learningRate}).`);
+  if (!(Number.isFinite(learningRate) && learningRate > 0 && learningRate <= limits.maxLearningRate)) {
+    problems.push(`Learning rate must be above 0 and at most ${limits.maxLearningRate} (it is ${learningRate}).`);
   }
   // A batch larger than the training split is not a problem: the run clamps it and says so.
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) {

@@ -1,5 +1,5 @@
 import { buildTable, type BuildReport, type ColumnPlan } from '../data/buildTable';
-import { inferTask, type ColumnInfo } from '../data/columns';
+import { inferTask, MAX_DISTINCT, type ColumnInfo } from '../data/columns';
 import type { RawCsv } from '../data/csvParse';
 import { splitSizes } from '../data/split';
 import type { Table } from '../data/table';
@@ -18,16 +18,54 @@ export interface CustomData {
   plan: ColumnPlan;
 }
 
-/** The plan a fresh upload starts with: the last column as the target, with the task it suggests. */
-export function initialPlan(columns: readonly ColumnInfo[]): ColumnPlan {
-  const target = columns[columns.length - 1]!;
-  return { target: target.name, ignored: [], task: inferTask(target), missing: 'drop' };
-}
-
 /** Builds the uploaded table, or says why it cannot be built. */
 export function buildCustomTable(custom: CustomData): { table: Table; report: BuildReport } | { error: string } {
   const built = buildTable(custom.raw, custom.columns, custom.plan);
   return built.ok ? { table: built.table, report: built.report } : { error: built.message };
+}
+
+/** A text column with more values than categories can have: names, ids or free text. */
+const isFreeText = (column: ColumnInfo): boolean => column.type === 'categorical' && column.distinct.length > MAX_DISTINCT;
+
+/** A column that can be predicted: a number, or text with a few (at least two) different values. */
+const canBeTarget = (column: ColumnInfo): boolean => column.distinct.length >= 2 && !isFreeText(column);
+
+export type UploadPlan = { ok: true; custom: CustomData; table: Table; report: BuildReport } | { ok: false; message: string };
+
+/**
+ * The plan a fresh upload starts with, already built into a table: the last
+ * column that can be predicted as the target, with the task it suggests, and
+ * free-text columns left out of the features. Rows with a missing value are
+ * dropped, or filled when dropping would leave too few. A file no plan can
+ * use is refused with the reason, so the experiment on screen stays.
+ */
+export function planUpload(fileName: string, raw: RawCsv, columns: readonly ColumnInfo[]): UploadPlan {
+  // Training holds rows out for validation: one row cannot be both learned from and checked on.
+  if (raw.rows.length < 2) {
+    return { ok: false, message: 'The file has only one row of data; a model needs many rows to learn from (at least 2: one to train on, one to check it on).' };
+  }
+  const target = columns.findLast(canBeTarget);
+  if (!target) {
+    return {
+      ok: false,
+      message: `No column can be predicted: each one holds a single value, or text with more than ${MAX_DISTINCT} different values (such as names or ids). Use a file with a column of numbers or of a few categories.`,
+    };
+  }
+  const ignored = columns.filter((column) => column !== target && isFreeText(column)).map((column) => column.name);
+  if (ignored.length === columns.length - 1) {
+    return {
+      ok: false,
+      message: `Only "${target.name}" can be used: the other columns hold text with more than ${MAX_DISTINCT} different values (such as names or ids), so there is nothing to predict it from.`,
+    };
+  }
+  let failure = '';
+  for (const missing of ['drop', 'mean'] as const) {
+    const custom: CustomData = { fileName, raw, columns: [...columns], plan: { target: target.name, ignored, task: inferTask(target), missing } };
+    const built = buildCustomTable(custom);
+    if (!('error' in built)) return { ok: true, custom, ...built };
+    failure ||= built.error;
+  }
+  return { ok: false, message: failure };
 }
 
 const VALIDATION_SPLIT = 0.2;

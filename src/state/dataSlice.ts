@@ -2,11 +2,12 @@ import type { StateCreator } from 'zustand';
 import type { BuildReport, ColumnPlan } from '../data/buildTable';
 import { datasetInfo, loadDataset, type DatasetId, type FileSource } from '../data/datasets';
 import { inferTask } from '../data/columns';
+import { csvLimits, csvTooLarge } from '../data/csvLimits';
 import type { SyntheticOptions } from '../data/synthetic';
 import type { Table } from '../data/table';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import type { StoreContext } from './context';
-import { buildCustomTable, customExperiment, initialPlan, type CustomData } from './customData';
+import { buildCustomTable, customExperiment, planUpload, type CustomData } from './customData';
 import { DEFAULT_DATASET, defaultExperiment } from './defaults';
 import { lessonConfig, lessons, type Lesson, type LessonId } from './lessons';
 import type { LayerSpec } from '../model/layers';
@@ -74,12 +75,13 @@ export const createDataSlice =
       );
     };
 
-    /** Ends the run and starts over with new data. */
-    const replaceData = (patch: Partial<PlaygroundState>): void => {
+    /** Ends the run and starts over with new data (loaded here unless it comes already built). */
+    const replaceData = (patch: Partial<PlaygroundState>, built?: DatasetState): void => {
       ctx.generation++;
       ctx.client.abandon();
       set({ imported: null, lesson: null, ...patch, run: idleRun, problems: [], uploadError: null });
-      loadSelected();
+      if (built) set({ dataset: built });
+      else loadSelected();
     };
 
     return {
@@ -134,15 +136,28 @@ export const createDataSlice =
       },
 
       async uploadCsv(file, fileName) {
+        // The size is known without reading the file: a huge one is refused at once, never sent to be read.
+        if (file.size > csvLimits.maxBytes) {
+          set({ uploadError: `${fileName}: ${csvTooLarge(file.size)}` });
+          return;
+        }
         set({ uploadError: null });
         const parsed = await parseCsv(file);
         if (!parsed.ok) {
           set({ uploadError: `${fileName}: ${parsed.message}` });
           return;
         }
-        const plan = initialPlan(parsed.columns);
-        const custom: CustomData = { fileName, raw: parsed.raw, columns: parsed.columns, plan };
-        replaceData({ custom, datasetId: 'custom', synthetic: null, ...customExperiment(plan.task, parsed.raw.rows.length) });
+        // A file that parses but cannot become a table is refused here, before it replaces the experiment.
+        const planned = planUpload(fileName, parsed.raw, parsed.columns);
+        if (!planned.ok) {
+          set({ uploadError: `${fileName}: ${planned.message}` });
+          return;
+        }
+        const { custom, table, report } = planned;
+        replaceData(
+          { custom, datasetId: 'custom', synthetic: null, ...customExperiment(custom.plan.task, parsed.raw.rows.length) },
+          { status: 'ready', table, report },
+        );
       },
 
       setColumnPlan(patch) {

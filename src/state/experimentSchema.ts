@@ -1,9 +1,11 @@
 import { z } from '../model/zodSetup';
 import { datasetIds, type DatasetId } from '../data/datasets';
 import { activationNames, type ActivationName } from '../model/activations';
+import { describeIssue } from '../model/describeIssue';
 import { trainingConfigSchema } from '../model/file/schema';
 import type { LayerSpec } from '../model/layers';
 import { limits } from '../model/limits';
+import { parseSafeJson } from '../model/safeJson';
 import type { TrainingConfig } from '../model/trainingConfig';
 
 const activation = z.enum(activationNames as [ActivationName, ...ActivationName[]]);
@@ -38,7 +40,7 @@ export const experimentSchema = z.object({
     .object({ numPoints: z.number().int().min(10).max(5000), noise: z.number().min(0).max(5), seed: z.number().int() })
     .nullable(),
   layers: z.array(layerSchema).min(1).max(limits.maxLayers),
-  config: trainingConfigSchema.extend({ epochs: z.number().int().min(1).max(limits.maxEpochs) }),
+  config: trainingConfigSchema,
   dropoutRate: z.number().min(0).max(0.99),
 });
 
@@ -80,21 +82,10 @@ export function snapshotOf(state: {
   };
 }
 
-const forbidden = /"(__proto__|constructor|prototype)"\s*:/;
-
 /** Checks an untrusted value (from a link or storage) against the schema; a sentence when it fails. */
 export function readSnapshot(json: string): { ok: true; snapshot: ExperimentSnapshot } | { ok: false; reason: string } {
-  if (forbidden.test(json)) return { ok: false, reason: 'it contains a key that is never part of an experiment' };
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return { ok: false, reason: 'it is not valid JSON' };
-  }
-  const parsed = experimentSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, reason: `${issue.path.length > 0 ? `"${issue.path.join('.')}" ` : ''}${issue.message}`.trim() };
-  }
-  return { ok: true, snapshot: parsed.data };
+  const value = parseSafeJson(json);
+  if (!value.ok) return { ok: false, reason: value.problem === 'forbiddenKey' ? 'it contains a key that is never part of an experiment' : 'it is not valid JSON' };
+  const parsed = experimentSchema.safeParse(value.value);
+  return parsed.success ? { ok: true, snapshot: parsed.data } : { ok: false, reason: describeIssue(parsed.error.issues[0]!) };
 }

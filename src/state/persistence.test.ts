@@ -61,6 +61,33 @@ describe('the experiment survives a reload', () => {
     expect(invalid.getState().notices).toHaveLength(1);
   });
 
+  it('keeps the finished runs when the stored experiment no longer reads, and drops only runs that do not', () => {
+    const storage = memoryStorage();
+    const first = makeStore(storage);
+    const stored = JSON.parse(storage.data['nn-playground']!) as { state: { experiment: Record<string, unknown>; runs: unknown[] } };
+    const run = { id: 'r1', number: 1, datasetId: 'concrete', layers: [], config: first.getState().config, losses: [[1, 2]], outcome: 'completed', bestValLoss: 2 };
+    stored.state.experiment = { ...stored.state.experiment, config: { ...first.getState().config, learningRate: 1e308 } };
+    stored.state.runs = [run, { ...run, id: 'r2', number: 2, outcome: '<img src=x onerror=alert(1)>' }];
+    const second = makeStore(memoryStorage({ 'nn-playground': JSON.stringify(stored) }));
+    expect(second.getState().runs.map((r) => r.id)).toEqual(['r1']);
+    expect(second.getState().config.learningRate).not.toBe(1e308);
+    expect(second.getState().notices).toEqual([
+      'Your saved experiment could not be read, so the default one is shown.',
+      'Some of your saved runs could not be read, so they are not listed.',
+    ]);
+  });
+
+  it('does not store a slip the controls cannot run over the last good experiment', () => {
+    const storage = memoryStorage();
+    const first = makeStore(storage);
+    first.getState().selectDataset('moons');
+    first.getState().setEarlyStopping({ patience: -1 });
+    const second = makeStore(storage);
+    expect(second.getState().datasetId).toBe('moons');
+    expect(second.getState().config.earlyStopping.patience).toBeGreaterThanOrEqual(0);
+    expect(second.getState().notices).toEqual([]);
+  });
+
   it('says so when storage is full, and keeps working', () => {
     const full: StateStorage = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => {} };
     const store = makeStore(full);

@@ -13,7 +13,10 @@ export interface PersistedState {
 
 /** Problems met while reading or writing storage, reported once the store exists. */
 export interface StorageTrouble {
+  /** The stored experiment could not be read (the whole entry, or the experiment in it). */
   corrupt: boolean;
+  /** Some finished runs could not be read and were left out. */
+  badRuns: boolean;
   full: boolean;
 }
 
@@ -58,26 +61,38 @@ export function experimentFields(snapshot: ExperimentSnapshot): Partial<Playgrou
 
 /** zustand `persist` options: versioned, and every stored value checked with zod before use. */
 export function persistOptions(storage: StateStorage, trouble: StorageTrouble): PersistOptions<PlaygroundState, PersistedState> {
+  // The last experiment that would read back. One the controls cannot run (a
+  // typed 5,000 units, a patience of -1) is not stored over it, so a reload
+  // never turns a slip into a lost experiment.
+  let lastGood: ExperimentSnapshot | null = null;
   return {
     name: 'nn-playground',
     version: 1,
     storage: createJSONStorage(() => guarded(storage, trouble)),
-    partialize: (state) => ({ experiment: snapshotOf(state), runs: state.runs, compared: state.compared }),
+    partialize: (state) => {
+      const snapshot = snapshotOf(state);
+      if (snapshot === null || experimentSchema.safeParse(snapshot).success) lastGood = snapshot;
+      return { experiment: lastGood, runs: state.runs, compared: state.compared };
+    },
     merge(persisted, current) {
       if (persisted === undefined || persisted === null) return current;
       const stored = persisted as Partial<Record<keyof PersistedState, unknown>>;
-      const runs = z.array(runRecordSchema).max(MAX_RUNS).safeParse(stored.runs ?? []);
-      const compared = z.array(z.string()).safeParse(stored.compared ?? []);
+      // Each part is checked on its own: a bad experiment does not take the finished runs with it.
+      const runs = z.array(z.unknown()).safeParse(stored.runs ?? []);
+      const goodRuns = (runs.success ? runs.data : []).flatMap((run) => {
+        const parsed = runRecordSchema.safeParse(run);
+        return parsed.success ? [parsed.data] : [];
+      });
+      const compared = z.array(z.string().max(100)).max(MAX_RUNS).safeParse(stored.compared ?? []);
       const experiment = stored.experiment === null || stored.experiment === undefined ? null : experimentSchema.safeParse(stored.experiment);
-      if (!runs.success || !compared.success || (experiment && !experiment.success)) {
-        trouble.corrupt = true;
-        return current;
-      }
+      if (experiment && !experiment.success) trouble.corrupt = true;
+      if (!runs.success || goodRuns.length !== runs.data.length) trouble.badRuns = true;
+      if (experiment?.success) lastGood = experiment.data;
       return {
         ...current,
         ...(experiment?.success ? experimentFields(experiment.data) : {}),
-        runs: runs.data.map((run) => ({ ...run, losses: run.losses.map(([l, v]) => [l ?? Number.NaN, v ?? Number.NaN]) })) as RunRecord[],
-        compared: compared.data,
+        runs: goodRuns.slice(-MAX_RUNS).map((run) => ({ ...run, losses: run.losses.map(([l, v]) => [l ?? Number.NaN, v ?? Number.NaN]) })) as RunRecord[],
+        compared: compared.success ? compared.data.filter((id) => goodRuns.some((run) => run.id === id)) : [],
       };
     },
   };

@@ -1,6 +1,8 @@
 import { readSnapshot, type ExperimentSnapshot } from './experimentSchema';
 
 const HASH_KEY = 'e';
+/** Far more than any experiment needs (a default one takes under 1,000). */
+const MAX_LINK_CHARS = 20_000;
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -33,7 +35,10 @@ export function readExperimentHash(hash: string): HashResult {
     kind: 'invalid',
     message: `The link's experiment could not be used (${reason}), so it was ignored.`,
   });
-  if (encoded.length > 20_000) return invalid('it is far too long');
+  // Checked before decoding: a link of megabytes is refused without being read.
+  if (encoded.length > MAX_LINK_CHARS) {
+    return invalid(`it is ${encoded.length.toLocaleString('en-US')} characters long; a playground link carries at most ${MAX_LINK_CHARS.toLocaleString('en-US')}`);
+  }
   let json: string;
   try {
     json = fromBase64Url(encoded);

@@ -77,12 +77,15 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     },
     notices,
   });
-  const trouble: StorageTrouble = { corrupt: false, full: false };
+  const trouble: StorageTrouble = { corrupt: false, badRuns: false, full: false };
   const store = storage
     ? (create<PlaygroundState>()(persist(creator, persistOptions(storage, trouble))) as unknown as PlaygroundStore)
     : create<PlaygroundState>()(creator);
   if (trouble.corrupt) {
     store.setState((state) => ({ notices: [...state.notices, 'Your saved experiment could not be read, so the default one is shown.'] }));
+  }
+  if (trouble.badRuns) {
+    store.setState((state) => ({ notices: [...state.notices, 'Some of your saved runs could not be read, so they are not listed.'] }));
   }
   let reportedFull = false;
   store.subscribe(() => {

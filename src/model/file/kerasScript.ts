@@ -9,6 +9,12 @@ export type ScriptData =
   | { kind: 'synthetic'; name: string };
 
 const py = (value: string): string => JSON.stringify(value);
+/**
+ * Text from the data (a file or column name) made safe for a `#` comment: a
+ * line break inside a name would end the comment and turn the rest into code
+ * that runs with the script.
+ */
+const comment = (value: string): string => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 const num = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(8))));
 
 const optimizerCode: Record<string, (lr: number) => string> = {
@@ -47,7 +53,7 @@ function loadDataCode(data: ScriptData, block: PlaygroundBlock): string[] {
     case 'synthetic':
       return [
         `# The ${data.name} points were generated inside the playground and are not in a file:`,
-        `# save your own points as ${data.name}.csv with columns x1, x2 and ${block.target}.`,
+        `# save your own points as ${data.name}.csv with columns x1, x2 and ${comment(block.target)}.`,
         `df = pd.read_csv("${data.name}.csv")`,
         `X = df[["x1", "x2"]].to_numpy(dtype="float32")`,
         `y = df[${py(block.target)}].to_numpy(dtype="float32")`,
@@ -101,8 +107,8 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
   const targetLines =
     task.kind === 'multiclass' ? [`y_train = keras.utils.to_categorical(y_train, ${task.numClasses})`, `y_valid = keras.utils.to_categorical(y_valid, ${task.numClasses})`] : [];
   return [
-    `# Exported from the neural-network playground: ${block.dataset.label}.`,
-    `# Task: ${task.kind}; target: ${block.target}${oneHot.length > 0 ? `; one-hot encoded: ${oneHot.join(', ')}` : ''}.`,
+    `# Exported from the neural-network playground: ${comment(block.dataset.label)}.`,
+    `# Task: ${task.kind}; target: ${comment(block.target)}${oneHot.length > 0 ? `; one-hot encoded: ${comment(oneHot.join(', '))}` : ''}.`,
     'import numpy as np',
     'import pandas as pd',
     'from tensorflow import keras',

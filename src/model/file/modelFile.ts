@@ -1,5 +1,8 @@
+import { describeIssue } from '../describeIssue';
+import { kindOf } from '../layerKinds';
 import type { LayerSpec } from '../layers';
 import { limits } from '../limits';
+import { parseSafeJson } from '../safeJson';
 import { summarize } from '../summary';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { modelFileSchema, tfjsModelJsonSchema, type PlaygroundBlock } from './schema';
@@ -60,36 +63,36 @@ export function buildTfjsPair(model: SerializedModel, playground: PlaygroundBloc
   };
 }
 
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** JSON.parse that refuses keys which could pollute prototypes, wherever they are. */
+/** JSON.parse that refuses keys which could pollute prototypes, wherever they are, with a message for each failure. */
 export function parseJsonSafely(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  let forbidden: string | null = null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text, (key, v: unknown) => {
-      if (forbiddenKeys.has(key)) forbidden = key;
-      return v;
-    });
-  } catch {
-    return { ok: false, message: 'The file is not JSON.' };
+  const parsed = parseSafeJson(text);
+  if (parsed.ok) return parsed;
+  if (parsed.problem === 'forbiddenKey') {
+    return { ok: false, message: `The file contains the key "${parsed.key}", which is never part of a model; it was not loaded.` };
   }
-  if (forbidden !== null) return { ok: false, message: `The file contains the key "${forbidden}", which is never part of a model; it was not loaded.` };
-  return { ok: true, value };
+  return {
+    ok: false,
+    message: parsed.truncated
+      ? 'The file is not JSON. It stops in the middle, as if it was cut off while saving or downloading; export the model again.'
+      : 'The file is not JSON.',
+  };
 }
-
-const describeIssue = (issue: { path: PropertyKey[]; message: string }): string =>
-  issue.path.length > 0 ? `"${issue.path.map(String).join('.')}": ${issue.message}` : issue.message;
 
 /** Checks topology, sizes and weights against each other; the shared part of both import formats. */
 function checkModel(model: SerializedModel, playground: PlaygroundBlock | null): ImportResult {
   const topology = topologyToLayers(model.modelTopology);
   if (!topology.ok) return topology;
   const { inputShape, layers } = topology;
+  // Sizes and settings first, from the description alone: nothing is built or allocated for a model refused here.
+  if (layers.length > limits.maxLayers) {
+    return { ok: false, message: `The model has ${layers.length.toLocaleString('en-US')} layers; the playground builds at most ${limits.maxLayers}.` };
+  }
   for (const [index, layer] of layers.entries()) {
     if (layer.kind === 'dense' && layer.units > limits.maxUnits) {
       return { ok: false, message: `Layer ${index + 1} has ${layer.units.toLocaleString('en-US')} units; the playground allows at most ${limits.maxUnits.toLocaleString('en-US')}.` };
     }
+    const problem = kindOf(layer).check(layer)[0];
+    if (problem) return { ok: false, message: `Layer ${index + 1}: ${problem}` };
   }
   const summary = summarize(inputShape, layers);
   if (summary.shapeError) return { ok: false, message: `Layer ${summary.shapeError.layerIndex + 1}: ${summary.shapeError.message}` };

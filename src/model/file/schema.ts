@@ -1,4 +1,5 @@
 import { z } from '../zodSetup';
+import { limits } from '../limits';
 import { lossNames, type LossName } from '../losses';
 import { optimizerNames, type OptimizerName } from '../optimizers';
 import { scalingKinds, type ScalingKind } from '../preprocessing';
@@ -24,13 +25,18 @@ export const taskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('multiclass'), numClasses: z.number().int().min(2).max(1000) }),
 ]);
 
+/**
+ * A training config from outside (a link, storage, a model file), held to the
+ * bounds `checkTrainingConfig` puts on the controls: a learning rate of 1e308
+ * or a billion epochs is refused where it is read, not carried into the page.
+ */
 export const trainingConfigSchema = z.object({
   optimizer: z.enum(optimizerNames as [OptimizerName, ...OptimizerName[]]),
-  learningRate: finite,
-  batchSize: z.number().int().positive(),
-  epochs: z.number().int().positive(),
+  learningRate: z.number().gt(0).max(limits.maxLearningRate),
+  batchSize: z.number().int().min(1).max(limits.maxBatchSize),
+  epochs: z.number().int().min(1).max(limits.maxEpochs),
   loss: z.enum(lossNames as [LossName, ...LossName[]]),
-  validationSplit: finite,
+  validationSplit: z.number().gt(0).lt(1),
   scaling: z.enum(scalingKinds as [ScalingKind, ...ScalingKind[]]),
   seed: z.number().int(),
   earlyStopping: z.object({
