@@ -1,10 +1,14 @@
 import { expect, type Page } from '@playwright/test';
 
-/** The epoch the status line reports ("Epoch 7/100: ..."), or 0 before the first. */
+/**
+ * The epoch the status line reports ("Epoch 7/100: ...", "Paused. Epoch 7/100",
+ * or, once a run has ended, "Finished 100 epochs" / "Stopped at epoch 7"), or 0 before the first.
+ * Small dense models train on the fast JavaScript engine, so a run may be over before a test looks.
+ */
 export async function statusEpoch(page: Page): Promise<number> {
   const text = (await page.getByRole('status').textContent()) ?? '';
-  const match = /Epoch (\d+)\//.exec(text);
-  return match ? Number(match[1]) : 0;
+  const match = /Epoch (\d+)\/|Finished (\d+) epoch|(?:Stopped|Stopped early|Diverged.*) at epoch (\d+)/.exec(text);
+  return match ? Number(match[1] ?? match[2] ?? match[3]) : 0;
 }
 
 /** Waits until the status line reports at least `epoch` epochs. */
