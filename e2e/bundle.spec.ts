@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 /** Strings every tfjs build carries (kernel names, its flags); minifiers keep them. */
 const tfjsMarkers = ['Conv2DBackpropFilter', 'WEBGL_USE_SHAPES_UNIFORMS', 'BatchMatMul'];
-const assets = join(process.cwd(), 'dist', 'assets');
+const dist = join(process.cwd(), process.env.E2E_OUT_DIR ?? 'dist');
+const assets = join(dist, 'assets');
 
 test('tfjs is only in the worker chunk, never in what the page itself loads', () => {
   const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'));
@@ -18,6 +20,20 @@ test('tfjs is only in the worker chunk, never in what the page itself loads', ()
     const code = readFileSync(join(assets, file), 'utf8');
     for (const marker of tfjsMarkers) expect(code, `${file} must not contain tfjs (${marker})`).not.toContain(marker);
   }
+});
+
+test('the scripts the page loads before its first render weigh at most 200 KB gzip; the charts follow in their own chunk', () => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  // The entry script and the chunks it preloads: everything needed to show the page.
+  const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(initial.length).toBeGreaterThan(0);
+  const gzipKb = (file: string) => gzipSync(readFileSync(join(assets, file))).length / 1024;
+  const initialKb = initial.reduce((sum, file) => sum + gzipKb(file), 0);
+  expect(initialKb, `initial scripts ${initial.join(', ')}`).toBeLessThanOrEqual(200);
+  // Recharts is not among them: it arrives with the charts.
+  for (const file of initial) expect(readFileSync(join(assets, file), 'utf8')).not.toContain('recharts-');
+  const later = readdirSync(assets).filter((file) => file.endsWith('.js') && !initial.includes(file) && !file.startsWith('worker-') && !file.startsWith('csvWorker-'));
+  expect(later.length).toBeGreaterThan(0);
 });
 
 test('the page loads no script with tfjs in it on the main thread', async ({ page }) => {

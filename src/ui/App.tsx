@@ -1,6 +1,5 @@
 import { HistoryTable } from './charts/HistoryTable';
-import { LossChart } from './charts/LossChart';
-import { MetricChart } from './charts/MetricChart';
+import { LossChart, MetricChart } from './charts/lazyCharts';
 import { RunsList } from './charts/RunsList';
 import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';

@@ -4,7 +4,7 @@ import { usePlayground } from '../../state';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DecisionBoundary } from './DecisionBoundary';
 import { MisclassifiedGallery } from './MisclassifiedGallery';
-import { PredictedVsActual } from './PredictedVsActual';
+import { PredictedVsActual } from '../charts/lazyCharts';
 
 /**
  * What the model predicts, in the view that suits the data: the boundary
