@@ -65,14 +65,34 @@ export function persistOptions(storage: StateStorage, trouble: StorageTrouble): 
   // typed 5,000 units, a patience of -1) is not stored over it, so a reload
   // never turns a slip into a lost experiment.
   let lastGood: ExperimentSnapshot | null = null;
+  // zustand calls partialize and writes storage on every state change, which
+  // during a run is every frame; the experiment and the runs change far less
+  // often. The persisted value is rebuilt (and checked, and written) only
+  // when one of the parts it is made of is a different object.
+  let lastParts: unknown[] = [];
+  let lastPersisted: PersistedState | null = null;
+  let lastWritten: PersistedState | null = null;
+  const json = createJSONStorage<PersistedState>(() => guarded(storage, trouble))!;
   return {
     name: 'nn-playground',
     version: 1,
-    storage: createJSONStorage(() => guarded(storage, trouble)),
+    storage: {
+      getItem: (name) => json.getItem(name),
+      removeItem: (name) => json.removeItem(name),
+      setItem(name, value) {
+        if (value.state === lastWritten) return;
+        lastWritten = value.state;
+        return json.setItem(name, value);
+      },
+    },
     partialize: (state) => {
+      const parts = [state.datasetId, state.synthetic, state.layers, state.config, state.dropoutRate, state.runs, state.compared];
+      if (lastPersisted && parts.every((part, i) => part === lastParts[i])) return lastPersisted;
       const snapshot = snapshotOf(state);
       if (snapshot === null || experimentSchema.safeParse(snapshot).success) lastGood = snapshot;
-      return { experiment: lastGood, runs: state.runs, compared: state.compared };
+      lastParts = parts;
+      lastPersisted = { experiment: lastGood, runs: state.runs, compared: state.compared };
+      return lastPersisted;
     },
     merge(persisted, current) {
       if (persisted === undefined || persisted === null) return current;

@@ -16,6 +16,9 @@ import { applyRunEvents, idleRun } from './runState';
 import { experimentFields, persistOptions, type StorageTrouble } from './persistence';
 import { readExperimentHash } from './share';
 
+/** Shortest time between two store updates from the worker's events (see createFrameBatcher). */
+export const STORE_UPDATE_INTERVAL_MS = 100;
+
 export type { DatasetChoice, DatasetState } from './dataSlice';
 
 export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, ImportSlice, RunsSlice {
@@ -98,7 +101,9 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
   if (shared.kind === 'experiment') store.setState(experimentFields(shared.snapshot));
   if (shared.kind === 'invalid') store.setState((state) => ({ notices: [...state.notices, shared.message] }));
 
-  // Worker events reach the store at most once per animation frame.
+  // Worker events reach the store at most once per animation frame and ten
+  // times a second: each update re-renders the status, the history table and
+  // the views, which together must stay well under 50 ms on a slow machine.
   const batcher = createFrameBatcher<WorkerEvent>((events) => {
     const backendEvent = events.findLast((event) => event.type === 'backend');
     const orphanErrors = events.flatMap((event) => (event.type === 'error' && event.runId === null ? [event.message] : []));
@@ -112,7 +117,7 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
         ...(orphanErrors.length > 0 ? { notices: [...state.notices, ...orphanErrors] } : {}),
       };
     });
-  });
+  }, STORE_UPDATE_INTERVAL_MS);
   client.subscribe((event) => batcher.push(event));
   store.getState().reloadDataset();
   client.warmUp();

@@ -3,6 +3,7 @@ import { LossChart, MetricChart } from './charts/lazyCharts';
 import { RunsList } from './charts/RunsList';
 import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';
+import { OpenDetails } from './common/OpenDetails';
 import { TrainingControls } from './controls/TrainingControls';
 import { ModelFiles } from './export/ModelFiles';
 import { AboutData } from './data/AboutData';
@@ -53,14 +54,12 @@ export function App() {
           <h2 id="model-heading">Model</h2>
           <LayerEditor />
           <ModelSummary />
-          <details className="sub-panel" open>
-            <summary>Predictions</summary>
+          <OpenDetails summary="Predictions" initiallyOpen>
             <PredictionsPanel />
-          </details>
-          <details className="sub-panel">
-            <summary>Weights</summary>
+          </OpenDetails>
+          <OpenDetails summary="Weights">
             <WeightsView />
-          </details>
+          </OpenDetails>
         </section>
         <section className="panel panel-wide" aria-labelledby="training-heading">
           <h2 id="training-heading" className="sr-only">

@@ -1,7 +1,13 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochRecord } from '../../engine/protocol';
 import { palette, validationDash } from './palette';
+
+/**
+ * How often the history charts redraw while epochs stream in: ten times a
+ * second looks live, and leaves the main thread free between redraws.
+ */
+export const CHART_REDRAW_MS = 100;
 
 interface HistoryChartProps {
   history: readonly EpochRecord[];
@@ -24,8 +30,12 @@ const tick = (value: number): string => {
   return abs !== 0 && (abs < 0.01 || abs >= 1e4) ? value.toExponential(1) : String(Number(value.toPrecision(3)));
 };
 
-/** Training and validation curves of one quantity per epoch, redrawn as epochs arrive. */
-export function HistoryChart(props: HistoryChartProps) {
+/**
+ * Training and validation curves of one quantity per epoch, redrawn as epochs
+ * arrive. Memoized: a Recharts redraw is costly, so it happens only when the
+ * (throttled) history or another prop really changes.
+ */
+export const HistoryChart = memo(function HistoryChart(props: HistoryChartProps) {
   const { history, epochs, trainKey, valKey, trainName, valName, yLabel, height, logScale = false, children } = props;
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -68,4 +78,4 @@ export function HistoryChart(props: HistoryChartProps) {
       </LineChart>
     </ResponsiveContainer>
   );
-}
+});

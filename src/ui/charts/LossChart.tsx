@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Line, ReferenceArea, ReferenceLine } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { bestEpoch, overfittingRange } from '../../model/curves';
 import { usePlayground } from '../../state';
-import { runLabel } from '../../state/runsList';
-import { runEpochs } from '../../state/runState';
+import { runLabel, type RunRecord } from '../../state/runsList';
+import { runEpochs, type RunState } from '../../state/runState';
 import { formatRate } from '../controls/sliderSteps';
-import { HistoryChart } from './HistoryChart';
+import { useThrottled } from '../common/useThrottled';
+import { CHART_REDRAW_MS, HistoryChart } from './HistoryChart';
 import { palette } from './palette';
 
 /**
@@ -15,13 +16,30 @@ import { palette } from './palette';
  * stretch where the model overfits.
  */
 export function LossChart() {
-  const run = usePlayground((state) => state.run);
+  // Everything the chart shows, at most once per CHART_REDRAW_MS while epochs stream in.
+  const run = useThrottled(
+    usePlayground((state) => state.run),
+    CHART_REDRAW_MS,
+  );
   const configEpochs = usePlayground((state) => state.config.epochs);
   const [logScale, setLogScale] = useState(false);
   const overlays = usePlayground(
     useShallow((state) => state.runs.filter((past) => state.compared.includes(past.id))),
   );
   const current = usePlayground(useShallow((state) => ({ datasetId: state.datasetId, layers: state.layers, config: state.config })));
+  return <LossChartView run={run} configEpochs={configEpochs} logScale={logScale} setLogScale={setLogScale} overlays={overlays} current={current} />;
+}
+
+interface LossChartViewProps {
+  run: RunState;
+  configEpochs: number;
+  logScale: boolean;
+  setLogScale(value: boolean): void;
+  overlays: RunRecord[];
+  current: Parameters<typeof runLabel>[1];
+}
+
+const LossChartView = memo(function LossChartView({ run, configEpochs, logScale, setLogScale, overlays, current }: LossChartViewProps) {
   const longestOverlay = Math.max(0, ...overlays.map((past) => past.losses.length));
   const { history, outcome } = run;
   const best = bestEpoch(history);
@@ -103,4 +121,4 @@ export function LossChart() {
       </p>
     </figure>
   );
-}
+});

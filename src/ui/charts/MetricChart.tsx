@@ -1,6 +1,7 @@
 import { usePlayground } from '../../state';
 import { runEpochs } from '../../state/runState';
-import { HistoryChart } from './HistoryChart';
+import { useThrottled } from '../common/useThrottled';
+import { CHART_REDRAW_MS, HistoryChart } from './HistoryChart';
 import { metricColumns } from './metricName';
 
 /** The metric per epoch: accuracy for classification, mean absolute error for regression. */
@@ -9,13 +10,14 @@ export function MetricChart() {
   const configEpochs = usePlayground((state) => state.config.epochs);
   const task = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.task : null));
   const { metric, valMetric } = metricColumns(task);
+  const history = useThrottled(run.history, CHART_REDRAW_MS);
   return (
     <figure className="chart" aria-label={`${metric} per epoch`}>
       <div className="chart-head">
         <figcaption>{metric === 'accuracy' ? 'Accuracy' : 'Mean absolute error'}</figcaption>
       </div>
       <HistoryChart
-        history={run.history}
+        history={history}
         epochs={runEpochs(run) || configEpochs}
         trainKey="metric"
         valKey="valMetric"

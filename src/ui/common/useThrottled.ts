@@ -1,0 +1,28 @@
+import { startTransition, useEffect, useRef, useState } from 'react';
+
+/**
+ * `value`, updated at most once per `intervalMs`; the latest value always
+ * arrives (at most `intervalMs` late). For views that are costly to redraw,
+ * such as the Recharts charts, whose redraw with hundreds of points takes
+ * longer than a frame on slow machines.
+ */
+export function useThrottled<T>(value: T, intervalMs: number): T {
+  const [shown, setShown] = useState(value);
+  const lastShown = useRef(Number.NEGATIVE_INFINITY);
+  useEffect(() => {
+    const show = () => {
+      lastShown.current = performance.now();
+      // A transition: React renders it in slices of a few milliseconds,
+      // yielding to the browser in between, instead of in one long task.
+      startTransition(() => setShown(() => value));
+    };
+    const wait = lastShown.current + intervalMs - performance.now();
+    if (wait <= 0) {
+      show();
+      return;
+    }
+    const timer = setTimeout(show, wait);
+    return () => clearTimeout(timer);
+  }, [value, intervalMs]);
+  return shown;
+}
