@@ -136,3 +136,29 @@ export async function backendForRun(preferred: BackendInfo, run: Pick<TrainComma
   }
   return preferred;
 }
+
+/** The WebGL context tfjs's WebGL backend draws with, if that backend exists. */
+export function webglContext(): WebGL2RenderingContext | null {
+  const backend = tf.engine().registry['webgl'] as { gpgpu?: { gl?: WebGL2RenderingContext } } | undefined;
+  return backend?.gpgpu?.gl ?? null;
+}
+
+/**
+ * After WebGL's context was lost: drops the broken WebGL backend (a later
+ * choice of WebGL builds a fresh one) and switches to WASM, or to CPU for
+ * models WASM cannot train.
+ */
+export async function backendWithoutWebgl(layers: readonly LayerSpec[]): Promise<BackendInfo> {
+  const candidates: TfjsBackendName[] = wasmCanTrain(layers) ? ['wasm', 'cpu'] : ['cpu'];
+  for (const name of candidates) {
+    if (!(await tryBackend(name))) continue;
+    await tf.ready();
+    try {
+      tf.removeBackend('webgl');
+    } catch {
+      // Already gone.
+    }
+    return { name, renderer: null, note: `WebGL stopped working (its context was lost), so ${name} is used.`, auto: false };
+  }
+  throw new Error('WebGL stopped working and no other backend could start.');
+}

@@ -1,5 +1,8 @@
 import type { SerializedModel } from '../model/file/modelFile';
 import type { WeightSlot } from './protocol';
+
+/** Batch normalization's moving statistics: weights that training does not update by gradient. */
+const nonTrainable = new Set(['moving_mean', 'moving_variance']);
 import type { RunControl } from './runControl';
 
 /** A copy of the weights that later training does not touch. */
@@ -46,6 +49,8 @@ export interface TrainingEngine {
   /** The weights and predictions now. */
   readout(): Promise<Readout>;
   snapshot(): WeightSnapshot;
+  /** Every weight, in `model.getWeights()` order, copied to main memory. */
+  exportWeights(): Promise<Float32Array[]>;
   setLearningRate(rate: number): void;
   serialize(): Promise<SerializedModel>;
   /** Frees everything the engine made (tensors included). */
@@ -67,4 +72,20 @@ export function batchOrder(order: Uint32Array, batchSize: number): Uint32Array {
   filled.set(order);
   for (let i = numRows; i < total; i++) filled[i] = order[i - numRows]!;
   return filled;
+}
+
+/**
+ * The weights view's flat readout (layer by layer, see tf/weights.ts) cut into
+ * arrays in `model.getWeights()` order: every trainable weight layer by
+ * layer, then the others. Copies, so the readout can be handed on.
+ */
+export function inModelOrder(layout: readonly WeightSlot[], flat: Float32Array): Float32Array[] {
+  let offset = 0;
+  const parts = layout.map((slot) => {
+    const size = slot.shape.reduce((a, b) => a * b, 1);
+    const values = flat.slice(offset, offset + size);
+    offset += size;
+    return { trainable: !nonTrainable.has(slot.name), values };
+  });
+  return [...parts.filter((part) => part.trainable), ...parts.filter((part) => !part.trainable)].map((part) => part.values);
 }

@@ -66,7 +66,9 @@ export type Command =
   /** Send the current run's model as it is now (the run must be paused). */
   | { type: 'exportModel'; runId: number }
   /** Use this learning rate from the next batch on. */
-  | { type: 'setLearningRate'; runId: number; learningRate: number };
+  | { type: 'setLearningRate'; runId: number; learningRate: number }
+  /** Loses the WebGL context on purpose, as a GPU reset would: sent only by the test hooks. */
+  | { type: 'loseWebglContext' };
 
 /** One weight tensor of the model: which layer of the spec it belongs to, its name and shape. */
 export interface WeightSlot {
@@ -142,6 +144,11 @@ export type WorkerEvent =
       /** The trained model, for export; null when the run made no model worth keeping. */
       model: SerializedModel | null;
     }
+  /**
+   * The run lost its device (WebGL's context) and goes on on another backend
+   * from the weights after `fromEpoch`: epochs after it are trained again.
+   */
+  | { type: 'movedBackend'; runId: number; backend: BackendName; fromEpoch: number; message: string }
   /** The model of a paused run, as asked for by exportModel. */
   | { type: 'model'; runId: number; model: SerializedModel }
   | { type: 'error'; runId: number | null; message: string };

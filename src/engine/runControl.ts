@@ -17,6 +17,14 @@ function nextTurn(): Promise<void> {
   });
 }
 
+/** Thrown out of a run's pending work when the run is abandoned (see RunControl.abandon). */
+export class RunAbandoned extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'RunAbandoned';
+  }
+}
+
 /**
  * Pause, resume, step and stop for one run, plus learning-rate changes,
  * checked by the training loop between batches. The loop also gives the
@@ -36,12 +44,42 @@ export class RunControl {
   onPause: (() => void) | null = null;
   /** Serializes the run's model; set by the trainer while it has one. */
   serializer: (() => Promise<SerializedModel>) | null = null;
+  private abandonReason: string | null = null;
+  private rejectAbandoned: (error: RunAbandoned) => void = () => undefined;
+  private readonly abandonedPromise = new Promise<never>((_resolve, reject) => {
+    this.rejectAbandoned = reject;
+  });
 
   /**
    * @param sliceMs longest stretch of work between two turns of the event
    *   loop, in milliseconds: how late a pause or stop can be noticed.
    */
-  constructor(private readonly sliceMs = 15) {}
+  constructor(private readonly sliceMs = 15) {
+    // Nobody may be waiting when a run is abandoned; that is not an error.
+    this.abandonedPromise.catch(() => undefined);
+  }
+
+  /** Why the run was abandoned, or null. */
+  get abandoned(): string | null {
+    return this.abandonReason;
+  }
+
+  /**
+   * Ends the run at once, without waiting for work under way: the device it
+   * runs on is gone (a lost WebGL context), so a pending read may never end.
+   * Everything awaited through guard() rejects with RunAbandoned.
+   */
+  abandon(reason: string): void {
+    if (this.abandonReason !== null) return;
+    this.abandonReason = reason;
+    this.stop();
+    this.rejectAbandoned(new RunAbandoned(reason));
+  }
+
+  /** `work`, unless the run is abandoned first. */
+  guard<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.abandonedPromise]);
+  }
 
   get stopped(): boolean {
     return this.state === 'stopped';

@@ -1,9 +1,21 @@
+import type { LayerSpec } from '../model/layers';
 import type { BackendInfo, BackendPreference, TrainCommand, WorkerEvent } from './protocol';
-import { RunControl } from './runControl';
-import { runTraining } from './trainer';
+import { RunAbandoned, RunControl } from './runControl';
+import { runTraining, type ResumeHolder, type RunHooks, type RunResult } from './trainer';
+
+/** What the session needs to survive a lost WebGL context (the worker gives the real one). */
+export interface GpuWatch {
+  /** Calls `onLost` when WebGL's context is lost; returns a function that stops watching. */
+  watch(onLost: () => void): () => void;
+  /** Whether the context is lost now (an operation can fail before the event arrives). */
+  lost(): boolean;
+  /** Switches tfjs to a backend that can train these layers without WebGL. */
+  fallback(layers: readonly LayerSpec[]): Promise<BackendInfo>;
+}
 
 interface ActiveRun {
   runId: number;
+  /** Replaced when the run moves to another backend. */
   control: RunControl;
   /** Last finished epoch, reported when the run is paused. */
   lastEpoch: number;
@@ -26,11 +38,13 @@ export class TrainingSession {
   /**
    * @param startBackend picks the session's backend for a preference.
    * @param backendForRun picks (and switches to) the backend a model can train on.
+   * @param gpu watches WebGL runs for a lost context; null where there is no WebGL.
    */
   constructor(
     private readonly post: (event: WorkerEvent) => void,
     private readonly startBackend: (preference: BackendPreference) => Promise<BackendInfo>,
     private readonly backendForRun: (preferred: BackendInfo, run: TrainCommand) => Promise<BackendInfo> = async (p) => p,
+    private readonly gpu: GpuWatch | null = null,
   ) {}
 
   /** Picks the backend, after stopping any run (its tensors live on the old backend). */
@@ -126,7 +140,7 @@ export class TrainingSession {
         this.post({ type: 'backend', info: backend });
       }
       const engine = backend?.name === 'js' ? 'fused' : 'tfjs';
-      const result = await runTraining({ ...command, engine }, run.control, {
+      const hooks: RunHooks = {
         onStart: (info) => this.post({ type: 'runStarted', runId, backend: backend?.name ?? 'cpu', ...info }),
         onEpoch: (record, weights) => {
           run.lastEpoch = record.epoch;
@@ -134,12 +148,57 @@ export class TrainingSession {
         },
         onLearningRate: (epoch, learningRate) => this.post({ type: 'learningRateChanged', runId, epoch, learningRate }),
         onPredictions: (epoch, validation, grid) => this.post({ type: 'predictions', runId, epoch, validation, grid }),
-      });
+      };
+      const gpu = backend?.name === 'webgl' ? this.gpu : null;
+      const holder: ResumeHolder | null = gpu ? { point: null } : null;
+      const control = run.control;
+      const unwatch = gpu?.watch(() => control.abandon('WebGL context lost')) ?? (() => undefined);
+      let result: RunResult;
+      try {
+        result = await runTraining({ ...command, engine, resumeHolder: holder }, control, hooks);
+      } catch (error) {
+        const lost = gpu !== null && (gpu.lost() || (error instanceof RunAbandoned && control.abandoned !== null));
+        if (!gpu || !holder || !lost) throw error;
+        result = await this.continueWithoutWebgl(run, command, gpu, holder, hooks);
+      } finally {
+        unwatch();
+      }
       this.post({ type: 'runEnded', runId, ...result });
     } catch (error) {
       this.post({ type: 'error', runId, message: `Training failed: ${messageOf(error)}` });
     } finally {
       if (this.active === run) this.active = null;
     }
+  }
+
+  /**
+   * After WebGL's context was lost mid-run: switches to a backend without
+   * WebGL and trains the rest of the run there, from the last weights copied
+   * to main memory (the optimizer's state is not kept), saying so.
+   */
+  private async continueWithoutWebgl(run: ActiveRun, command: TrainCommand, gpu: GpuWatch, holder: ResumeHolder, hooks: RunHooks): Promise<RunResult> {
+    const next = await gpu.fallback(command.layers);
+    this.current = next;
+    this.backend = Promise.resolve(next);
+    this.post({ type: 'backend', info: next });
+    const point = holder.point;
+    const fromEpoch = point?.epoch ?? 0;
+    const lostAt = run.lastEpoch + 1;
+    this.post({
+      type: 'movedBackend',
+      runId: run.runId,
+      backend: next.name,
+      fromEpoch,
+      message: `WebGL stopped working during epoch ${lostAt} (its context was lost: the GPU was reset or another page took it). Training goes on on ${next.name} from ${
+        point ? `the weights after epoch ${fromEpoch}` : 'the initial weights'
+      }; the optimizer starts afresh.`,
+    });
+    run.lastEpoch = fromEpoch;
+    const stopped = run.control.stopped && run.control.abandoned === null;
+    run.control = new RunControl();
+    run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
+    if (stopped) run.control.stop();
+    const { onStart: _onStart, ...rest } = hooks;
+    return runTraining({ ...command, engine: 'tfjs', startFrom: point }, run.control, rest);
   }
 }

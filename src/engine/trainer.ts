@@ -5,7 +5,7 @@ import type { SerializedModel } from '../model/file/modelFile';
 import type { LayerSpec } from '../model/layers';
 import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
-import { batchOrder, type Readout, type WeightSnapshot } from './engine';
+import { batchOrder, inModelOrder, type Readout, type WeightSnapshot } from './engine';
 import { createFusedEngine } from './fused/fusedEngine';
 import { PREDICTION_INTERVAL_MS, type EpochRecord, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
 import type { RunControl } from './runControl';
@@ -22,7 +22,24 @@ export interface RunRequest {
   mode?: 'run' | 'step' | 'evaluate';
   /** 'fused' trains a dense model in plain JavaScript (see fused/net.ts); tfjs otherwise. */
   engine?: 'tfjs' | 'fused';
+  /** Goes on from these weights after this epoch (a run moved to another backend), instead of from epoch 1. */
+  startFrom?: ResumePoint | null;
+  /** When given, the trainer keeps a copy of recent weights in it, in main memory, to go on from elsewhere. */
+  resumeHolder?: ResumeHolder | null;
 }
+
+/** Weights after an epoch, in `model.getWeights()` order, held in main memory. */
+export interface ResumePoint {
+  epoch: number;
+  weights: Float32Array[];
+}
+
+export interface ResumeHolder {
+  point: ResumePoint | null;
+}
+
+/** How often weights are copied to main memory for a resume point, for models too big to copy every epoch. */
+const RESUME_COPY_INTERVAL_MS = 2000;
 
 export interface RunHooks {
   /** The model is built: its weight count, and the weight layout when it is small enough to show. */
@@ -65,7 +82,8 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const batchSize = Math.max(1, Math.min(config.batchSize, numTrain));
   const early = config.earlyStopping;
   const stopper = early.enabled ? new EarlyStopper(early) : null;
-  const engineRequest = { ...request, batchSize };
+  const startEpoch = request.startFrom?.epoch ?? 0;
+  const engineRequest = { ...request, batchSize, startWeights: request.startFrom?.weights ?? null };
   const engine = request.engine === 'fused' ? await createFusedEngine(engineRequest) : await createTfEngine(engineRequest);
   // Export asks for the model between batches, when the loop is not using it.
   control.serializer = () => engine.serialize();
@@ -79,15 +97,16 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   let best: WeightSnapshot | null = null;
   /** Weights after the last epoch whose loss was finite, put back if the run diverges. */
   let lastGood: WeightSnapshot | null = null;
-  let lastGoodEpoch = 0;
+  let lastGoodEpoch = startEpoch;
+  let lastResumeCopy = Number.NEGATIVE_INFINITY;
   let outcome: RunOutcome = { kind: 'completed', epochs: config.epochs, restoredFrom: null };
   let finalWeights: Float32Array | null = null;
   let finalModel: SerializedModel | null = null;
   try {
     hooks.onStart?.({ params: engine.params, stepsPerEpoch: Math.ceil(numTrain / batchSize), weightLayout: engine.weightLayout });
-    if (request.mode === 'evaluate') outcome = { kind: 'evaluated', ...(await engine.evaluate()) };
+    if (request.mode === 'evaluate') outcome = { kind: 'evaluated', ...(await control.guard(engine.evaluate())) };
     else lastGood = engine.snapshot();
-    for (let epoch = 1; epoch <= config.epochs && request.mode !== 'evaluate'; epoch++) {
+    for (let epoch = startEpoch + 1; epoch <= config.epochs && request.mode !== 'evaluate'; epoch++) {
       const started = performance.now();
       const order = batchOrder(shuffledIndices(numTrain, config.seed * 7919 + epoch), batchSize);
       const finished = await engine.trainEpoch(order, control, () => {
@@ -101,8 +120,20 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
         outcome = { kind: 'stopped', epoch: epoch - 1 };
         break;
       }
-      const stats = await engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS);
+      const stats = await control.guard(engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS));
       const { loss, metric, valLoss, valMetric } = stats;
+      // A copy in main memory to go on from if the device is lost. Taken
+      // before the epoch is reported, so the page never shows an epoch the
+      // copy is older than without being told (see the movedBackend event).
+      const holder = request.resumeHolder;
+      if (holder && Number.isFinite(loss)) {
+        if (stats.weights && engine.weightLayout) {
+          holder.point = { epoch, weights: inModelOrder(engine.weightLayout, stats.weights) };
+        } else if (performance.now() - lastResumeCopy >= RESUME_COPY_INTERVAL_MS) {
+          holder.point = { epoch, weights: await control.guard(engine.exportWeights()) };
+          lastResumeCopy = performance.now();
+        }
+      }
       hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started, learningRate }, stats.weights);
       deliver(epoch, stats);
       if (!Number.isFinite(loss)) {
@@ -112,6 +143,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       lastGood?.dispose();
       lastGood = engine.snapshot();
       lastGoodEpoch = epoch;
+
       if (stopper) {
         const verdict = stopper.observe(epoch, valLoss);
         if (verdict.snapshot && early.restoreBestWeights) {
@@ -139,10 +171,10 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
     // The final weights, predictions and model, after any restore.
     const lastEpoch = outcome.kind === 'completed' ? outcome.epochs : outcome.kind === 'evaluated' ? 0 : outcome.epoch;
     if (lastEpoch > 0 || outcome.kind === 'evaluated') {
-      const final = await engine.readout();
+      const final = await control.guard(engine.readout());
       finalWeights = final.weights;
       deliver(lastEpoch, final);
-      finalModel = await engine.serialize();
+      finalModel = await control.guard(engine.serialize());
     }
   } finally {
     control.serializer = null;

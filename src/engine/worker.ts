@@ -1,14 +1,29 @@
 /// <reference lib="webworker" />
-import { backendForRun, initBackend } from './backend';
+import { backendForRun, backendWithoutWebgl, initBackend, webglContext } from './backend';
 import { eventTransferables, type Command, type WorkerEvent } from './protocol';
-import { TrainingSession } from './session';
+import { TrainingSession, type GpuWatch } from './session';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+/** tfjs's WebGL canvas fires 'webglcontextlost' when the GPU is reset or taken away. */
+const gpu: GpuWatch = {
+  watch(onLost) {
+    const gl = webglContext() as { canvas?: OffscreenCanvas } | null;
+    const canvas = gl?.canvas;
+    if (!canvas) return () => undefined;
+    const listener = () => onLost();
+    canvas.addEventListener('webglcontextlost', listener);
+    return () => canvas.removeEventListener('webglcontextlost', listener);
+  },
+  lost: () => webglContext()?.isContextLost() ?? false,
+  fallback: backendWithoutWebgl,
+};
 
 const session = new TrainingSession(
   (event: WorkerEvent) => self.postMessage(event, eventTransferables(event)),
   initBackend,
   backendForRun,
+  gpu,
 );
 
 self.onmessage = (message: MessageEvent<Command>) => {
@@ -37,6 +52,10 @@ self.onmessage = (message: MessageEvent<Command>) => {
       break;
     case 'setLearningRate':
       session.setLearningRate(command.runId, command.learningRate);
+      break;
+    case 'loseWebglContext':
+      // What a GPU reset does; only the test hooks send this.
+      webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
       break;
   }
 };

@@ -48,6 +48,19 @@ describe('applyRunEvents', () => {
     expect(running.history).toEqual([]);
   });
 
+  it('a run moved to another backend drops the epochs it trains again, and says why', () => {
+    const run = applyRunEvents(running, [
+      { type: 'runStarted', runId: 4, backend: 'webgl', params: 31, stepsPerEpoch: 3, weightLayout: null },
+      ...[1, 2, 3, 4].map((epoch) => epochEvent(4, epoch)),
+      { type: 'learningRateChanged', runId: 4, epoch: 4, learningRate: 0.1 },
+      { type: 'movedBackend', runId: 4, backend: 'wasm', fromEpoch: 2, message: 'WebGL stopped working during epoch 5.' },
+      ...[3, 4, 5].map((epoch) => epochEvent(4, epoch)),
+    ]);
+    expect(run.history.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5]);
+    expect(run.learningRateChanges).toEqual([]);
+    expect(run.backend).toBe('wasm');
+  });
+
   it('records learning-rate changes with the epoch they took effect in', () => {
     const run = applyRunEvents(running, [{ type: 'learningRateChanged', runId: 4, epoch: 3, learningRate: 0.1 }]);
     expect(run.learningRateChanges).toEqual([{ epoch: 3, learningRate: 0.1 }]);

@@ -131,6 +131,15 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
       return run.phase === 'ended' ? run : { ...run, phase: 'running' };
     case 'predictions':
       return { ...run, predictions: { epoch: event.epoch, validation: event.validation, grid: event.grid } };
+    case 'movedBackend':
+      // Epochs after the resume point are trained again on the new backend.
+      return {
+        ...run,
+        history: run.history.filter((record) => record.epoch <= event.fromEpoch),
+        learningRateChanges: run.learningRateChanges.filter((change) => change.epoch <= event.fromEpoch),
+        backend: event.backend,
+        data: run.data ? { ...run.data, notes: [...run.data.notes, event.message] } : run.data,
+      };
     case 'learningRateChanged':
       return {
         ...run,

@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
-import type { EngineRequest } from '../tf/tfEngine';
+import { setModelWeights, type EngineRequest } from '../tf/tfEngine';
 import type { EpochStats, Readout, TrainingEngine, WeightSnapshot } from '../engine';
 import { WEIGHT_VIEW_LIMIT } from '../protocol';
 import { buildModel } from '../tf/buildModel';
@@ -23,7 +22,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   let net: FusedNet;
   try {
     net = new FusedNet(inputSize, request.layers, batchSize, config.seed * 7907 + 1);
-    net.setWeights(model.getWeights().map((weight) => weight.dataSync() as Float32Array));
+    net.setWeights(request.startWeights ?? model.getWeights().map((weight) => weight.dataSync() as Float32Array));
   } catch (error) {
     model.dispose();
     throw error;
@@ -108,14 +107,9 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     setLearningRate(rate) {
       optimizer.learningRate = rate;
     },
+    exportWeights: async () => net.weights().map((weight) => weight.slice()),
     async serialize() {
-      const values = net.weights();
-      const tensors = model.getWeights().map((weight, i) => tf.tensor(values[i]!, weight.shape));
-      try {
-        model.setWeights(tensors);
-      } finally {
-        tf.dispose(tensors);
-      }
+      setModelWeights(model, net.weights());
       return serializeModel(model);
     },
     dispose() {

@@ -21,6 +21,20 @@ export interface EngineRequest {
   initialModel?: SerializedModel | null;
   /** Rows per batch, already fitted to the training rows. */
   batchSize: number;
+  /** Weights to start from, in `model.getWeights()` order, instead of the built or imported ones. */
+  startWeights?: Float32Array[] | null;
+}
+
+/** Puts weights held in main memory into a tfjs model. */
+export function setModelWeights(model: tf.LayersModel, values: readonly Float32Array[]): void {
+  const current = model.getWeights();
+  if (values.length !== current.length) throw new Error(`Expected ${current.length} weight arrays, got ${values.length}.`);
+  const tensors = current.map((weight, i) => tf.tensor(values[i]!, weight.shape));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tf.dispose(tensors);
+  }
 }
 
 /**
@@ -37,6 +51,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   const lossFn = lossFunctions[config.loss];
   const metricFn = metricFunction(task);
   const model = request.initialModel ? await deserializeModel(request.initialModel) : buildModel(data.inputShape, request.layers, config.seed);
+  if (request.startWeights) setModelWeights(model, request.startWeights);
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
   const xTrain = tf.tensor(data.xTrain, [numTrain, ...data.inputShape]);
   const yTrain = tf.tensor2d(data.yTrain, [numTrain, data.targetSize]);
@@ -100,6 +115,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     setLearningRate(rate) {
       setLearningRate(optimizer, rate);
     },
+    exportWeights: () => Promise.all(model.getWeights().map(async (weight) => (await weight.data()) as Float32Array)),
     serialize: () => serializeModel(model),
     dispose() {
       if (sums) tf.dispose(sums);

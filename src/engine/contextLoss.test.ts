@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../data/synthetic';
+import { prepareData } from '../data/prepare';
+import { testConfig } from '../testing/fixtures';
+import type { LayerSpec } from '../model/layers';
+import type { BackendInfo, TrainCommand, WorkerEvent } from './protocol';
+import { TrainingSession, type GpuWatch } from './session';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const small: LayerSpec[] = [
+  { id: 'a', kind: 'dense', units: 8, activation: 'relu' },
+  { id: 'b', kind: 'dense', units: 1, activation: 'sigmoid' },
+];
+
+function command(layers: LayerSpec[], epochs: number): TrainCommand {
+  const prepared = prepareData(generate('circle', { numPoints: 200, noise: 0.1, seed: 1 }), 0.25, 1);
+  return {
+    type: 'train',
+    runId: 1,
+    mode: 'run',
+    initialModel: null,
+    layers,
+    task: { kind: 'binary' },
+    config: testConfig({ epochs, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.02 }),
+    data: { ...prepared, grid: null },
+  };
+}
+
+/**
+ * A session that believes it trains on WebGL (tfjs really runs on its CPU
+ * backend here) and whose GPU is lost when epoch `lossAt` is reported.
+ */
+function sessionLosingGpuAt(lossAt: number) {
+  const events: WorkerEvent[] = [];
+  let lost = false;
+  let onLost: (() => void) | null = null;
+  const webgl: BackendInfo = { name: 'webgl', renderer: 'Test GPU', note: null, auto: false };
+  const gpu: GpuWatch = {
+    watch: (callback) => {
+      onLost = callback;
+      return () => (onLost = null);
+    },
+    lost: () => lost,
+    fallback: async () => ({ name: 'cpu', renderer: null, note: 'WebGL stopped working (its context was lost), so cpu is used.', auto: false }),
+  };
+  const session = new TrainingSession(
+    (event) => {
+      events.push(event);
+      if (event.type === 'epoch' && event.record.epoch === lossAt && !lost) {
+        lost = true;
+        onLost?.();
+      }
+    },
+    async () => webgl,
+    async (preferred) => preferred,
+    gpu,
+  );
+  session.init('webgl');
+  return { session, events };
+}
+
+describe('a run whose WebGL context is lost', () => {
+  it('goes on on another backend from the last good weights, with every epoch reported once', async () => {
+    const before = tf.memory().numTensors;
+    const { session, events } = sessionLosingGpuAt(4);
+    await session.train(command(small, 12));
+    const moved = events.find((event) => event.type === 'movedBackend');
+    expect(moved).toMatchObject({ backend: 'cpu', fromEpoch: 4 });
+    if (moved?.type === 'movedBackend') expect(moved.message).toContain('WebGL stopped working during epoch 5');
+    expect(events.filter((event) => event.type === 'backend').map((event) => event.type === 'backend' && event.info.name)).toEqual(['webgl', 'cpu']);
+    const epochs = events.flatMap((event) => (event.type === 'epoch' ? [event.record.epoch] : []));
+    expect(epochs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const ended = events.at(-1)!;
+    expect(ended).toMatchObject({ type: 'runEnded', outcome: { kind: 'completed', epochs: 12 } });
+    expect(events.some((event) => event.type === 'error')).toBe(false);
+    // Training went on from where it was, not from scratch: the loss keeps falling.
+    const losses = events.flatMap((event) => (event.type === 'epoch' ? [event.record.loss] : []));
+    expect(losses[4]!).toBeLessThan(losses[0]!);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('for a model too big to copy every epoch, goes on from the last copy and says which epoch that was', async () => {
+    const wide: LayerSpec[] = [
+      { id: 'a', kind: 'dense', units: 128, activation: 'relu' },
+      { id: 'b', kind: 'dense', units: 96, activation: 'relu' },
+      { id: 'c', kind: 'dense', units: 1, activation: 'sigmoid' },
+    ];
+    const { session, events } = sessionLosingGpuAt(3);
+    await session.train(command(wide, 6));
+    const moved = events.find((event) => event.type === 'movedBackend');
+    // The first copy is taken after epoch 1; the next only two seconds later.
+    expect(moved).toMatchObject({ backend: 'cpu' });
+    const fromEpoch = moved?.type === 'movedBackend' ? moved.fromEpoch : -1;
+    expect(fromEpoch).toBeGreaterThanOrEqual(1);
+    expect(fromEpoch).toBeLessThanOrEqual(3);
+    const epochs = events.flatMap((event) => (event.type === 'epoch' ? [event.record.epoch] : []));
+    // Epochs after the copy are trained again, and the page drops their first reports (runState.ts).
+    expect(epochs.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(epochs.slice(3)).toEqual(Array.from({ length: 6 - fromEpoch }, (_, i) => fromEpoch + 1 + i));
+    expect(events.at(-1)).toMatchObject({ type: 'runEnded', outcome: { kind: 'completed', epochs: 6 } });
+  });
+});
