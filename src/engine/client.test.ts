@@ -110,4 +110,40 @@ describe('TrainingClient', () => {
     workers[1]!.emit(epochEvent(next, 1));
     expect(events).toHaveLength(2);
   });
+
+  it('kill() ends the worker and reports it as a crash of the current run; the next run gets a fresh worker', () => {
+    const { client, workers, events } = setup();
+    const id = client.startRun(run());
+    workers[0]!.emit(epochEvent(id, 1));
+    client.kill();
+    expect(workers[0]!.terminated).toBe(true);
+    expect(client.started).toBe(false);
+    expect(events.slice(1)).toEqual([
+      { type: 'error', runId: id, message: expect.stringContaining('The training worker crashed (it was ended on purpose)') },
+    ]);
+    // Whatever the dead worker still had in flight is dropped, and commands for the dead run go nowhere.
+    workers[0]!.emit(epochEvent(id, 2));
+    client.pause();
+    expect(events).toHaveLength(2);
+    expect(workers).toHaveLength(1);
+    const next = client.startRun(run());
+    expect(next).toBeGreaterThan(id);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.commands.map((c) => c.type)).toEqual(['init', 'train']);
+    workers[1]!.emit(epochEvent(next, 1));
+    expect(events.at(-1)).toEqual(epochEvent(next, 1));
+  });
+
+  it('kill() does nothing without a worker; an idle worker is reported as crashed with no run to blame', () => {
+    const { client, workers, events } = setup();
+    client.kill();
+    expect(workers).toHaveLength(0);
+    expect(events).toEqual([]);
+    client.warmUp();
+    client.kill();
+    // A worker with no run: the crash is reported, with no run to blame.
+    expect(events).toEqual([{ type: 'error', runId: null, message: expect.stringContaining('crashed') }]);
+    client.kill();
+    expect(events).toHaveLength(1);
+  });
 });

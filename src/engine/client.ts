@@ -81,6 +81,15 @@ export class TrainingClient {
     if (this.worker) this.send({ type: 'init', backend: preference });
   }
 
+  /**
+   * Ends the worker at once and reports it exactly as a crash, so tests can
+   * check that the page recovers; a fresh worker starts on the next command.
+   * Does nothing when no worker is running.
+   */
+  kill(): void {
+    if (this.worker) this.crashed(this.worker, 'it was ended on purpose');
+  }
+
   /** Whether a worker is running now (it starts on first use). */
   get started(): boolean {
     return this.worker !== null;

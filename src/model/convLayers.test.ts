@@ -59,6 +59,16 @@ describe('convolution layers match Keras', () => {
     );
   });
 
+  it('turns away a Flatten on a vector, which tfjs cannot build', () => {
+    const issues = validateModel({ inputShape: [3], layers: [flatten(), dense(1)] }, { kind: 'regression' }, 'mse');
+    expect(issues).toEqual([
+      { layerIndex: 0, message: 'Layer 1: Flatten needs an image of features (height × width × channels), but gets (None, 3), which is already flat. Remove the Flatten layer.' },
+    ]);
+    // After a layer that already flattened, too.
+    const twice = validateModel({ inputShape: [4, 4, 1], layers: [flatten(), flatten(), dense(1)] }, { kind: 'regression' }, 'mse');
+    expect(twice.map((i) => i.layerIndex)).toEqual([1]);
+  });
+
   it('says when a kernel is larger than its input', () => {
     const issues = validateModel({ inputShape: [4, 4, 1], layers: [conv(2, 5), flatten(), dense(2, 'softmax')] }, { kind: 'multiclass', numClasses: 2 }, 'categoricalCrossentropy');
     expect(issues[0]!.message).toMatch(/5×5 kernel does not fit in a 4×4 input/);

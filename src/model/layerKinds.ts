@@ -143,7 +143,12 @@ const flatten: LayerKindDef<LayerOf<'flatten'>> = {
   label: 'Flatten',
   kerasClass: 'Flatten',
   kerasName: 'flatten',
-  outputShape: (_layer, input) => [input.reduce((a, b) => a * b, 1)],
+  // tfjs's Flatten refuses an input that is already flat (Keras would pass it
+  // through), so the model would fail to build; say so here instead.
+  outputShape: (_layer, input) =>
+    input.length >= 2
+      ? [input.reduce((a, b) => a * b, 1)]
+      : `Flatten needs an image of features (height × width × channels), but gets ${formatInput(input)}, which is already flat. Remove the Flatten layer.`,
   params: () => noParams,
   check: () => [],
   describe: () => 'Flatten',

@@ -29,6 +29,18 @@ describe('validateModel', () => {
     expect(messages([], regression, 'mse')).toEqual([expect.stringMatching(/at least one layer/)]);
   });
 
+  it('turns away a model with no weights to train, which tfjs cannot fit', () => {
+    const passThrough: LayerSpec[] = [
+      { id: 'drop', kind: 'dropout', rate: 0 },
+      { id: 'act', kind: 'activation', activation: 'linear' },
+    ];
+    // One feature in, one value out: the shapes fit, but nothing can learn.
+    expect(messages(passThrough, regression, 'mse', [1])).toEqual([
+      'The model has no weights to train: Dropout, Activation, MaxPooling2D and Flatten layers only pass values on. Add a Dense layer.',
+    ]);
+    expect(messages([...passThrough, dense(1, 'linear')], regression, 'mse', [1])).toEqual([]);
+  });
+
   it('says that softmax on a single unit always outputs 1', () => {
     const issues = validateModel({ inputShape: [4], layers: [dense(8), dense(1, 'softmax')] }, binary, 'binaryCrossentropy');
     expect(issues).toContainEqual({ layerIndex: 1, message: expect.stringMatching(/softmax on a single unit always outputs 1/) });

@@ -64,6 +64,14 @@ export function validateModel(spec: ModelSpec, task: TaskSpec, loss: LossName): 
     });
   }
 
+  // tfjs's optimizers throw when there is nothing to train.
+  if (summary.trainableParams === 0) {
+    issues.push({
+      layerIndex: null,
+      message: 'The model has no weights to train: Dropout, Activation, MaxPooling2D and Flatten layers only pass values on. Add a Dense layer.',
+    });
+  }
+
   const last = layers.length - 1;
   const want = outputUnits(task);
   const have = summary.outputShape[summary.outputShape.length - 1] ?? 0;

@@ -2,6 +2,7 @@ import { TrainingClient } from '../engine/client';
 import { parseCsvFile } from '../engine/csvClient';
 import { readBackendPreference } from './backendPreference';
 import { createPlaygroundStore } from './store';
+import { createTestHooks, wantsTestHooks } from './testHooks';
 
 const { preference, warning } = readBackendPreference(window.location.search);
 
@@ -11,9 +12,12 @@ async function fetchShipped(file: string): Promise<Response> {
   return response;
 }
 
+const client = new TrainingClient(preference);
+if (wantsTestHooks(window.location.search)) window.__playgroundTest = createTestHooks(client);
+
 /** The page's one store, wired to the real training worker, the CSV worker and the shipped datasets. */
 export const usePlayground = createPlaygroundStore({
-  client: new TrainingClient(preference),
+  client,
   files: {
     text: async (file) => (await fetchShipped(file)).text(),
     bytes: async (file) => new Uint8Array(await (await fetchShipped(file)).arrayBuffer()),

@@ -1,0 +1,36 @@
+import type { TrainingClient } from '../engine/client';
+
+/**
+ * What browser tests may reach into the page for: things a person cannot do
+ * (kill the worker) or see (the worker's tensor counts). Installed only when
+ * the address has a `testHooks` parameter, so normal use never has it.
+ */
+export interface PlaygroundTestHooks {
+  /** Ends the training worker at once, as a crash would. */
+  killWorker(): void;
+  /** `tf.memory().numTensors` in the worker before and after the last run the page heard end; null before any. */
+  lastRunTensors(): { before: number; after: number } | null;
+}
+
+declare global {
+  interface Window {
+    __playgroundTest?: PlaygroundTestHooks;
+  }
+}
+
+/** Whether the page address asks for the test hooks. */
+export function wantsTestHooks(search: string): boolean {
+  return new URLSearchParams(search).has('testHooks');
+}
+
+/** The hooks for a client; they listen to it from now on. */
+export function createTestHooks(client: TrainingClient): PlaygroundTestHooks {
+  let lastRun: { before: number; after: number } | null = null;
+  client.subscribe((event) => {
+    if (event.type === 'runEnded') lastRun = { before: event.tensorsBefore, after: event.tensorsAfter };
+  });
+  return {
+    killWorker: () => client.kill(),
+    lastRunTensors: () => lastRun,
+  };
+}
