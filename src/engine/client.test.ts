@@ -72,7 +72,7 @@ describe('TrainingClient', () => {
     client.abandon();
     expect(workers[0]!.commands.at(-1)).toEqual({ type: 'stop', runId: id });
     workers[0]!.emit(epochEvent(id, 1));
-    workers[0]!.emit({ type: 'backend', info: { name: 'cpu', renderer: null, note: null } });
+    workers[0]!.emit({ type: 'backend', info: { name: 'cpu', renderer: null, note: null, auto: false } });
     expect(events.map((e) => e.type)).toEqual(['backend']);
   });
 
