@@ -20,6 +20,7 @@ export class TrainingClient {
   private currentRunId: number | null = null;
   private lastRunId = 0;
   private readonly listeners = new Set<WorkerEventListener>();
+  private weightsWatched = true;
 
   constructor(
     private backend: BackendPreference,
@@ -90,6 +91,17 @@ export class TrainingClient {
     if (this.worker) this.crashed(this.worker, 'it was ended on purpose');
   }
 
+  /** Tells the worker whether the page shows the weights (a fresh worker is told when it starts). */
+  watchWeights(on: boolean): void {
+    this.weightsWatched = on;
+    if (this.worker) this.send({ type: 'watchWeights', on });
+  }
+
+  /** Loses the worker's WebGL context on purpose, as a GPU reset would; for tests only. */
+  loseWebglContext(): void {
+    if (this.worker) this.send({ type: 'loseWebglContext' });
+  }
+
   /** Whether a worker is running now (it starts on first use). */
   get started(): boolean {
     return this.worker !== null;
@@ -117,6 +129,7 @@ export class TrainingClient {
     });
     worker.addEventListener('messageerror', () => this.crashed(worker, 'a message could not be read'));
     worker.postMessage({ type: 'init', backend: this.backend } satisfies Command);
+    if (!this.weightsWatched) worker.postMessage({ type: 'watchWeights', on: false } satisfies Command);
     return worker;
   }
 

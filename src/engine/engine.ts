@@ -43,7 +43,7 @@ export interface TrainingEngine {
    */
   trainEpoch(order: Uint32Array, control: RunControl, beforeBatch: () => void): Promise<boolean>;
   /** After trainEpoch: the epoch's mean training loss and metric, the validation loss and metric, and the readout. */
-  report(withPredictions: boolean): Promise<EpochStats>;
+  report(withPredictions: boolean, withWeights?: boolean): Promise<EpochStats>;
   /** Validation loss and metric of the model as it is, without training. */
   evaluate(): Promise<{ valLoss: number; valMetric: number }>;
   /** The weights and predictions now. */

@@ -67,6 +67,8 @@ export type Command =
   | { type: 'exportModel'; runId: number }
   /** Use this learning rate from the next batch on. */
   | { type: 'setLearningRate'; runId: number; learningRate: number }
+  /** Whether the page shows the weights: when not, epochs are reported without them (the final ones always come). */
+  | { type: 'watchWeights'; on: boolean }
   /** Loses the WebGL context on purpose, as a GPU reset would: sent only by the test hooks. */
   | { type: 'loseWebglContext' };
 
@@ -149,6 +151,8 @@ export type WorkerEvent =
    * from the weights after `fromEpoch`: epochs after it are trained again.
    */
   | { type: 'movedBackend'; runId: number; backend: BackendName; fromEpoch: number; message: string }
+  /** The weights of a paused run, sent when the page starts showing them (see watchWeights). */
+  | { type: 'weights'; runId: number; weights: Float32Array }
   /** The model of a paused run, as asked for by exportModel. */
   | { type: 'model'; runId: number; model: SerializedModel }
   | { type: 'error'; runId: number | null; message: string };
@@ -166,6 +170,7 @@ export function eventTransferables(event: WorkerEvent): Transferable[] {
   if (event.type === 'runEnded') return [...(event.weights ? [event.weights.buffer] : []), ...(event.model ? [event.model.weightData] : [])];
   if (event.type === 'model') return [event.model.weightData];
   if (event.type === 'epoch' && event.weights) return [event.weights.buffer];
+  if (event.type === 'weights') return [event.weights.buffer];
   if (event.type === 'predictions') return [event.validation.buffer, ...(event.grid ? [event.grid.buffer] : [])];
   return [];
 }

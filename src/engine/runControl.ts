@@ -42,6 +42,10 @@ export class RunControl {
    * still finish and be reported first.
    */
   onPause: (() => void) | null = null;
+  /** Whether the page shows the weights now, so each epoch's are worth reading and sending. */
+  wantWeights = true;
+  /** Reads the run's weights now (null for models too big to show); set by the trainer while it has a model. */
+  weightsReader: (() => Promise<Float32Array | null>) | null = null;
   /** Serializes the run's model; set by the trainer while it has one. */
   serializer: (() => Promise<SerializedModel>) | null = null;
   private abandonReason: string | null = null;

@@ -116,3 +116,31 @@ describe('TrainingSession (the worker behind its message switch)', () => {
     expect(events[events.length - 1]).toMatchObject({ type: 'error', runId: 3, message: expect.stringMatching(/^Training failed/) });
   });
 });
+
+describe('weights in epoch events', () => {
+  it('come only while the page shows them, and the final ones always', async () => {
+    const { session, events } = makeSession();
+    session.watchWeights(false);
+    await session.train(trainCommand(1, 2));
+    const epochs = events.filter((event) => event.type === 'epoch');
+    expect(epochs.every((event) => event.type === 'epoch' && event.weights === null)).toBe(true);
+    const ended = events.at(-1)!;
+    expect(ended.type === 'runEnded' && ended.weights !== null).toBe(true);
+    session.watchWeights(true);
+    await session.train(trainCommand(2, 2));
+    expect(events.filter((event) => event.type === 'epoch' && event.runId === 2 && event.weights !== null)).toHaveLength(2);
+  });
+
+  it('of a paused run are sent as soon as the page starts showing them', async () => {
+    const { session, events } = makeSession();
+    session.watchWeights(false);
+    const step: TrainCommand = { ...trainCommand(1, 5), mode: 'step' };
+    void session.train(step);
+    await waitFor(() => events.some((event) => event.type === 'paused'));
+    expect(events.some((event) => event.type === 'weights')).toBe(false);
+    await session.watchWeights(true);
+    const sent = events.find((event) => event.type === 'weights');
+    expect(sent?.type === 'weights' && sent.weights.length).toBe(2 * 8 + 8 + 8 + 1);
+    session.stop(1);
+  });
+});

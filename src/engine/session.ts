@@ -34,6 +34,7 @@ export class TrainingSession {
   /** The backend in use now, which a run may have switched from the session's own. */
   private current: BackendInfo | null = null;
   private active: ActiveRun | null = null;
+  private weightsWatched = true;
 
   /**
    * @param startBackend picks the session's backend for a preference.
@@ -71,6 +72,7 @@ export class TrainingSession {
     // pass before the worker reads its next message.
     if (command.mode === 'step') run.control.step();
     run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
+    run.control.wantWeights = this.weightsWatched;
     this.active = run;
     if (previous) {
       previous.control.stop();
@@ -99,6 +101,23 @@ export class TrainingSession {
     const wasPaused = run.control.paused;
     run.control.step();
     if (wasPaused) this.post({ type: 'resumed', runId });
+  }
+
+  /** Whether epochs should carry the weights: only while the page shows them. */
+  async watchWeights(on: boolean): Promise<void> {
+    this.weightsWatched = on;
+    const run = this.active;
+    if (!run) return;
+    run.control.wantWeights = on;
+    // A paused run sends no epochs, so its weights are read and sent now.
+    const reader = run.control.weightsReader;
+    if (!on || !run.control.paused || !reader) return;
+    try {
+      const weights = await reader();
+      if (weights && this.active === run) this.post({ type: 'weights', runId: run.runId, weights });
+    } catch (error) {
+      this.post({ type: 'error', runId: null, message: `The weights could not be read: ${messageOf(error)}` });
+    }
   }
 
   stop(runId: number): void {
@@ -197,6 +216,7 @@ export class TrainingSession {
     const stopped = run.control.stopped && run.control.abandoned === null;
     run.control = new RunControl();
     run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
+    run.control.wantWeights = this.weightsWatched;
     if (stopped) run.control.stop();
     const { onStart: _onStart, ...rest } = hooks;
     return runTraining({ ...command, engine: 'tfjs', startFrom: point }, run.control, rest);

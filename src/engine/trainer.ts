@@ -87,6 +87,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const engine = request.engine === 'fused' ? await createFusedEngine(engineRequest) : await createTfEngine(engineRequest);
   // Export asks for the model between batches, when the loop is not using it.
   control.serializer = () => engine.serialize();
+  control.weightsReader = async () => (await engine.readout()).weights;
   let lastPredictions = Number.NEGATIVE_INFINITY;
   const deliver = (epoch: number, readout: Readout): void => {
     if (!readout.predictions) return;
@@ -120,7 +121,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
         outcome = { kind: 'stopped', epoch: epoch - 1 };
         break;
       }
-      const stats = await control.guard(engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS));
+      const stats = await control.guard(engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS, control.wantWeights));
       const { loss, metric, valLoss, valMetric } = stats;
       // A copy in main memory to go on from if the device is lost. Taken
       // before the epoch is reported, so the page never shows an epoch the
@@ -178,6 +179,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
     }
   } finally {
     control.serializer = null;
+    control.weightsReader = null;
     best?.dispose();
     lastGood?.dispose();
     engine.dispose();

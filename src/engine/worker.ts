@@ -53,6 +53,9 @@ self.onmessage = (message: MessageEvent<Command>) => {
     case 'setLearningRate':
       session.setLearningRate(command.runId, command.learningRate);
       break;
+    case 'watchWeights':
+      void session.watchWeights(command.on);
+      break;
     case 'loseWebglContext':
       // What a GPU reset does; only the test hooks send this.
       webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();

@@ -13,6 +13,8 @@ async function fetchShipped(file: string): Promise<Response> {
 }
 
 const client = new TrainingClient(preference);
+// The Weights section starts closed; opening it asks for each epoch's weights (WeightsView).
+client.watchWeights(false);
 if (wantsTestHooks(window.location.search)) window.__playgroundTest = createTestHooks(client);
 
 /** The page's one store, wired to the real training worker, the CSV worker and the shipped datasets. */

@@ -131,6 +131,8 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
       return run.phase === 'ended' ? run : { ...run, phase: 'running' };
     case 'predictions':
       return { ...run, predictions: { epoch: event.epoch, validation: event.validation, grid: event.grid } };
+    case 'weights':
+      return { ...run, weights: event.weights };
     case 'movedBackend':
       // Epochs after the resume point are trained again on the new backend.
       return {

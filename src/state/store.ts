@@ -26,6 +26,8 @@ export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, I
   /** What the person asked for in the Backend box (or the address). */
   backendPreference: BackendPreference;
   setBackendPreference(preference: BackendPreference): void;
+  /** The weights view is on screen (true) or not: epochs carry the weights only while it is. */
+  setWeightsWatched(on: boolean): void;
   /** Messages about the page itself (a bad address, a failed backend). */
   notices: string[];
 }
@@ -73,6 +75,9 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     ...createRunsSlice()(...args),
     backend: null,
     backendPreference,
+    setWeightsWatched(on) {
+      client.watchWeights(on);
+    },
     setBackendPreference(preference) {
       ctx.generation++;
       client.setBackend(preference);

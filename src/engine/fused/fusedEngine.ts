@@ -88,9 +88,10 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
       }
       return true;
     },
-    async report(withPredictions): Promise<EpochStats> {
+    async report(withPredictions, withWeights = true): Promise<EpochStats> {
       const { valLoss, valMetric, validation: out } = validation();
       const readout = withPredictions ? readoutWith(out) : { weights: weightsNow(), predictions: null };
+      if (!withWeights) readout.weights = null;
       return { loss: lossSum / rowsSeen, metric: metricSum / rowsSeen, valLoss, valMetric, ...readout };
     },
     async evaluate() {

@@ -66,12 +66,12 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   let rowsSeen = 0;
 
   /** The weights and, when asked, the predictions, as tensors to read back; in this order. */
-  const extras = (withPredictions: boolean, valPred?: tf.Tensor): tf.Tensor[] => [
-    ...(showWeights ? [weightReadout(model)] : []),
+  const extras = (withPredictions: boolean, valPred?: tf.Tensor, withWeights = true): tf.Tensor[] => [
+    ...(showWeights && withWeights ? [weightReadout(model)] : []),
     ...(withPredictions ? [valPred ?? predict(xVal), ...(grid ? [predict(grid)] : [])] : []),
   ];
-  const toReadout = (parts: Float32Array[], withPredictions: boolean): Readout => {
-    const weights = showWeights ? parts.shift()! : null;
+  const toReadout = (parts: Float32Array[], withPredictions: boolean, withWeights = true): Readout => {
+    const weights = showWeights && withWeights ? parts.shift()! : null;
     return { weights, predictions: withPredictions ? { validation: parts[0]!, grid: grid ? parts[1]! : null } : null };
   };
 
@@ -84,18 +84,18 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
       rowsSeen = order.length;
       return sums !== null;
     },
-    async report(withPredictions): Promise<EpochStats> {
+    async report(withPredictions, withWeights = true): Promise<EpochStats> {
       const epochSums = sums;
       if (!epochSums) throw new Error('No epoch has been trained to report on.');
       const [stats, ...parts] = await readBack(() => {
         const valPred = predict(xVal);
         const means = [epochSums[0].div(rowsSeen), epochSums[1].div(rowsSeen), lossFn(yVal, valPred), metricFn(yVal, valPred)];
-        return [tf.stack(means), ...extras(withPredictions, valPred)];
+        return [tf.stack(means), ...extras(withPredictions, valPred, withWeights)];
       });
       tf.dispose(epochSums);
       sums = null;
       const [loss, metric, valLoss, valMetric] = Array.from(stats!);
-      return { loss: loss!, metric: metric!, valLoss: valLoss!, valMetric: valMetric!, ...toReadout(parts, withPredictions) };
+      return { loss: loss!, metric: metric!, valLoss: valLoss!, valMetric: valMetric!, ...toReadout(parts, withPredictions, withWeights) };
     },
     async evaluate() {
       const [stats] = await readBack(() => {

@@ -15,6 +15,12 @@ import { palette } from './palette';
  * epoch, where early stopping stopped, learning-rate changes, and the
  * stretch where the model overfits.
  */
+// Made once: Recharts redoes its layout when a prop is a new object.
+const overfitLabel = { value: 'overfitting', position: 'insideBottom', fontSize: 11, fill: palette.overfit } as const;
+const bestLabel = { value: 'best', position: 'insideTopRight', fontSize: 11, fill: palette.best } as const;
+const restoredLabel = { ...bestLabel, value: 'restored' } as const;
+const stoppedLabel = { value: 'stopped early', position: 'insideTopRight', offset: 18, fontSize: 11, fill: palette.stop } as const;
+
 export function LossChart() {
   // Everything the chart shows, at most once per CHART_REDRAW_MS while epochs stream in.
   const run = useThrottled(
@@ -87,7 +93,7 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
             x2={overfit.to}
             fill={palette.overfit}
             fillOpacity={0.1}
-            label={{ value: 'overfitting', position: 'insideBottom', fontSize: 11, fill: palette.overfit }}
+            label={overfitLabel}
           />
         )}
         {best !== null && (
@@ -95,14 +101,14 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
             x={restored ?? best}
             stroke={palette.best}
             strokeDasharray="2 2"
-            label={{ value: restored !== null ? 'restored' : 'best', position: 'insideTopRight', fontSize: 11, fill: palette.best }}
+            label={restored !== null ? restoredLabel : bestLabel}
           />
         )}
         {stoppedEarly !== null && (
           <ReferenceLine
             x={stoppedEarly}
             stroke={palette.stop}
-            label={{ value: 'stopped early', position: 'insideTopRight', offset: 18, fontSize: 11, fill: palette.stop }}
+            label={stoppedLabel}
           />
         )}
         {run.learningRateChanges.map((change, i) => (

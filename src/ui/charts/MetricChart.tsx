@@ -10,7 +10,8 @@ export function MetricChart() {
   const configEpochs = usePlayground((state) => state.config.epochs);
   const task = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.task : null));
   const { metric, valMetric } = metricColumns(task);
-  const history = useThrottled(run.history, CHART_REDRAW_MS);
+  // Half a redraw interval after the loss chart, so the two never redraw in the same task.
+  const history = useThrottled(run.history, CHART_REDRAW_MS, CHART_REDRAW_MS / 2);
   return (
     <figure className="chart" aria-label={`${metric} per epoch`}>
       <div className="chart-head">

@@ -13,6 +13,7 @@ void loadScatter();
 
 const LazyLoss = lazy(() => historyCharts.then((m) => ({ default: m.LossChart })));
 const LazyMetric = lazy(() => historyCharts.then((m) => ({ default: m.MetricChart })));
+const LazyWarmup = lazy(() => historyCharts.then((m) => ({ default: m.ChartWarmup })));
 const LazyScatter = lazy(() => loadScatter().then((m) => ({ default: m.PredictedVsActual })));
 
 function Placeholder({ label, height }: { label: string; height: number }) {
@@ -32,7 +33,12 @@ export function LossChart() {
 }
 
 export function MetricChart() {
-  return withFallback(<Placeholder label="Metric per epoch" height={180} />, <LazyMetric />);
+  return (
+    <>
+      {withFallback(<Placeholder label="Metric per epoch" height={180} />, <LazyMetric />)}
+      {withFallback(null, <LazyWarmup />)}
+    </>
+  );
 }
 
 export function PredictedVsActual(props: { actual: Float32Array; predicted: Float32Array; targetName: string }) {

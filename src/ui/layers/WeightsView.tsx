@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { WeightSlot } from '../../engine/protocol';
 import { usePlayground } from '../../state';
 import { Heatmap } from './Heatmap';
@@ -48,6 +48,11 @@ function NeuronEquation({ kernel, bias, features }: { kernel: Float32Array; bias
  * single neuron, or one heatmap per Dense kernel for small networks.
  */
 export function WeightsView() {
+  // While this view is on screen (its section open), the worker sends each epoch's weights.
+  useEffect(() => {
+    usePlayground.getState().setWeightsWatched(true);
+    return () => usePlayground.getState().setWeightsWatched(false);
+  }, []);
   const layout = usePlayground((state) => state.run.weightLayout);
   const weights = usePlayground((state) => state.run.weights);
   const layers = usePlayground((state) => state.run.setup?.layers ?? null);
