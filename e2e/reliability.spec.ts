@@ -77,3 +77,31 @@ test('the test hooks are not there in normal use', async ({ page }) => {
   await openPlayground(page);
   expect(await page.evaluate(() => window.__playgroundTest === undefined)).toBe(true);
 });
+
+test('WebGL lost mid-run: the run goes on on WASM from its last good weights, every epoch once, nothing leaked', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await openPlayground(page, '?backend=webgl&testHooks');
+  await expect(page.getByText('Backend: webgl', { exact: true })).toBeVisible();
+  await longRun(page);
+  const before = await experimentOnScreen(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForEpoch(page, 3);
+  await page.evaluate(() => window.__playgroundTest!.loseWebglContext());
+  await expect(page.getByText('Backend: wasm', { exact: true })).toBeVisible();
+  const settings = page.getByLabel('Run settings');
+  await expect(settings).toContainText('on wasm');
+  await expect(page.locator('.run-note')).toContainText(/WebGL stopped working during epoch \d+ .* Training goes on on wasm from the weights after epoch \d+/);
+  const lostAt = await statusEpoch(page);
+  await waitForEpoch(page, lostAt + 3);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status')).toContainText('Stopped at epoch');
+  const rows = await historyRows(page);
+  expect(rows.map((row) => row.epoch)).toEqual(rows.map((_, i) => i + 1));
+  expect(rows.every((row) => Number.isFinite(row.loss))).toBe(true);
+  await expect.poll(() => page.evaluate(() => window.__playgroundTest!.lastRunTensors())).not.toBeNull();
+  const tensors = await page.evaluate(() => window.__playgroundTest!.lastRunTensors());
+  expect(tensors!.after).toBe(tensors!.before);
+  expect(await experimentOnScreen(page)).toEqual(before);
+  expect(pageErrors).toEqual([]);
+});
