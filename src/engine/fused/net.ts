@@ -292,14 +292,152 @@ function rowMetric(task: TaskSpec, p: Float32Array, t: Float32Array, o: number, 
   }
 }
 
+/*
+ * The dense layer's loops live in small functions of their own, with plain
+ * typed-array arguments: V8 optimizes such a function far better than the
+ * same loop inside one large switch (about three times faster here).
+ */
+
+/**
+ * y = x·W + b for `rows` rows: x is rows × inSize, W inSize × size (row-major),
+ * y rows × size. Four inputs at a time, so each output is loaded and stored a
+ * quarter as often.
+ */
+function denseForward(x: Float32Array, y: Float32Array, w: Float32Array, b: Float32Array, rows: number, inSize: number, size: number): void {
+  for (let r = 0; r < rows; r++) {
+    const yo = r * size;
+    const xo = r * inSize;
+    for (let o = 0; o < size; o++) y[yo + o] = b[o]!;
+    let j = 0;
+    for (; j + 4 <= inSize; j += 4) {
+      const a0 = x[xo + j]!;
+      const a1 = x[xo + j + 1]!;
+      const a2 = x[xo + j + 2]!;
+      const a3 = x[xo + j + 3]!;
+      const w0 = j * size;
+      const w1 = w0 + size;
+      const w2 = w1 + size;
+      const w3 = w2 + size;
+      for (let o = 0; o < size; o++) y[yo + o] = y[yo + o]! + a0 * w[w0 + o]! + a1 * w[w1 + o]! + a2 * w[w2 + o]! + a3 * w[w3 + o]!;
+    }
+    for (; j < inSize; j++) {
+      const a = x[xo + j]!;
+      const wo = j * size;
+      for (let o = 0; o < size; o++) y[yo + o] = y[yo + o]! + a * w[wo + o]!;
+    }
+  }
+}
+
+/** Gradients of a dense layer: dW = xᵀ·dy, db = Σ dy, and dx = dy·Wᵀ unless dx is null (the first layer). */
+function denseBackward(
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array | null,
+  w: Float32Array,
+  dw: Float32Array,
+  db: Float32Array,
+  rows: number,
+  inSize: number,
+  size: number,
+): void {
+  dw.fill(0);
+  db.fill(0);
+  for (let r = 0; r < rows; r++) {
+    const go = r * size;
+    for (let o = 0; o < size; o++) db[o] = db[o]! + dy[go + o]!;
+  }
+  // Four rows at a time, so each weight's gradient is loaded and stored a quarter as often.
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const g0 = r * size;
+    const g1 = g0 + size;
+    const g2 = g1 + size;
+    const g3 = g2 + size;
+    const x0 = r * inSize;
+    for (let j = 0; j < inSize; j++) {
+      const a0 = x[x0 + j]!;
+      const a1 = x[x0 + inSize + j]!;
+      const a2 = x[x0 + 2 * inSize + j]!;
+      const a3 = x[x0 + 3 * inSize + j]!;
+      const wo = j * size;
+      for (let o = 0; o < size; o++) dw[wo + o] = dw[wo + o]! + a0 * dy[g0 + o]! + a1 * dy[g1 + o]! + a2 * dy[g2 + o]! + a3 * dy[g3 + o]!;
+    }
+  }
+  for (; r < rows; r++) {
+    const go = r * size;
+    const xo = r * inSize;
+    for (let j = 0; j < inSize; j++) {
+      const a = x[xo + j]!;
+      const wo = j * size;
+      for (let o = 0; o < size; o++) dw[wo + o] = dw[wo + o]! + a * dy[go + o]!;
+    }
+  }
+  if (dx) denseInputGradient(dy, dx, w, rows, inSize, size);
+}
+
+/** dx = dy·Wᵀ, four inputs at a time so each dy value is loaded once for four sums. */
+function denseInputGradient(dy: Float32Array, dx: Float32Array, w: Float32Array, rows: number, inSize: number, size: number): void {
+  for (let r = 0; r < rows; r++) {
+    const go = r * size;
+    const xo = r * inSize;
+    let j = 0;
+    for (; j + 4 <= inSize; j += 4) {
+      const w0 = j * size;
+      const w1 = w0 + size;
+      const w2 = w1 + size;
+      const w3 = w2 + size;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let o = 0; o < size; o++) {
+        const g = dy[go + o]!;
+        s0 += g * w[w0 + o]!;
+        s1 += g * w[w1 + o]!;
+        s2 += g * w[w2 + o]!;
+        s3 += g * w[w3 + o]!;
+      }
+      dx[xo + j] = s0;
+      dx[xo + j + 1] = s1;
+      dx[xo + j + 2] = s2;
+      dx[xo + j + 3] = s3;
+    }
+    for (; j < inSize; j++) {
+      const wo = j * size;
+      let sum = 0;
+      for (let o = 0; o < size; o++) sum += dy[go + o]! * w[wo + o]!;
+      dx[xo + j] = sum;
+    }
+  }
+}
+
+/** Dropout's mask in training: each value kept (and scaled by 1 / keep) with probability keep. */
+function dropoutForward(x: Float32Array, y: Float32Array, mask: Float32Array, count: number, keep: number, seed: number): number {
+  // xorshift32, inline: the mask takes a random number per value.
+  let state = seed | 0 || 1;
+  const scale = 1 / keep;
+  for (let i = 0; i < count; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    const m = (state >>> 0) / 4294967296 < keep ? scale : 0;
+    mask[i] = m;
+    y[i] = x[i]! * m;
+  }
+  return state;
+}
+
 /** A dense network's weights and its forward and backward passes, for one batch size. */
 export class FusedNet {
   private readonly stages: Stage[];
   /** Activations: [input, output of stage 0, ...], each batchSize rows. */
   private readonly outputs: Float32Array[];
+  /** Buffers for inference, so predicting does not disturb the training pass's activations. */
+  private readonly scratch: Float32Array[];
   /** Gradients with respect to each stage's output, batchSize rows. */
   private readonly grads: Float32Array[];
-  private readonly random: () => number;
+  /** State of the generator that draws dropout masks, seeded per run. */
+  private dropoutState: number;
   readonly outputSize: number;
   /** Trainable arrays, in tfjs's trainable-weight order. */
   readonly params: Param[];
@@ -314,8 +452,9 @@ export class FusedNet {
     const sizes = [inputSize, ...this.stages.map((stage) => stage.size)];
     this.outputs = sizes.map((size) => new Float32Array(batchSize * size));
     this.grads = sizes.map((size) => new Float32Array(batchSize * size));
+    this.scratch = sizes.map((size) => new Float32Array(batchSize * size));
     this.outputSize = sizes[sizes.length - 1]!;
-    this.random = createRng(seed).next;
+    this.dropoutState = Math.floor(createRng(seed).next() * 0xffffffff) | 1;
     this.params = this.stages.flatMap((stage) =>
       stage.kind === 'dense' ? [stage.kernel, stage.bias] : stage.kind === 'batchNormalization' ? [stage.gamma, stage.beta] : [],
     );
@@ -384,7 +523,7 @@ export class FusedNet {
    */
   predict(x: Float32Array, rows: number, out: Float32Array): void {
     const chunk = this.batchSize;
-    const scratch = this.outputs.map((buffer) => new Float32Array(buffer.length));
+    const scratch = this.scratch;
     for (let start = 0; start < rows; start += chunk) {
       const count = Math.min(chunk, rows - start);
       scratch[0]!.set(x.subarray(start * this.inputSize, (start + count) * this.inputSize));
@@ -395,23 +534,9 @@ export class FusedNet {
 
   private forward(stage: Stage, x: Float32Array, y: Float32Array, rows: number, training: boolean): void {
     switch (stage.kind) {
-      case 'dense': {
-        const { inSize, size } = stage;
-        const w = stage.kernel.value;
-        const b = stage.bias.value;
-        for (let r = 0; r < rows; r++) {
-          const yo = r * size;
-          const xo = r * inSize;
-          for (let o = 0; o < size; o++) y[yo + o] = b[o]!;
-          for (let j = 0; j < inSize; j++) {
-            const xv = x[xo + j]!;
-            if (xv === 0) continue;
-            const wo = j * size;
-            for (let o = 0; o < size; o++) y[yo + o] = y[yo + o]! + (xv * w[wo + o]!);
-          }
-        }
+      case 'dense':
+        denseForward(x, y, stage.kernel.value, stage.bias.value, rows, stage.inSize, stage.size);
         return;
-      }
       case 'activation':
         activate(stage.activation, x, y, rows, stage.size);
         return;
@@ -421,14 +546,7 @@ export class FusedNet {
           y.set(x.subarray(0, count));
           return;
         }
-        const keep = 1 - stage.rate;
-        const scale = 1 / keep;
-        const mask = stage.mask;
-        for (let i = 0; i < count; i++) {
-          const m = this.random() < keep ? scale : 0;
-          mask[i] = m;
-          y[i] = x[i]! * m;
-        }
+        this.dropoutState = dropoutForward(x, y, stage.mask, count, 1 - stage.rate, this.dropoutState);
         return;
       }
       case 'batchNormalization': {
@@ -471,34 +589,9 @@ export class FusedNet {
 
   private backwardStage(stage: Stage, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array | null, rows: number): void {
     switch (stage.kind) {
-      case 'dense': {
-        const { inSize, size } = stage;
-        const w = stage.kernel.value;
-        const dw = stage.kernel.grad;
-        const db = stage.bias.grad;
-        dw.fill(0);
-        db.fill(0);
-        for (let r = 0; r < rows; r++) {
-          const go = r * size;
-          const xo = r * inSize;
-          for (let o = 0; o < size; o++) db[o] = db[o]! + dy[go + o]!;
-          for (let j = 0; j < inSize; j++) {
-            const xv = x[xo + j]!;
-            if (xv === 0) continue;
-            const wo = j * size;
-            for (let o = 0; o < size; o++) dw[wo + o] = dw[wo + o]! + xv * dy[go + o]!;
-          }
-          // The first layer's input needs no gradient.
-          if (!dx) continue;
-          for (let j = 0; j < inSize; j++) {
-            const wo = j * size;
-            let sum = 0;
-            for (let o = 0; o < size; o++) sum += dy[go + o]! * w[wo + o]!;
-            dx[xo + j] = sum;
-          }
-        }
+      case 'dense':
+        denseBackward(x, dy, dx, stage.kernel.value, stage.kernel.grad, stage.bias.grad, rows, stage.inSize, stage.size);
         return;
-      }
       case 'activation':
         if (dx) activateBackward(stage.activation, x, y, dy, dx, rows, stage.size);
         return;
