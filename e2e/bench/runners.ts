@@ -68,15 +68,24 @@ export async function runNaiveFit(p: Prepared, backend: BackendName): Promise<Me
   const { data, workload } = p;
   const model = buildModel(data.inputShape, p.layers, 1);
   const optimizer = workload.config.optimizer === 'sgd' ? tf.train.sgd(workload.config.learningRate) : tf.train.adam(workload.config.learningRate);
-  model.compile({ optimizer, loss: workload.config.loss === 'categoricalCrossentropy' ? 'categoricalCrossentropy' : 'binaryCrossentropy' });
+  // The same work per epoch as the playground does: the training metric, and the validation loss and metric.
+  model.compile({
+    optimizer,
+    loss: workload.config.loss === 'categoricalCrossentropy' ? 'categoricalCrossentropy' : 'binaryCrossentropy',
+    metrics: ['accuracy'],
+  });
   const x = tf.tensor(data.xTrain, [data.numTrain, ...data.inputShape]);
   const y = tf.tensor2d(data.yTrain, [data.numTrain, data.targetSize]);
+  const numVal = data.yVal.length / data.targetSize;
+  const xVal = tf.tensor(data.xVal, [numVal, ...data.inputShape]);
+  const yVal = tf.tensor2d(data.yVal, [numVal, data.targetSize]);
   const times: number[] = [];
   let start = 0;
   await model.fit(x, y, {
     batchSize: workload.config.batchSize,
     epochs: workload.epochs + 1,
     shuffle: true,
+    validationData: [xVal, yVal],
     verbose: 0,
     callbacks: {
       onEpochBegin: async () => {
@@ -87,7 +96,7 @@ export async function runNaiveFit(p: Prepared, backend: BackendName): Promise<Me
       },
     },
   });
-  tf.dispose([x, y]);
+  tf.dispose([x, y, xVal, yVal]);
   model.dispose();
   optimizer.dispose();
   const timed = times.slice(1);

@@ -93,10 +93,12 @@ export function wasmCanTrain(layers: readonly LayerSpec[]): boolean {
 /**
  * The largest dense model (in weights) Auto trains on the fused JavaScript
  * engine; bigger ones go to tfjs, whose matrix kernels win once the
- * arithmetic outweighs its per-operation cost. Chosen from `npm run bench`
- * (see the README's benchmark section).
+ * arithmetic outweighs its per-operation cost. Measured with `npm run bench`
+ * (README, benchmark): without a hardware GPU the JavaScript engine beat
+ * tfjs's WASM backend even on W4's 2-256-256-1 network (66,000 weights); a
+ * hardware GPU takes over sooner, so there the bound is lower.
  */
-export const FUSED_AUTO_MAX_PARAMS = 20_000;
+export const FUSED_AUTO_MAX_PARAMS = { withGpu: 20_000, withoutGpu: 100_000 } as const;
 
 /**
  * The backend a run uses. The fused JavaScript engine when it was asked for
@@ -110,7 +112,7 @@ export async function backendForRun(preferred: BackendInfo, run: Pick<TrainComma
   if (fusable && preferred.name === 'js') return preferred;
   if (fusable && preferred.auto) {
     const params = summarize(run.data.inputShape, run.layers).totalParams;
-    if (params <= FUSED_AUTO_MAX_PARAMS) {
+    if (params <= (preferred.name === 'webgl' ? FUSED_AUTO_MAX_PARAMS.withGpu : FUSED_AUTO_MAX_PARAMS.withoutGpu)) {
       return {
         name: 'js',
         renderer: null,
