@@ -19,7 +19,7 @@ interface Ratio {
 function ratios(results: Measurement[]): Ratio[] {
   const ours = results.filter((r) => r.trainer === 'playground (worker)' && Number.isFinite(r.samplesPerSec));
   return results
-    .filter((r) => r.trainer !== 'playground (worker)' && Number.isFinite(r.samplesPerSec))
+    .filter((r) => r.trainer !== 'playground (worker)' && r.trainer !== 'tfjs fit, WebGL flags' && Number.isFinite(r.samplesPerSec))
     .flatMap((other) => {
       const mine = ours.filter((r) => r.workload === other.workload);
       if (mine.length === 0) return [];

@@ -20,6 +20,13 @@ async function runBench(only?: string[]): Promise<Measurement[]> {
       state.textContent = `${workload.id} naive fit on ${backend}`;
       results.push(await runNaiveFit(prepared, backend));
     }
+    // The WebGL flag the playground sets, measured both ways on the same fit.
+    if (workload.id === 'W2' || workload.id === 'W3') {
+      for (const value of [false, true]) {
+        state.textContent = `${workload.id} WebGL flags`;
+        results.push(await runNaiveFit(prepared, 'webgl', { WEBGL_USE_SHAPES_UNIFORMS: value }));
+      }
+    }
     state.textContent = `${workload.id} peers`;
     results.push(runConvnet(prepared));
     results.push(runBrain(prepared));

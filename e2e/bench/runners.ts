@@ -60,10 +60,24 @@ export async function runPlayground(p: Prepared, backend: BackendName): Promise<
   return result(p, 'playground (worker)', backend, ms, { tensorsBefore: end.tensorsBefore, tensorsAfter: end.tensorsAfter, longTasks });
 }
 
-/** The naive way: tfjs `model.fit` on the page's own thread. */
-export async function runNaiveFit(p: Prepared, backend: BackendName): Promise<Measurement> {
+/**
+ * The naive way: tfjs `model.fit` on the page's own thread. `flags` set tfjs
+ * environment flags for this run only (to measure WebGL's), after the
+ * playground's own choices (initBackend) are applied.
+ */
+export async function runNaiveFit(p: Prepared, backend: BackendName, flags: Record<string, boolean> = {}): Promise<Measurement> {
   await initBackend(backend);
   if (tf.getBackend() !== backend) return result(p, 'tfjs fit (main thread)', backend, Number.NaN, { note: `${backend} unavailable` });
+  const saved = Object.fromEntries(Object.keys(flags).map((flag) => [flag, tf.env().getBool(flag)]));
+  for (const [flag, value] of Object.entries(flags)) tf.env().set(flag, value);
+  try {
+    return await naiveFit(p, backend, Object.keys(flags).length > 0 ? Object.entries(flags).map(([f, v]) => `${f}=${v}`).join(', ') : undefined);
+  } finally {
+    for (const [flag, value] of Object.entries(saved)) tf.env().set(flag, value);
+  }
+}
+
+async function naiveFit(p: Prepared, backend: BackendName, note?: string): Promise<Measurement> {
   const before = tf.memory().numTensors;
   const { data, workload } = p;
   const model = buildModel(data.inputShape, p.layers, 1);
@@ -100,8 +114,9 @@ export async function runNaiveFit(p: Prepared, backend: BackendName): Promise<Me
   model.dispose();
   optimizer.dispose();
   const timed = times.slice(1);
-  return result(p, 'tfjs fit (main thread)', backend, timed.reduce((a, b) => a + b, 0) / timed.length, {
+  return result(p, note ? 'tfjs fit, WebGL flags' : 'tfjs fit (main thread)', backend, timed.reduce((a, b) => a + b, 0) / timed.length, {
     tensorsBefore: before,
     tensorsAfter: tf.memory().numTensors,
+    ...(note ? { note } : {}),
   });
 }
