@@ -12,7 +12,7 @@ async function runBench(only?: string[]): Promise<Measurement[]> {
   for (const workload of workloads.filter((w) => !only || only.includes(w.id))) {
     const prepared = await prepare(workload);
     for (const backend of backends) {
-      if (workload.conv && (backend === 'wasm' || backend === 'js')) continue;
+      if (workload.conv && backend === 'wasm') continue;
       state.textContent = `${workload.id} playground on ${backend}`;
       results.push(await runPlayground(prepared, backend));
       // The JavaScript engine is the playground's own; tfjs fit has no such backend.

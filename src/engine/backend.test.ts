@@ -27,18 +27,28 @@ describe('backends where WebGL is missing', () => {
     tf.dispose(x);
   });
 
-  it('Auto runs a small dense model on the JavaScript engine and a CNN on tfjs', async () => {
+  const conv: LayerSpec[] = [
+    { id: 'c', kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
+    { id: 'f', kind: 'flatten' },
+    { id: 'd', kind: 'dense', units: 2, activation: 'softmax' },
+  ];
+
+  it('Auto runs small dense models and CNNs on the JavaScript engine, and a model it cannot run on tfjs', async () => {
     const preferred = await initBackend('auto');
     const dense: LayerSpec[] = [{ id: 'a', kind: 'dense', units: 4, activation: 'relu' }];
-    const fused = await backendForRun(preferred, { layers: dense, data: { inputShape: [2] } as never });
-    expect(fused.name).toBe('js');
-    const conv: LayerSpec[] = [
-      { id: 'c', kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
-      { id: 'f', kind: 'flatten' },
-      { id: 'd', kind: 'dense', units: 2, activation: 'softmax' },
-    ];
-    const tfjs = await backendForRun(preferred, { layers: conv, data: { inputShape: [8, 8, 1] } as never });
-    expect(tfjs.name).not.toBe('js');
-    expect(tfjs.name).not.toBe('wasm');
+    expect((await backendForRun(preferred, { layers: dense, data: { inputShape: [2] } as never })).name).toBe('js');
+    const cnn = await backendForRun(preferred, { layers: conv, data: { inputShape: [8, 8, 1] } as never });
+    expect(cnn.name).toBe('js');
+    // 2 filters of 3×3 plus biases, and a 72 × 2 dense layer: 20 + 146 weights.
+    expect(cnn.note).toContain('(166 weights)');
+    // Dense on an image (per pixel in tfjs) is beyond the engine.
+    const perPixel: LayerSpec[] = [{ id: 'a', kind: 'dense', units: 4, activation: 'relu' }];
+    expect((await backendForRun(preferred, { layers: perPixel, data: { inputShape: [4, 4, 3] } as never })).name).not.toBe('js');
+  });
+
+  it('a CNN asked to train on WASM moves to WebGL or CPU and says why', async () => {
+    const cnn = await backendForRun({ name: 'wasm', renderer: null, note: null, auto: false }, { layers: conv, data: { inputShape: [8, 8, 1] } as never });
+    expect(['webgl', 'cpu']).toContain(cnn.name);
+    expect(cnn.note).toContain('WASM cannot train convolution layers');
   });
 });

@@ -102,7 +102,7 @@ export const FUSED_AUTO_MAX_PARAMS = { withGpu: 20_000, withoutGpu: 100_000 } as
 
 /**
  * The backend a run uses. The fused JavaScript engine when it was asked for
- * or, under Auto, for a small dense model; else the session's tfjs backend,
+ * or, under Auto, for a model it can run that is small enough; else the session's tfjs backend,
  * unless that is WASM and the model needs kernels WASM lacks, in which case
  * WebGL, or else CPU. Says why when it differs from the session's; switches
  * tfjs to it.
@@ -116,7 +116,7 @@ export async function backendForRun(preferred: BackendInfo, run: Pick<TrainComma
       return {
         name: 'js',
         renderer: null,
-        note: `Auto: a small dense model (${params.toLocaleString('en')} weights) trains fastest in plain JavaScript, where tfjs would spend more time per operation than on the arithmetic.`,
+        note: `Auto: a model this size (${params.toLocaleString('en')} weights) trains fastest on the playground's JavaScript engine; tfjs would spend more time per operation than on the arithmetic.`,
         auto: true,
       };
     }

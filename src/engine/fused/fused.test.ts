@@ -46,6 +46,36 @@ function threeClasses(): TrainingData {
 }
 
 const dense = (units: number, activation: ActivationName): LayerSpec => ({ id: `d${units}${activation}`, kind: 'dense', units, activation });
+const conv = (filters: number, kernelSize: number, strides: number, padding: 'valid' | 'same'): LayerSpec => ({
+  id: `c${filters}${kernelSize}${strides}${padding}`,
+  kind: 'conv2d',
+  filters,
+  kernelSize,
+  strides,
+  padding,
+  activation: 'relu',
+});
+const pool = (poolSize: number): LayerSpec => ({ id: `p${poolSize}`, kind: 'maxPooling2d', poolSize });
+
+/** 9×9 one-channel images in three classes (a bright row, column or diagonal), 60 to train on, 24 to validate. */
+function images(): TrainingData {
+  const rng = createRng(5);
+  const make = (count: number) => {
+    const x = new Float32Array(count * 81);
+    const y = new Float32Array(count * 3);
+    for (let n = 0; n < count; n++) {
+      const label = n % 3;
+      const at = rng.int(9);
+      for (let i = 0; i < 81; i++) x[n * 81 + i] = rng.uniform(0, 0.3);
+      for (let i = 0; i < 9; i++) x[n * 81 + (label === 0 ? at * 9 + i : label === 1 ? i * 9 + at : i * 9 + i)] = 1;
+      y[n * 3 + label] = 1;
+    }
+    return { x, y };
+  };
+  const train = make(60);
+  const val = make(24);
+  return { xTrain: train.x, yTrain: train.y, xVal: val.x, yVal: val.y, inputShape: [9, 9, 1], targetSize: 3, grid: null };
+}
 
 async function train(engine: 'tfjs' | 'fused', layers: LayerSpec[], task: TaskSpec, config: TrainingConfig, trainingData: TrainingData) {
   const history: EpochRecord[] = [];
@@ -103,6 +133,14 @@ describe('the fused engine trains exactly as tfjs does', () => {
     const config = testConfig({ optimizer: 'rmsprop', learningRate: 0.01, batchSize: 16, epochs: 3, loss: 'categoricalCrossentropy' });
     await expectSameTraining(layers, { kind: 'multiclass', numClasses: 3 }, config, threeClasses());
   });
+
+  it.each<[string, LayerSpec[]]>([
+    ['valid convolutions and max pooling', [conv(4, 3, 1, 'valid'), pool(2), conv(6, 2, 1, 'valid'), { id: 'f', kind: 'flatten' }, dense(3, 'softmax')]],
+    ['same padding, stride 2 and dropout', [conv(4, 3, 2, 'same'), { id: 'd', kind: 'dropout', rate: 0 }, conv(5, 3, 1, 'same'), pool(2), { id: 'f', kind: 'flatten' }, dense(8, 'relu'), dense(3, 'softmax')]],
+  ])('a CNN: %s', async (_name, layers) => {
+    const config = testConfig({ optimizer: 'adam', learningRate: 0.01, batchSize: 16, epochs: 3, loss: 'categoricalCrossentropy' });
+    await expectSameTraining(layers, { kind: 'multiclass', numClasses: 3 }, config, images());
+  });
 });
 
 describe('the fused engine', () => {
@@ -124,9 +162,13 @@ describe('the fused engine', () => {
     expect(weights.every((w) => w.every(Number.isFinite))).toBe(true);
   });
 
-  it('takes flat inputs with dense-family layers only', () => {
+  it('takes dense stacks on flat inputs and convolution stacks on images, up to a Flatten', () => {
     expect(canFuse([30], [dense(4, 'relu'), { id: 'b', kind: 'batchNormalization' }, { id: 'd', kind: 'dropout', rate: 0.5 }])).toBe(true);
-    expect(canFuse([28, 28, 1], [{ id: 'f', kind: 'flatten' }, dense(4, 'relu')])).toBe(false);
+    expect(canFuse([28, 28, 1], [conv(4, 3, 1, 'valid'), pool(2), { id: 'f', kind: 'flatten' }, dense(4, 'relu')])).toBe(true);
+    // Dense on an image works per pixel in tfjs, and so does a softmax; batch normalization per channel.
+    expect(canFuse([28, 28, 1], [dense(4, 'relu')])).toBe(false);
+    expect(canFuse([8, 8, 1], [{ id: 's', kind: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'valid', activation: 'softmax' }])).toBe(false);
+    expect(canFuse([8, 8, 1], [{ id: 'b', kind: 'batchNormalization' }])).toBe(false);
     expect(canFuse([2], [])).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   const model = request.initialModel ? await deserializeModel(request.initialModel) : buildModel(data.inputShape, request.layers, config.seed);
   let net: FusedNet;
   try {
-    net = new FusedNet(inputSize, request.layers, batchSize, config.seed * 7907 + 1);
+    net = new FusedNet(data.inputShape, request.layers, batchSize, config.seed * 7907 + 1);
     net.setWeights(request.startWeights ?? model.getWeights().map((weight) => weight.dataSync() as Float32Array));
   } catch (error) {
     model.dispose();

@@ -6,7 +6,7 @@ import { createRng } from '../../data/rng';
 
 /**
  * A dense network trained in plain JavaScript over Float32Arrays: the
- * "fused" engine. For the small dense models people build while learning,
+ * "fused" engine. For the small models people build while learning,
  * each tfjs operation's fixed cost (tens of microseconds) dwarfs the
  * arithmetic, so one loop per layer over preallocated buffers runs many
  * times faster than any tfjs backend. It follows tfjs's definitions exactly
@@ -23,13 +23,39 @@ const BN_EPSILON = 1e-3;
 const SELU_ALPHA = 1.6732632423543772848170429916717;
 const SELU_SCALE = 1.0507009873554804934193349852946;
 
-/** Whether the fused engine can run this model: flat inputs and dense-family layers only. */
+/**
+ * Whether the fused engine can run this model: dense layers, dropout, batch
+ * normalization and activations on flat inputs, and convolutions, max
+ * pooling, activations and dropout on images (height × width × channels)
+ * up to a Flatten.
+ */
 export function canFuse(inputShape: Shape, layers: readonly LayerSpec[]): boolean {
-  return (
-    inputShape.length === 1 &&
-    layers.length > 0 &&
-    layers.every((layer) => layer.kind === 'dense' || layer.kind === 'dropout' || layer.kind === 'batchNormalization' || layer.kind === 'activation')
-  );
+  if (layers.length === 0 || (inputShape.length !== 1 && inputShape.length !== 3)) return false;
+  let image = inputShape.length === 3;
+  for (const layer of layers) {
+    switch (layer.kind) {
+      case 'conv2d':
+      case 'maxPooling2d':
+        if (!image) return false;
+        break;
+      case 'flatten':
+        if (!image) return false;
+        image = false;
+        break;
+      case 'dense':
+      case 'batchNormalization':
+        if (image) return false;
+        break;
+      case 'activation':
+        // Softmax on an image works per pixel in tfjs; the engine's works per row.
+        if (image && layer.activation === 'softmax') return false;
+        break;
+      case 'dropout':
+        break;
+    }
+    if ((layer.kind === 'conv2d' || layer.kind === 'dense') && image && layer.activation === 'softmax') return false;
+  }
+  return true;
 }
 
 /** One trainable array and its gradient, in tfjs's weight order. */
@@ -67,15 +93,103 @@ interface NormStage {
   normalized: Float32Array;
   invStd: Float64Array;
 }
-type Stage = DenseStage | ActivationStage | DropoutStage | NormStage;
+/** Conv2D as im2col: each output pixel's patch is a row, multiplied by the kernel like a dense layer. */
+interface ConvStage {
+  kind: 'conv2d';
+  size: number;
+  inH: number;
+  inW: number;
+  inC: number;
+  outH: number;
+  outW: number;
+  filters: number;
+  kernelSize: number;
+  stride: number;
+  /** Rows and columns of zero padding before the image ('same'); 0 for 'valid'. */
+  padTop: number;
+  padLeft: number;
+  kernel: Param;
+  bias: Param;
+  /** The batch's patches, batchSize × outH·outW × kernelSize²·inC, kept for the backward pass. */
+  patches: Float32Array;
+  /** Scratch for the patches' gradients of one example. */
+  patchGrad: Float32Array;
+}
+interface PoolStage {
+  kind: 'maxPooling2d';
+  size: number;
+  inH: number;
+  inW: number;
+  channels: number;
+  outH: number;
+  outW: number;
+  pool: number;
+  /** Index in the input of each output's maximum, for the backward pass. */
+  argmax: Int32Array;
+}
+interface FlattenStage {
+  kind: 'flatten';
+  size: number;
+}
+type Stage = DenseStage | ActivationStage | DropoutStage | NormStage | ConvStage | PoolStage | FlattenStage;
 
 const param = (size: number): Param => ({ value: new Float32Array(size), grad: new Float32Array(size) });
 
-function compile(inputSize: number, layers: readonly LayerSpec[], batchSize: number): Stage[] {
+function compile(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number): Stage[] {
   const stages: Stage[] = [];
-  let size = inputSize;
+  let shape: number[] = [...inputShape];
+  let size = shape.reduce((a, b) => a * b, 1);
   for (const layer of layers) {
     switch (layer.kind) {
+      case 'conv2d': {
+        const [inH, inW, inC] = shape as [number, number, number];
+        const k = layer.kernelSize;
+        const stride = layer.strides;
+        const same = layer.padding === 'same';
+        // Keras's output size and padding: 'same' pads evenly, the extra row or column after.
+        const outH = same ? Math.ceil(inH / stride) : Math.floor((inH - k) / stride) + 1;
+        const outW = same ? Math.ceil(inW / stride) : Math.floor((inW - k) / stride) + 1;
+        const padTop = same ? Math.floor(Math.max((outH - 1) * stride + k - inH, 0) / 2) : 0;
+        const padLeft = same ? Math.floor(Math.max((outW - 1) * stride + k - inW, 0) / 2) : 0;
+        const patch = k * k * inC;
+        shape = [outH, outW, layer.filters];
+        size = outH * outW * layer.filters;
+        stages.push({
+          kind: 'conv2d',
+          size,
+          inH,
+          inW,
+          inC,
+          outH,
+          outW,
+          filters: layer.filters,
+          kernelSize: k,
+          stride,
+          padTop,
+          padLeft,
+          kernel: param(patch * layer.filters),
+          bias: param(layer.filters),
+          patches: new Float32Array(batchSize * outH * outW * patch),
+          patchGrad: new Float32Array(outH * outW * patch),
+        });
+        if (layer.activation !== 'linear') stages.push({ kind: 'activation', size, activation: layer.activation });
+        break;
+      }
+      case 'maxPooling2d': {
+        const [inH, inW, channels] = shape as [number, number, number];
+        const pool = layer.poolSize;
+        const outH = Math.floor((inH - pool) / pool) + 1;
+        const outW = Math.floor((inW - pool) / pool) + 1;
+        shape = [outH, outW, channels];
+        size = outH * outW * channels;
+        stages.push({ kind: 'maxPooling2d', size, inH, inW, channels, outH, outW, pool, argmax: new Int32Array(batchSize * size) });
+        break;
+      }
+      case 'flatten':
+        // Row-major height × width × channels is already the order tfjs flattens in.
+        shape = [size];
+        stages.push({ kind: 'flatten', size });
+        break;
       case 'dense':
         stages.push({ kind: 'dense', inSize: size, size: layer.units, kernel: param(size * layer.units), bias: param(layer.units) });
         size = layer.units;
@@ -99,11 +213,78 @@ function compile(inputSize: number, layers: readonly LayerSpec[], batchSize: num
           invStd: new Float64Array(size),
         });
         break;
-      default:
-        throw new Error(`The fused engine cannot run a ${layer.kind} layer.`);
     }
   }
   return stages;
+}
+
+/** One example's patches: row p = output pixel p's window, ordered kernel row, kernel column, channel (tfjs's kernel order). */
+function im2col(x: Float32Array, xo: number, stage: ConvStage, out: Float32Array, oo: number): void {
+  const { inH, inW, inC, outH, outW, kernelSize: k, stride, padTop, padLeft } = stage;
+  let i = oo;
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      for (let ky = 0; ky < k; ky++) {
+        const iy = oy * stride + ky - padTop;
+        for (let kx = 0; kx < k; kx++) {
+          const ix = ox * stride + kx - padLeft;
+          if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) {
+            for (let c = 0; c < inC; c++) out[i++] = 0;
+          } else {
+            const base = xo + (iy * inW + ix) * inC;
+            for (let c = 0; c < inC; c++) out[i++] = x[base + c]!;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The reverse of im2col for gradients: each patch value's gradient is added to the input pixel it came from. */
+function col2im(grad: Float32Array, stage: ConvStage, dx: Float32Array, xo: number): void {
+  const { inH, inW, inC, outH, outW, kernelSize: k, stride, padTop, padLeft } = stage;
+  let i = 0;
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      for (let ky = 0; ky < k; ky++) {
+        const iy = oy * stride + ky - padTop;
+        for (let kx = 0; kx < k; kx++) {
+          const ix = ox * stride + kx - padLeft;
+          if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) {
+            i += inC;
+          } else {
+            const base = xo + (iy * inW + ix) * inC;
+            for (let c = 0; c < inC; c++) dx[base + c] = dx[base + c]! + grad[i++]!;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Max pooling of one example, noting where each maximum came from (the first, on ties, as tfjs). */
+function maxPoolForward(x: Float32Array, y: Float32Array, argmax: Int32Array, xo: number, yo: number, stage: PoolStage): void {
+  const { inW, channels, outH, outW, pool } = stage;
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      for (let c = 0; c < channels; c++) {
+        let best = Number.NEGATIVE_INFINITY;
+        let where = -1;
+        for (let py = 0; py < pool; py++) {
+          for (let px = 0; px < pool; px++) {
+            const i = xo + ((oy * pool + py) * inW + ox * pool + px) * channels + c;
+            if (x[i]! > best || where < 0) {
+              best = x[i]!;
+              where = i;
+            }
+          }
+        }
+        const o = yo + (oy * outW + ox) * channels + c;
+        y[o] = best;
+        argmax[o] = where;
+      }
+    }
+  }
 }
 
 /** Forward pass of an activation over `count` values, `rows` rows of `size` (softmax works per row). */
@@ -342,6 +523,12 @@ function denseBackward(
 ): void {
   dw.fill(0);
   db.fill(0);
+  addWeightGradient(x, dy, dw, db, rows, inSize, size);
+  if (dx) denseInputGradient(dy, dx, w, rows, inSize, size);
+}
+
+/** dW += xᵀ·dy and db += Σ dy over `rows` rows. */
+function addWeightGradient(x: Float32Array, dy: Float32Array, dw: Float32Array, db: Float32Array, rows: number, inSize: number, size: number): void {
   for (let r = 0; r < rows; r++) {
     const go = r * size;
     for (let o = 0; o < size; o++) db[o] = db[o]! + dy[go + o]!;
@@ -372,7 +559,6 @@ function denseBackward(
       for (let o = 0; o < size; o++) dw[wo + o] = dw[wo + o]! + a * dy[go + o]!;
     }
   }
-  if (dx) denseInputGradient(dy, dx, w, rows, inSize, size);
 }
 
 /** dx = dy·Wᵀ, four inputs at a time so each dy value is loaded once for four sums. */
@@ -442,21 +628,24 @@ export class FusedNet {
   /** Trainable arrays, in tfjs's trainable-weight order. */
   readonly params: Param[];
 
+  readonly inputSize: number;
+
   constructor(
-    readonly inputSize: number,
+    inputShape: Shape,
     layers: readonly LayerSpec[],
     readonly batchSize: number,
     seed: number,
   ) {
-    this.stages = compile(inputSize, layers, batchSize);
-    const sizes = [inputSize, ...this.stages.map((stage) => stage.size)];
+    this.inputSize = inputShape.reduce((a, b) => a * b, 1);
+    this.stages = compile(inputShape, layers, batchSize);
+    const sizes = [this.inputSize, ...this.stages.map((stage) => stage.size)];
     this.outputs = sizes.map((size) => new Float32Array(batchSize * size));
     this.grads = sizes.map((size) => new Float32Array(batchSize * size));
     this.scratch = sizes.map((size) => new Float32Array(batchSize * size));
     this.outputSize = sizes[sizes.length - 1]!;
     this.dropoutState = Math.floor(createRng(seed).next() * 0xffffffff) | 1;
     this.params = this.stages.flatMap((stage) =>
-      stage.kind === 'dense' ? [stage.kernel, stage.bias] : stage.kind === 'batchNormalization' ? [stage.gamma, stage.beta] : [],
+      stage.kind === 'dense' || stage.kind === 'conv2d' ? [stage.kernel, stage.bias] : stage.kind === 'batchNormalization' ? [stage.gamma, stage.beta] : [],
     );
   }
 
@@ -473,7 +662,7 @@ export class FusedNet {
   /** Every weight array layer by layer, as the weights view lays them out (see tf/weights.ts). */
   layerWeights(): Float32Array[] {
     return this.stages.flatMap((stage) =>
-      stage.kind === 'dense'
+      stage.kind === 'dense' || stage.kind === 'conv2d'
         ? [stage.kernel.value, stage.bias.value]
         : stage.kind === 'batchNormalization'
           ? [stage.gamma.value, stage.beta.value, stage.movingMean, stage.movingVariance]
@@ -537,6 +726,26 @@ export class FusedNet {
       case 'dense':
         denseForward(x, y, stage.kernel.value, stage.bias.value, rows, stage.inSize, stage.size);
         return;
+      case 'conv2d': {
+        const pixels = stage.outH * stage.outW;
+        const patch = stage.kernelSize * stage.kernelSize * stage.inC;
+        const inSize = stage.inH * stage.inW * stage.inC;
+        for (let r = 0; r < rows; r++) {
+          const po = r * pixels * patch;
+          im2col(x, r * inSize, stage, stage.patches, po);
+          const patches = stage.patches.subarray(po, po + pixels * patch);
+          denseForward(patches, y.subarray(r * stage.size, (r + 1) * stage.size), stage.kernel.value, stage.bias.value, pixels, patch, stage.filters);
+        }
+        return;
+      }
+      case 'maxPooling2d': {
+        const inSize = stage.inH * stage.inW * stage.channels;
+        for (let r = 0; r < rows; r++) maxPoolForward(x, y, stage.argmax, r * inSize, r * stage.size, stage);
+        return;
+      }
+      case 'flatten':
+        y.set(x.subarray(0, rows * stage.size));
+        return;
       case 'activation':
         activate(stage.activation, x, y, rows, stage.size);
         return;
@@ -591,6 +800,37 @@ export class FusedNet {
     switch (stage.kind) {
       case 'dense':
         denseBackward(x, dy, dx, stage.kernel.value, stage.kernel.grad, stage.bias.grad, rows, stage.inSize, stage.size);
+        return;
+      case 'conv2d': {
+        const pixels = stage.outH * stage.outW;
+        const patch = stage.kernelSize * stage.kernelSize * stage.inC;
+        const inSize = stage.inH * stage.inW * stage.inC;
+        stage.kernel.grad.fill(0);
+        stage.bias.grad.fill(0);
+        if (dx) dx.fill(0, 0, rows * inSize);
+        for (let r = 0; r < rows; r++) {
+          const patches = stage.patches.subarray(r * pixels * patch, (r + 1) * pixels * patch);
+          const grad = dy.subarray(r * stage.size, (r + 1) * stage.size);
+          addWeightGradient(patches, grad, stage.kernel.grad, stage.bias.grad, pixels, patch, stage.filters);
+          if (!dx) continue;
+          denseInputGradient(grad, stage.patchGrad, stage.kernel.value, pixels, patch, stage.filters);
+          col2im(stage.patchGrad, stage, dx, r * inSize);
+        }
+        return;
+      }
+      case 'maxPooling2d': {
+        if (!dx) return;
+        const inSize = stage.inH * stage.inW * stage.channels;
+        dx.fill(0, 0, rows * inSize);
+        const count = rows * stage.size;
+        for (let o = 0; o < count; o++) {
+          const i = stage.argmax[o]!;
+          dx[i] = dx[i]! + dy[o]!;
+        }
+        return;
+      }
+      case 'flatten':
+        if (dx) dx.set(dy.subarray(0, rows * stage.size));
         return;
       case 'activation':
         if (dx) activateBackward(stage.activation, x, y, dy, dx, rows, stage.size);
