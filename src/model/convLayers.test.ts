@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from './layers';
 import { summarize } from './summary';
 import { validateModel } from './validate';
+import { conv2d, maxPool } from '../testing/fixtures';
 
 let n = 0;
 const id = () => `l${++n}`;
-const conv = (filters: number, kernelSize: number, padding: 'valid' | 'same' = 'valid', strides = 1): LayerSpec => ({
-  id: id(),
-  kind: 'conv2d',
-  filters,
-  kernelSize,
-  strides,
-  padding,
-  activation: 'relu',
-});
-const pool = (poolSize = 2): LayerSpec => ({ id: id(), kind: 'maxPooling2d', poolSize });
+const conv = conv2d;
+const pool = maxPool;
 const flatten = (): LayerSpec => ({ id: id(), kind: 'flatten' });
 const dense = (units: number, activation: 'relu' | 'softmax' = 'relu'): LayerSpec => ({ id: id(), kind: 'dense', units, activation });
 

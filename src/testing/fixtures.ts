@@ -1,6 +1,7 @@
 /** Builders for the messages and configs unit tests pass around. */
 import type { EpochRecord, RunOutcome, WorkerEvent } from '../engine/protocol';
 import { defaultEarlyStopping } from '../model/earlyStopping';
+import type { LayerSpec } from '../model/layers';
 import type { TrainingConfig } from '../model/trainingConfig';
 
 export function epochRecord(epoch: number, loss = 1 / epoch): EpochRecord {
@@ -32,4 +33,16 @@ export function testConfig(overrides: Partial<TrainingConfig> = {}): TrainingCon
     earlyStopping: { ...defaultEarlyStopping },
     ...overrides,
   };
+}
+
+let layerCount = 0;
+
+/** A Conv2D layer (relu) for tests: `conv2d(8, 3)`, `conv2d(4, 3, 'same', 2)`. */
+export function conv2d(filters: number, kernelSize: number, padding: 'valid' | 'same' = 'valid', strides = 1): LayerSpec {
+  return { id: `conv${++layerCount}`, kind: 'conv2d', filters, kernelSize, strides, padding, activation: 'relu' };
+}
+
+/** A MaxPooling2D layer for tests. */
+export function maxPool(poolSize = 2): LayerSpec {
+  return { id: `pool${++layerCount}`, kind: 'maxPooling2d', poolSize };
 }

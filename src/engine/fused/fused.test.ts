@@ -9,7 +9,7 @@ import type { LossName } from '../../model/losses';
 import { optimizerNames } from '../../model/optimizers';
 import type { TaskSpec } from '../../model/task';
 import type { TrainingConfig } from '../../model/trainingConfig';
-import { testConfig } from '../../testing/fixtures';
+import { conv2d, maxPool, testConfig } from '../../testing/fixtures';
 import { deserializeModel } from '../tf/serialize';
 import type { EpochRecord, TrainingData } from '../protocol';
 import { RunControl } from '../runControl';
@@ -46,16 +46,8 @@ function threeClasses(): TrainingData {
 }
 
 const dense = (units: number, activation: ActivationName): LayerSpec => ({ id: `d${units}${activation}`, kind: 'dense', units, activation });
-const conv = (filters: number, kernelSize: number, strides: number, padding: 'valid' | 'same'): LayerSpec => ({
-  id: `c${filters}${kernelSize}${strides}${padding}`,
-  kind: 'conv2d',
-  filters,
-  kernelSize,
-  strides,
-  padding,
-  activation: 'relu',
-});
-const pool = (poolSize: number): LayerSpec => ({ id: `p${poolSize}`, kind: 'maxPooling2d', poolSize });
+const conv = (filters: number, kernelSize: number, strides: number, padding: 'valid' | 'same'): LayerSpec => conv2d(filters, kernelSize, padding, strides);
+const pool = maxPool;
 
 /** 9×9 one-channel images in three classes (a bright row, column or diagonal), 60 to train on, 24 to validate. */
 function images(): TrainingData {
