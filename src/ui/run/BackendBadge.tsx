@@ -6,7 +6,7 @@ const choices: { value: BackendPreference; label: string }[] = [
   { value: 'webgl', label: 'WebGL' },
   { value: 'wasm', label: 'WASM' },
   { value: 'cpu', label: 'CPU' },
-  { value: 'js', label: 'JavaScript (dense models)' },
+  { value: 'js', label: 'JavaScript engine' },
 ];
 
 /** The "Backend" box (Auto by default) and which backend trains (a tfjs one or the JavaScript engine), on what hardware, and why. */
