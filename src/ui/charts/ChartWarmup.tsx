@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EpochRecord } from '../../engine/protocol';
+import { ReferenceArea, ReferenceLine } from 'recharts';
 import { HistoryChart } from './HistoryChart';
 
 const sample: EpochRecord[] = Array.from({ length: 12 }, (_, i) => ({
@@ -33,7 +34,11 @@ export function ChartWarmup() {
   if (phase !== 'drawing') return null;
   return (
     <div aria-hidden="true" className="chart-warmup">
-      <HistoryChart history={sample} epochs={20} trainKey="loss" valKey="valLoss" trainName="loss" valName="val_loss" yLabel="loss" height={120} />
+      {/* With the markers the loss chart draws (best epoch, overfitting), whose first use is as costly. */}
+      <HistoryChart history={sample} epochs={20} trainKey="loss" valKey="valLoss" trainName="loss" valName="val_loss" yLabel="loss" height={120}>
+        <ReferenceArea x1={8} x2={12} fillOpacity={0.1} label={{ value: 'warm-up', position: 'insideBottom', fontSize: 11 }} />
+        <ReferenceLine x={8} strokeDasharray="2 2" label={{ value: 'warm-up', position: 'insideTopRight', fontSize: 11 }} />
+      </HistoryChart>
     </div>
   );
 }

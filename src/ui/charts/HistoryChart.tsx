@@ -4,10 +4,12 @@ import type { EpochRecord } from '../../engine/protocol';
 import { palette, validationDash } from './palette';
 
 /**
- * How often the history charts redraw while epochs stream in: ten times a
- * second looks live, and leaves the main thread free between redraws.
+ * How often the history charts redraw while epochs stream in: four times a
+ * second still looks live. A Recharts redraw takes 25-45 ms on the slow
+ * test machine whatever the number of points, so fewer redraws leave fewer
+ * chances for one to meet a garbage collection and pass 50 ms.
  */
-export const CHART_REDRAW_MS = 100;
+export const CHART_REDRAW_MS = 250;
 
 interface HistoryChartProps {
   history: readonly EpochRecord[];
