@@ -5,7 +5,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { LayerSpec } from '../model/layers';
 import { summarize } from '../model/summary';
-import { canFuse } from './fused/net';
+import { canFuse } from './fused/stages';
 import { tfjsBackendNames, type BackendInfo, type BackendPreference, type TfjsBackendName, type TrainCommand } from './protocol';
 
 // Vite turns the ?url imports into the files' addresses in the build, so the

@@ -20,7 +20,7 @@ export interface RunRequest {
   initialModel?: SerializedModel | null;
   /** 'evaluate' measures the initial model and trains nothing. */
   mode?: 'run' | 'step' | 'evaluate';
-  /** 'fused' trains a dense model in plain JavaScript (see fused/net.ts); tfjs otherwise. */
+  /** 'fused' trains the model in plain JavaScript (see fused/net.ts); tfjs otherwise. */
   engine?: 'tfjs' | 'fused';
   /** Goes on from these weights after this epoch (a run moved to another backend), instead of from epoch 1. */
   startFrom?: ResumePoint | null;

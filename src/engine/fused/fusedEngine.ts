@@ -4,7 +4,8 @@ import { WEIGHT_VIEW_LIMIT } from '../protocol';
 import { buildModel } from '../tf/buildModel';
 import { deserializeModel, serializeModel } from '../tf/serialize';
 import { weightLayout } from '../tf/weights';
-import { FusedNet, lossAndMetric } from './net';
+import { FusedNet } from './net';
+import { lossAndMetric } from './objectives';
 import { createFusedOptimizer } from './optimizer';
 
 /**

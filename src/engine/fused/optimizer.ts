@@ -1,5 +1,5 @@
 import { SGD_MOMENTUM, type OptimizerName } from '../../model/optimizers';
-import type { Param } from './net';
+import type { Param } from './stages';
 
 /** The epsilon createOptimizer gives tfjs (Keras's), and tfjs's backend epsilon for Adagrad. */
 const EPSILON = 1e-7;
