@@ -97,11 +97,11 @@ test('finished runs are kept across a reload and overlaid on the loss chart, lab
   await page.getByRole('checkbox', { name: 'run 1: lr 0.03' }).check();
   await page.getByRole('checkbox', { name: 'run 2 (same settings)' }).check();
   const chart = page.getByRole('figure', { name: 'Loss per epoch' });
-  await expect.poll(async () => (await chart.locator('.recharts-legend-item').allTextContents()).sort()).toEqual(
+  await expect.poll(async () => (await chart.getByRole('list', { name: 'Legend' }).getByRole('listitem').allTextContents()).sort()).toEqual(
     ['loss', 'run 1: lr 0.03', 'run 2 (same settings)', 'val_loss'],
   );
   // No current run after the reload: the two overlaid curves are the only lines.
-  await expect(chart.locator('.recharts-line path.recharts-line-curve')).toHaveCount(2);
+  await expect(chart.locator('path.curve')).toHaveCount(2);
   await page.getByRole('button', { name: 'Delete run 1' }).click();
   await expect(page.getByRole('list', { name: 'Finished runs' }).getByRole('listitem')).toHaveCount(1);
 });

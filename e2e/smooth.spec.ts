@@ -4,11 +4,9 @@ import { historyRows, openPlayground } from './helpers';
 /**
  * Issue 7's W2, set up as a person would: the breast cancer table and the
  * network pasted as Keras code, trained at over a hundred epochs a second.
- * The page's main thread must stay responsive: issue 7 asks for no task over
- * 50 ms (a "long task"). On this 2-core machine, with the worker using one
- * core and WebGL drawn in software, a Recharts redraw takes 25-60 ms, so a
- * run shows none to two tasks just over 50 ms (the first redraws of the
- * charts); the test holds the page to that, and to none over 100 ms.
+ * The page's main thread must stay responsive: no task over 50 ms (a "long
+ * task", as the Long Tasks API reports it) from Train until the run's last
+ * epoch is drawn.
  */
 test('a W2 run (breast cancer, dropout and batch normalization) keeps the main thread responsive', async ({ page }) => {
   await page.addInitScript(() => {
@@ -40,13 +38,17 @@ model.fit(X_train, y_train, batch_size=32, epochs=300)`);
   // Let the page settle after the edits, then record only the run itself.
   await page.waitForTimeout(500);
   await page.evaluate(() => ((window as unknown as { __longTasks: { recording: boolean } }).__longTasks.recording = true));
+  // Waiting with Playwright's role locator would itself make long tasks: each
+  // poll evaluates an ARIA query over the whole page in the page's main thread
+  // (40-65 ms here, seen in a Chromium trace). The status element is found
+  // once, and watched with a cheap check instead.
+  const status = await page.getByRole('status').elementHandle();
   await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toContainText('Finished 300 epochs', { timeout: 120_000 });
+  await page.waitForFunction((el) => el?.textContent?.includes('Finished 300 epochs'), status, { polling: 250, timeout: 120_000 });
   // The last frames of the run are drawn.
   await page.waitForTimeout(500);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { longTasks: number[] } }).__longTasks.longTasks);
-  expect(longTasks.filter((ms) => ms > 100), `long tasks (ms): ${longTasks.join(', ')}`).toEqual([]);
-  expect(longTasks.length, `long tasks (ms): ${longTasks.join(', ')}`).toBeLessThanOrEqual(2);
+  expect(longTasks, 'tasks over 50 ms during the run (ms)').toEqual([]);
   const rows = await historyRows(page);
   expect(rows).toHaveLength(300);
   expect(rows.at(-1)!.loss).toBeLessThan(rows[0]!.loss);

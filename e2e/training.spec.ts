@@ -25,7 +25,7 @@ test('the chart redraws while training, not only at the end', async ({ page }) =
   await longRun(page);
   await page.getByRole('button', { name: 'Train' }).click();
   const chart = page.getByRole('figure', { name: 'Loss per epoch' });
-  const lossLine = chart.locator('.recharts-line path.recharts-line-curve').first();
+  const lossLine = chart.locator('path.curve[data-series="loss"]');
   await waitForEpoch(page, 2);
   const before = await lossLine.getAttribute('d');
   await waitForEpoch(page, (await statusEpoch(page)) + 2);
@@ -33,17 +33,48 @@ test('the chart redraws while training, not only at the end', async ({ page }) =
   // Still running: the redraw happened mid-run.
   await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
   expect(after).not.toEqual(before);
-  expect(await chart.locator('.recharts-legend-item').allTextContents()).toEqual(['loss', 'val_loss']);
-  expect(await page.getByRole('figure', { name: 'mae per epoch' }).locator('.recharts-legend-item').allTextContents()).toEqual([
-    'mae',
-    'val_mae',
-  ]);
+  const legend = (figure: typeof chart) => figure.getByRole('list', { name: 'Legend' }).getByRole('listitem').allTextContents();
+  expect(await legend(chart)).toEqual(['loss', 'val_loss']);
+  expect(await legend(page.getByRole('figure', { name: 'mae per epoch' }))).toEqual(['mae', 'val_mae']);
   // The log scale has no zero tick; the linear axis starts at 0.
-  const ticks = () => chart.locator('.recharts-yAxis-tick-labels text').allTextContents();
+  const ticks = () => chart.locator('.y-axis text.y-tick').allTextContents();
   expect(await ticks()).toContain('0');
   await chart.getByRole('checkbox', { name: 'Log scale' }).check();
   await expect.poll(ticks).not.toContain('0');
   await stopIfRunning(page);
+});
+
+test('the loss chart reads out the values at an epoch, by keyboard and by pointer', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText(/Finished \d+ epochs/, { timeout: 60_000 });
+  const rows = await historyRows(page);
+  const last = rows.at(-1)!;
+  const chart = page.getByRole('figure', { name: 'Loss per epoch' });
+  const plot = chart.getByLabel(/Loss per epoch: hover, or use the arrow keys/);
+  const readout = chart.locator('.chart-readout');
+  const value = async (name: string) => Number(/: (\S+)$/.exec((await readout.getByText(new RegExp(`^${name}:`)).textContent()) ?? '')?.[1]);
+
+  await plot.focus();
+  await page.keyboard.press('End');
+  await expect(readout).toContainText(`epoch ${last.epoch}`);
+  expect(await value('loss')).toBeCloseTo(last.loss, 3);
+  expect(await value('val_loss')).toBeCloseTo(last.valLoss, 3);
+  await page.keyboard.press('ArrowLeft');
+  await expect(readout).toContainText(`epoch ${last.epoch - 1}`);
+  expect(await value('loss')).toBeCloseTo(rows.at(-2)!.loss, 3);
+  await page.keyboard.press('Home');
+  await expect(readout).toContainText('epoch 1');
+  await page.keyboard.press('Tab');
+  await expect(readout).toBeHidden();
+
+  // The pointer at the plot's left edge reads epoch 1; leaving the plot hides the readout.
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + 58, box.y + box.height / 2);
+  await expect(readout).toContainText('epoch 1');
+  expect(await value('loss')).toBeCloseTo(rows[0]!.loss, 3);
+  await page.mouse.move(box.x + box.width / 2, box.y - 80);
+  await expect(readout).toBeHidden();
 });
 
 test('Pause freezes the epoch count, Train resumes it, Stop ends the run', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { HistoryTable } from './charts/HistoryTable';
-import { LossChart, MetricChart } from './charts/lazyCharts';
+import { LossChart } from './charts/LossChart';
+import { MetricChart } from './charts/MetricChart';
 import { RunsList } from './charts/RunsList';
 import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';

@@ -1,32 +1,21 @@
-import { memo, useState } from 'react';
-import { Line, ReferenceArea, ReferenceLine } from 'recharts';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { bestEpoch, overfittingRange } from '../../model/curves';
 import { usePlayground } from '../../state';
 import { runLabel, type RunRecord } from '../../state/runsList';
 import { runEpochs, type RunState } from '../../state/runState';
 import { formatRate } from '../controls/sliderSteps';
-import { useThrottled } from '../common/useThrottled';
-import { CHART_REDRAW_MS, HistoryChart } from './HistoryChart';
+import { HistoryChart } from './HistoryChart';
 import { palette } from './palette';
+import type { Curve, Marker } from './plot/CurveChart';
 
 /**
  * Loss and val_loss per epoch with what a teacher would point at: the best
  * epoch, where early stopping stopped, learning-rate changes, and the
  * stretch where the model overfits.
  */
-// Made once: Recharts redoes its layout when a prop is a new object.
-const overfitLabel = { value: 'overfitting', position: 'insideBottom', fontSize: 11, fill: palette.overfit } as const;
-const bestLabel = { value: 'best', position: 'insideTopRight', fontSize: 11, fill: palette.best } as const;
-const restoredLabel = { ...bestLabel, value: 'restored' } as const;
-const stoppedLabel = { value: 'stopped early', position: 'insideTopRight', offset: 18, fontSize: 11, fill: palette.stop } as const;
-
 export function LossChart() {
-  // Everything the chart shows, at most once per CHART_REDRAW_MS while epochs stream in.
-  const run = useThrottled(
-    usePlayground((state) => state.run),
-    CHART_REDRAW_MS,
-  );
+  const run = usePlayground((state) => state.run);
   const configEpochs = usePlayground((state) => state.config.epochs);
   const [logScale, setLogScale] = useState(false);
   const overlays = usePlayground(
@@ -45,6 +34,8 @@ interface LossChartViewProps {
   current: Parameters<typeof runLabel>[1];
 }
 
+const overlayDashes = ['2 2', '8 3', '1 3', '5 2 1 2'];
+
 const LossChartView = memo(function LossChartView({ run, configEpochs, logScale, setLogScale, overlays, current }: LossChartViewProps) {
   const longestOverlay = Math.max(0, ...overlays.map((past) => past.losses.length));
   const { history, outcome } = run;
@@ -52,6 +43,43 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
   const overfit = overfittingRange(history);
   const stoppedEarly = outcome?.kind === 'earlyStopped' ? outcome.epoch : null;
   const restored = outcome && 'restoredFrom' in outcome ? outcome.restoredFrom : null;
+  const extraCurves = useMemo(
+    () =>
+      overlays.map(
+        (past, i): Curve => ({
+          id: past.id,
+          name: runLabel(past, current),
+          points: past.losses.map(([, valLoss], e) => [e + 1, valLoss] as const),
+          color: '#64748b',
+          opacity: 0.55,
+          width: 1.5,
+          dash: overlayDashes[i % overlayDashes.length],
+        }),
+      ),
+    [overlays, current],
+  );
+  const markers = useMemo(() => {
+    const list: Marker[] = [];
+    if (overfit) list.push({ kind: 'area', id: 'overfit', from: overfit.from, to: overfit.to, color: palette.overfit, label: 'overfitting' });
+    if (best !== null) {
+      const label = restored !== null ? 'restored' : 'best';
+      list.push({ kind: 'line', id: 'best', x: restored ?? best, color: palette.best, dash: '2 2', label, place: 'top' });
+    }
+    if (stoppedEarly !== null) list.push({ kind: 'line', id: 'stop', x: stoppedEarly, color: palette.stop, label: 'stopped early', place: 'top2' });
+    run.learningRateChanges.forEach((change, i) =>
+      list.push({
+        kind: 'line',
+        id: `lr${i}`,
+        x: change.epoch,
+        color: palette.learningRate,
+        dash: '4 2',
+        label: `lr ${formatRate(change.learningRate)}`,
+        labelColor: '#1e3a8a',
+        place: 'bottom',
+      }),
+    );
+    return list;
+  }, [overfit?.from, overfit?.to, best, restored, stoppedEarly, run.learningRateChanges]);
   return (
     <figure className="chart" aria-label="Loss per epoch">
       <div className="chart-head">
@@ -62,6 +90,7 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
         </label>
       </div>
       <HistoryChart
+        title="Loss per epoch"
         history={history}
         epochs={Math.max(runEpochs(run) || configEpochs, longestOverlay)}
         trainKey="loss"
@@ -69,58 +98,11 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
         trainName="loss"
         valName="val_loss"
         yLabel="loss"
-        height={250}
+        height={230}
         logScale={logScale}
-      >
-        {overlays.map((past, i) => (
-          <Line
-            key={past.id}
-            data={past.losses.map(([, valLoss], e) => ({ epoch: e + 1, valLoss }))}
-            dataKey="valLoss"
-            name={runLabel(past, current)}
-            stroke="#64748b"
-            strokeOpacity={0.55}
-            strokeWidth={1.5}
-            strokeDasharray={['2 2', '8 3', '1 3', '5 2 1 2'][i % 4]}
-            dot={false}
-            isAnimationActive={false}
-            legendType="plainline"
-          />
-        ))}
-        {overfit && (
-          <ReferenceArea
-            x1={overfit.from}
-            x2={overfit.to}
-            fill={palette.overfit}
-            fillOpacity={0.1}
-            label={overfitLabel}
-          />
-        )}
-        {best !== null && (
-          <ReferenceLine
-            x={restored ?? best}
-            stroke={palette.best}
-            strokeDasharray="2 2"
-            label={restored !== null ? restoredLabel : bestLabel}
-          />
-        )}
-        {stoppedEarly !== null && (
-          <ReferenceLine
-            x={stoppedEarly}
-            stroke={palette.stop}
-            label={stoppedLabel}
-          />
-        )}
-        {run.learningRateChanges.map((change, i) => (
-          <ReferenceLine
-            key={i}
-            x={change.epoch}
-            stroke={palette.learningRate}
-            strokeDasharray="4 2"
-            label={{ value: `lr ${formatRate(change.learningRate)}`, position: 'insideBottomRight', fontSize: 10, fill: '#1e3a8a' }}
-          />
-        ))}
-      </HistoryChart>
+        extraCurves={extraCurves}
+        markers={markers}
+      />
       <p className="sr-only" aria-live="off">
         {best !== null ? `Lowest val_loss at epoch ${best}.` : ''}
         {overfit ? ` Overfitting from epoch ${overfit.from}.` : ''}

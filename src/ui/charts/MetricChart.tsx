@@ -1,7 +1,6 @@
 import { usePlayground } from '../../state';
 import { runEpochs } from '../../state/runState';
-import { useThrottled } from '../common/useThrottled';
-import { CHART_REDRAW_MS, HistoryChart } from './HistoryChart';
+import { HistoryChart } from './HistoryChart';
 import { metricColumns } from './metricName';
 
 /** The metric per epoch: accuracy for classification, mean absolute error for regression. */
@@ -10,22 +9,22 @@ export function MetricChart() {
   const configEpochs = usePlayground((state) => state.config.epochs);
   const task = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.task : null));
   const { metric, valMetric } = metricColumns(task);
-  // Half as often as the loss chart, half a redraw interval after it, so the two never redraw in the same task.
-  const history = useThrottled(run.history, 2 * CHART_REDRAW_MS, CHART_REDRAW_MS / 2);
+  const title = `${metric} per epoch`;
   return (
-    <figure className="chart" aria-label={`${metric} per epoch`}>
+    <figure className="chart" aria-label={title}>
       <div className="chart-head">
         <figcaption>{metric === 'accuracy' ? 'Accuracy' : 'Mean absolute error'}</figcaption>
       </div>
       <HistoryChart
-        history={history}
+        title={title}
+        history={run.history}
         epochs={runEpochs(run) || configEpochs}
         trainKey="metric"
         valKey="valMetric"
         trainName={metric}
         valName={valMetric}
         yLabel={metric}
-        height={150}
+        height={130}
       />
     </figure>
   );
