@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
-/** `npm run bench`: the benchmark page (dist-bench) in the system Chromium. */
+/** `npm run bench`: the benchmark page (dist-bench) and the app's build (dist) in the system Chromium. */
 export default defineConfig({
   ...base,
   testDir: 'e2e/bench',
@@ -9,10 +9,18 @@ export default defineConfig({
   timeout: 900_000,
   retries: 0,
   use: { ...base.use, baseURL: 'http://localhost:4174' },
-  webServer: {
-    command: 'npx vite preview --config vite.bench.config.ts',
-    url: 'http://localhost:4174',
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'npx vite preview --config vite.bench.config.ts',
+      url: 'http://localhost:4174',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx vite preview --port 4175 --strictPort',
+      url: 'http://localhost:4175',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });
