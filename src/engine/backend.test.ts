@@ -1,12 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backendForRun, initBackend } from './backend';
 import type { LayerSpec } from '../model/layers';
 
 // Node has no WebGL (no OffscreenCanvas), like Safari's workers, and cannot load the WASM binary from the
-// page's address either (hence the WASM errors in the log): every choice must still land on a backend that works.
+// page's address either: every choice must still land on a backend that works.
 describe('backends where WebGL is missing', () => {
+  // The WASM loader's expected failure, and tfjs's advice to install tfjs-node, are kept out of the log,
+  // where they read like errors of the test run; anything else logged still shows.
+  const expected = /wasm|Aborted|TensorFlow\.js in Node|tfjs-node|^\s*=+\s*$/i;
+  beforeAll(() => {
+    for (const method of ['error', 'warn', 'log'] as const) {
+      const original = console[method].bind(console);
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        if (!expected.test(args.map(String).join(' '))) original(...args);
+      });
+    }
+  });
   afterAll(async () => {
+    vi.restoreAllMocks();
     await tf.setBackend('cpu');
   });
 
