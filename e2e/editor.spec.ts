@@ -122,3 +122,27 @@ test('a small dense network shows one weight heatmap per layer', async ({ page }
   await expect(page.getByRole('img', { name: /^Layer 2 kernel, 64 inputs × 64 units/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Layer 3 kernel, 64 inputs × 1 units/ })).toBeVisible();
 });
+
+test('a CNN shows its convolution filters, one tile per filter and input channel', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('digits');
+  await expect(summary(page)).toContainText('Total params: 13,706');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//);
+  await page.getByText('Weights', { exact: true }).click();
+  const first = page.getByRole('img', { name: /^Layer 1 filters, 16 of 3×3 over 1 input channel \(/ });
+  await expect(first).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Layer 3 filters, 32 of 3×3 over 16 input channels/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Layer 6 kernel, 128 inputs × 64 units/ })).toBeVisible();
+  // Two rows of eight 3×3 tiles, a blank line between tiles.
+  const size = await first.evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height]);
+  const cell = size[1]! / 7;
+  expect(cell).toBeGreaterThanOrEqual(4);
+  expect(size[0]).toBe((8 * 4 - 1) * cell);
+  // A second epoch moves the filters: the drawing changes.
+  const pixels = () => first.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  const before = await pixels();
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 2\//);
+  await expect.poll(pixels).not.toBe(before);
+});

@@ -109,8 +109,6 @@ export type RunOutcome =
 /** Least time between two prediction updates, in milliseconds: a few a second. */
 export const PREDICTION_INTERVAL_MS = 250;
 
-/** The largest model whose weights are sent to the page every epoch for the weights view. */
-export const WEIGHT_VIEW_LIMIT = 10_000;
 
 export type WorkerEvent =
   | { type: 'backend'; info: BackendInfo }

@@ -9,3 +9,9 @@ export const limits = {
   /** No table has more rows than this (an uploaded CSV stops at 100,000), so no batch can be larger. */
   maxBatchSize: 100_000,
 } as const;
+
+/**
+ * The largest model whose weights are sent to the page every epoch for the
+ * weights view: big enough for the course's CNN on digits (13,706 weights).
+ */
+export const WEIGHT_VIEW_LIMIT = 20_000;

@@ -1,6 +1,6 @@
 import { setModelWeights, type EngineRequest } from '../tf/tfEngine';
 import type { EpochStats, Readout, TrainingEngine, WeightSnapshot } from '../engine';
-import { WEIGHT_VIEW_LIMIT } from '../protocol';
+import { WEIGHT_VIEW_LIMIT } from '../../model/limits';
 import { buildModel } from '../tf/buildModel';
 import { deserializeModel, serializeModel } from '../tf/serialize';
 import { weightLayout } from '../tf/weights';

@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import type { WeightSlot } from '../../engine/protocol';
+import { WEIGHT_VIEW_LIMIT } from '../../model/limits';
 import { usePlayground } from '../../state';
+import { filterMosaic } from './filterMosaic';
 import { Heatmap } from './Heatmap';
 
 /** A weight tensor cut out of the flat readout. */
@@ -43,9 +45,36 @@ function NeuronEquation({ kernel, bias, features }: { kernel: Float32Array; bias
   );
 }
 
+/** A Dense kernel as an inputs × units matrix; a Conv2D kernel as one tile per filter and input channel. */
+function KernelHeatmap({ kernel }: { kernel: WeightTensor }) {
+  const { shape, layerIndex, values } = kernel;
+  const mosaic = useMemo(() => (shape.length === 4 ? filterMosaic(shape, values) : null), [shape, values]);
+  if (mosaic) {
+    const [kh, kw, channels, filters] = shape;
+    return (
+      <Heatmap
+        title={`Layer ${layerIndex + 1} filters, ${filters} of ${kh}×${kw} over ${channels} input channel${channels === 1 ? '' : 's'} ${
+          channels === 1 ? `(${mosaic.perRow} to a row)` : '(filters left to right, channels top to bottom)'
+        }`}
+        rows={mosaic.rows}
+        cols={mosaic.cols}
+        values={mosaic.values}
+      />
+    );
+  }
+  return (
+    <Heatmap
+      title={`Layer ${layerIndex + 1} kernel, ${shape[0]} inputs × ${shape[1]} units`}
+      rows={shape[0]!}
+      cols={shape[1]!}
+      values={values}
+    />
+  );
+}
+
 /**
  * The weights of the run's model as training moves them: the equation of a
- * single neuron, or one heatmap per Dense kernel for small networks.
+ * single neuron, or one heatmap per Dense or Conv2D kernel for small networks.
  */
 export function WeightsView() {
   // While this view is on screen (its section open), the worker sends each epoch's weights.
@@ -56,10 +85,18 @@ export function WeightsView() {
   const layout = usePlayground((state) => state.run.weightLayout);
   const weights = usePlayground((state) => state.run.weights);
   const layers = usePlayground((state) => state.run.setup?.layers ?? null);
+  const params = usePlayground((state) => state.run.params);
   const tooLarge = usePlayground((state) => state.run.params !== null && state.run.weightLayout === null);
   const features = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.featureNames : noFeatures));
   const tensors = useMemo(() => (layout && weights ? sliceWeights(layout, weights) : null), [layout, weights]);
-  if (tooLarge) return <p className="hint">This model is too large for the weights view.</p>;
+  if (tooLarge) {
+    return (
+      <p className="hint">
+        This model has {params?.toLocaleString('en-US')} weights, too many to draw each epoch; the weights view shows models of up to{' '}
+        {WEIGHT_VIEW_LIMIT.toLocaleString('en-US')}.
+      </p>
+    );
+  }
   if (!tensors || !layers) return <p className="hint">Train to see the weights move.</p>;
   const denseCount = layers.filter((layer) => layer.kind === 'dense').length;
   const kernels = tensors.filter((t) => t.name === 'kernel');
@@ -70,13 +107,7 @@ export function WeightsView() {
   return (
     <div className="weights">
       {kernels.map((kernel) => (
-        <Heatmap
-          key={kernel.layerIndex}
-          title={`Layer ${kernel.layerIndex + 1} kernel, ${kernel.shape[0]} inputs × ${kernel.shape[1]} units`}
-          rows={kernel.shape[0]!}
-          cols={kernel.shape[1]!}
-          values={kernel.values}
-        />
+        <KernelHeatmap key={kernel.layerIndex} kernel={kernel} />
       ))}
       <p className="hint">
         <span className="swatch swatch-pos" /> positive <span className="swatch swatch-neg" /> negative weight; stronger
