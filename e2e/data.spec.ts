@@ -115,6 +115,20 @@ test('an uploaded CSV: pick its target, see its columns, train on it', async ({ 
   await expect(page.getByRole('figure', { name: 'Predicted against actual' })).toContainText('Validation MAE');
 });
 
+test('a CSV saved the European way (semicolons, decimal commas) is read as numbers', async ({ page }) => {
+  await openPlayground(page);
+  const lines = ['Breite;Länge;Gewicht'];
+  for (let i = 0; i < 40; i++) lines.push(`${(1 + i / 10).toFixed(2).replace('.', ',')};${(i % 7) + 2};${(3 + i * 0.37).toFixed(3).replace('.', ',')}`);
+  await page.getByLabel('Load CSV…').setInputFiles({ name: 'messung.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+  const columns = page.getByRole('group', { name: 'Columns of messung.csv' });
+  await expect(columns.getByRole('combobox', { name: 'Target' })).toHaveValue('Gewicht');
+  await expect(columns.getByRole('combobox', { name: 'Task' })).toHaveValue('regression');
+  await expect(columns.getByRole('table', { name: 'Columns' }).getByRole('row', { name: /Breite/ })).toContainText('number');
+  await expect(columns).toContainText('Decimal commas read as decimal points (3,5 as 3.5) in Breite, Gewicht.');
+  const rows = await stepEpochs(page, 2);
+  expect(rows.every((row) => Number.isFinite(row.loss))).toBe(true);
+});
+
 test('a file that is not a usable CSV is refused with a message and the current data stays', async ({ page }) => {
   await openPlayground(page);
   await page.getByLabel('Load CSV…').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('just one column\nhello\n') });

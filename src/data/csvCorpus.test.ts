@@ -36,6 +36,32 @@ describe('CSV corpus', () => {
     ]);
   });
 
+  it('reads decimal commas, as Excel writes them with semicolons, as numbers, and says which columns', () => {
+    const r = raw('weight;price;label;y\n3,5;1.234,50;a,b;1\n-0,25;12;c;2\n7;NA;d;3\n');
+    expect(r.delimiter).toBe(';');
+    expect(r.decimalCommaColumns).toEqual(['weight', 'price']);
+    expect(r.rows.map((row) => row.slice(0, 2))).toEqual([
+      ['3.5', '1234.50'],
+      ['-0.25', '12'],
+      ['7', 'NA'],
+    ]);
+    // A text column with commas in it stays text.
+    expect(r.rows.map((row) => row[2])).toEqual(['a,b', 'c', 'd']);
+    const built = build('weight;y\n3,5;1\n2,25;0\n1;1\n0,5;0\n');
+    if (!built.ok) throw new Error(built.message);
+    expect(Array.from(built.table.features)).toEqual([3.5, 2.25, 1, 0.5]);
+  });
+
+  it('leaves commas alone where they separate the cells, and reads a headerless decimal-comma file as data', () => {
+    expect(raw('a,b\n1,2\n').decimalCommaColumns).toEqual([]);
+    const headerless = raw('1,5;2;7\n3,5;4;8\n');
+    expect(headerless.hasHeader).toBe(false);
+    expect(headerless.rows).toEqual([
+      ['1.5', '2', '7'],
+      ['3.5', '4', '8'],
+    ]);
+  });
+
   it('detects tabs too', () => {
     expect(raw('a\tb\n1\t2\n').delimiter).toBe('\t');
   });

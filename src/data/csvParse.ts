@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { isMissing } from './columns';
 import { csvLimits } from './csvLimits';
 
 export { csvLimits, csvTooLarge } from './csvLimits';
@@ -11,11 +12,46 @@ export interface RawCsv {
   delimiter: string;
   /** False when the first row held only numbers and column names were made up. */
   hasHeader: boolean;
+  /** Columns written with decimal commas (`3,5`, `1.234,5`), whose cells now hold decimal points (`3.5`, `1234.5`). */
+  decimalCommaColumns: string[];
 }
 
 export type RawCsvResult = { ok: true; raw: RawCsv } | { ok: false; message: string };
 
 const looksNumeric = (cell: string): boolean => cell.trim() !== '' && Number.isFinite(Number(cell.trim()));
+
+/** A number with a decimal comma, optionally with dots grouping thousands: `3,5`, `-0,25`, `1.234,5`, `2,5e-3`. */
+const decimalComma = /^[+-]?(\d{1,3}(\.\d{3})+|\d*),\d+([eE][+-]?\d+)?$/;
+/** A whole number with dots grouping thousands, `1.234.567`, read as such only in a column that has decimal commas. */
+const groupedWhole = /^[+-]?\d{1,3}(\.\d{3})+$/;
+
+/**
+ * Rewrites the columns written the European way, as Excel saves a CSV in
+ * much of Europe: `;` between cells and a comma before the decimals. A
+ * column counts when all its present cells are numbers that way (or plain
+ * whole numbers) and at least one has a decimal comma; with `,` as the
+ * delimiter a comma cannot be a decimal mark, so nothing is rewritten.
+ */
+function readDecimalCommas(columns: readonly string[], rows: string[][], delimiter: string): string[] {
+  if (delimiter === ',') return [];
+  const rewritten: string[] = [];
+  columns.forEach((name, col) => {
+    let commas = 0;
+    for (const row of rows) {
+      const cell = row[col]!.trim();
+      if (isMissing(cell)) continue;
+      if (decimalComma.test(cell)) commas++;
+      else if (!/^[+-]?\d+$/.test(cell) && !groupedWhole.test(cell)) return;
+    }
+    if (commas === 0) return;
+    for (const row of rows) {
+      const cell = row[col]!.trim();
+      if (!isMissing(cell)) row[col] = cell.replace(/\./g, '').replace(',', '.');
+    }
+    rewritten.push(name);
+  });
+  return rewritten;
+}
 
 /** Control characters other than tab, CR and LF: a text file has (almost) none. */
 function looksBinary(text: string): boolean {
@@ -31,8 +67,9 @@ function looksBinary(text: string): boolean {
 
 /**
  * Splits CSV text into cells: detects the delimiter, drops a byte-order mark,
- * accepts CRLF and quoted fields, and decides whether the first row is a
- * header (it is unless every one of its cells is a number). Refuses, with a
+ * accepts CRLF and quoted fields, decides whether the first row is a
+ * header (it is unless every one of its cells is a number), and reads
+ * decimal commas as decimal points. Refuses, with a
  * sentence saying why, anything that is not a usable table.
  */
 export function parseCsvText(text: string): RawCsvResult {
@@ -54,7 +91,8 @@ export function parseCsvText(text: string): RawCsvResult {
   if (first.length > csvLimits.maxColumns) {
     return { ok: false, message: `The file has ${first.length} columns; the playground reads at most ${csvLimits.maxColumns}.` };
   }
-  const hasHeader = !first.every(looksNumeric);
+  const decimalCommas = parsed.meta.delimiter !== ',';
+  const hasHeader = !first.every((cell) => looksNumeric(cell) || (decimalCommas && decimalComma.test(cell.trim())));
   const rows = hasHeader ? rest : parsed.data;
   if (rows.length === 0) return { ok: false, message: 'The file has a header row but no data rows.' };
   if (rows.length > csvLimits.maxRows) {
@@ -72,5 +110,6 @@ export function parseCsvText(text: string): RawCsvResult {
   const names = hasHeader ? first.map((name, i) => name.trim() || `column ${i + 1}`) : first.map((_, i) => `column ${i + 1}`);
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
   if (duplicate !== undefined) return { ok: false, message: `Two columns are both named "${duplicate}"; rename one.` };
-  return { ok: true, raw: { columns: names, rows, delimiter: parsed.meta.delimiter, hasHeader } };
+  const decimalCommaColumns = readDecimalCommas(names, rows, parsed.meta.delimiter);
+  return { ok: true, raw: { columns: names, rows, delimiter: parsed.meta.delimiter, hasHeader, decimalCommaColumns } };
 }

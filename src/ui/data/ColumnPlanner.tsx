@@ -90,6 +90,11 @@ export function ColumnPlanner() {
           <option value="mean">Fill with the training mean</option>
         </select>
       </label>
+      {custom.raw.decimalCommaColumns.length > 0 && (
+        <p className="hint">
+          Decimal commas read as decimal points (3,5 as 3.5) in {custom.raw.decimalCommaColumns.join(', ')}.
+        </p>
+      )}
       {dataset.status === 'ready' && dataset.report && <p className="hint">{describeReport(dataset.report, plan.task)}</p>}
     </fieldset>
   );
