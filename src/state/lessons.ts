@@ -19,7 +19,8 @@ export interface Lesson {
 }
 
 const dense = (units: number, activation: ActivationName): LayerDraft => ({ kind: 'dense', units, activation });
-const noisyMoons: SyntheticOptions = { numPoints: 80, noise: 0.9, seed: 7 };
+/** Half of it for validation: 60 noisy training points, far fewer than the big network can memorize. */
+const noisyMoons: SyntheticOptions = { numPoints: 120, noise: 0.9, seed: 7 };
 /** The over-sized network of the overfitting, early-stopping and dropout lessons, and its training. */
 const bigNet: LayerDraft[] = [dense(128, 'relu'), dense(128, 'relu'), dense(128, 'relu'), dense(1, 'sigmoid')];
 const bigNetTraining = { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy', batchSize: 8, epochs: 150, validationSplit: 0.5 } as const;
@@ -72,7 +73,7 @@ export const lessons = {
     layers: bigNet,
     config: bigNetTraining,
     explanation:
-      'Far more capacity than 40 noisy points need, and no regularization: training loss keeps falling as the network memorizes the noise, while validation loss turns up. The shaded stretch is where it overfits.',
+      'Far more capacity than 60 noisy points need, and no regularization: training loss keeps falling as the network memorizes the noise, while validation loss turns up. The shaded stretch is where it overfits.',
     tryNext: 'Turn on Early stopping, or Dropout, and compare the runs.',
   },
   earlyStopping: {
