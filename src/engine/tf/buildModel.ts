@@ -17,7 +17,7 @@ const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
       biasInitializer: 'zeros',
       ...first,
     }),
-  // Not seeded: a seeded tfjs dropout draws the same mask at every step.
+  // Seeded per batch while training (see epoch.ts): a seed fixed here would draw the same mask at every step.
   dropout: (layer, first) => tf.layers.dropout({ rate: layer.rate, ...first }),
   // Keras's defaults (momentum 0.99, epsilon 0.001) so results carry over to Keras.
   batchNormalization: (_layer, first) => tf.layers.batchNormalization({ momentum: 0.99, epsilon: 0.001, ...first }),

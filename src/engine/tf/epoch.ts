@@ -15,6 +15,23 @@ export interface EpochArgs {
   order: Uint32Array;
   /** Called between batches, where a new learning rate may be applied. */
   beforeBatch(): void;
+  /** The run's seed and the number of batches trained before this epoch, from which each batch's dropout masks follow. */
+  seed: number;
+  firstStep: number;
+}
+
+/** A tfjs Dropout layer: it reads `seed` at each call, and draws a fresh mask each call only when it is unset. */
+interface SeedableDropout {
+  seed?: number;
+}
+
+/** A 32-bit seed for one dropout layer at one training step, well mixed so neighbouring steps share nothing. */
+export function dropoutSeed(seed: number, step: number, layer: number): number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(step + 1, 0xc2b2ae35) ^ Math.imul(layer + 1, 0x27d4eb2f);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
 }
 
 /** On-device sums over an epoch of loss × batch size and metric × batch size. */
@@ -27,6 +44,10 @@ export type EpochSums = [loss: tf.Scalar, metric: tf.Scalar];
  */
 export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
   const { model, optimizer, lossFn, metricFn, control, batchSize, order } = args;
+  // A seeded tfjs Dropout layer draws the same mask at every call, an unseeded
+  // one a mask no seed can reproduce; a new seed per batch gives fresh masks
+  // that the same run seed repeats, as the JavaScript engine's do.
+  const dropouts = model.layers.filter((layer) => layer.getClassName() === 'Dropout') as unknown as SeedableDropout[];
   const numRows = order.length;
   // Indices fit in int32; reinterpret the buffer rather than copy it.
   const indices = tf.tensor1d(new Int32Array(order.buffer, order.byteOffset, order.length), 'int32');
@@ -41,6 +62,8 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
         return null;
       }
       args.beforeBatch();
+      const step = args.firstStep + start / batchSize;
+      dropouts.forEach((layer, i) => (layer.seed = dropoutSeed(args.seed, step, i)));
       const size = Math.min(batchSize, numRows - start);
       const next = tf.tidy((): EpochSums => {
         const xb = xs.slice(start, size);
@@ -58,11 +81,14 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
         kept.dispose();
         return result;
       });
+      // Unset between batches, where an export may serialize the model: its Dropout config carries no seed.
+      for (const layer of dropouts) layer.seed = undefined;
       tf.dispose(sums);
       sums = next;
     }
     return sums;
   } finally {
+    for (const layer of dropouts) layer.seed = undefined;
     tf.dispose([xs, ys]);
   }
 }

@@ -65,6 +65,8 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   /** The epoch's on-device sums and how many rows they cover. */
   let sums: EpochSums | null = null;
   let rowsSeen = 0;
+  /** Batches trained so far in this run: with the seed, they fix each batch's dropout masks. */
+  let steps = 0;
 
   /** The weights and, when asked, the predictions, as tensors to read back; in this order. */
   const extras = (withPredictions: boolean, valPred?: tf.Tensor, withWeights = true): tf.Tensor[] => [
@@ -81,7 +83,9 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     weightLayout: showWeights ? weightLayout(model) : null,
     async trainEpoch(order, control, beforeBatch) {
       if (sums) tf.dispose(sums);
-      sums = await trainEpoch({ model, optimizer, xTrain, yTrain, lossFn, metricFn, control, batchSize, order, beforeBatch });
+      const epochArgs = { model, optimizer, xTrain, yTrain, lossFn, metricFn, control, batchSize, order, beforeBatch };
+      sums = await trainEpoch({ ...epochArgs, seed: config.seed, firstStep: steps });
+      steps += Math.ceil(order.length / batchSize);
       rowsSeen = order.length;
       return sums !== null;
     },
