@@ -67,11 +67,20 @@ test('the model.json + weights.bin pair and the Keras script download, and the p
   const [jsonPath = '', binPath = ''] = await Promise.all(
     ['model.json', 'weights.bin'].map((name) => downloads.find((d) => d.suggestedFilename() === name)!.path()),
   );
-  const scriptDownload = page.waitForEvent('download');
+  // A generated set's points download with the script, which reads them.
+  downloads.length = 0;
   await page.getByRole('button', { name: 'Export Keras script' }).click();
-  const script = await readFile(await (await scriptDownload).path(), 'utf8');
+  await expect.poll(() => downloads.length).toBe(2);
+  const text = async (name: string) => readFile(await downloads.find((d) => d.suggestedFilename() === name)!.path(), 'utf8');
+  const script = await text('circle_model.py');
   expect(script).toContain('layers.Dense(units=8, activation="tanh", input_shape=[2])');
+  expect(script).toContain('pd.read_csv("circle.csv")');
   expect(script).toContain('model.fit(');
+  const points = (await text('circle.csv')).trim().split('\n');
+  expect(points[0]).toBe('x1,x2,label');
+  const pointsSlider = page.getByRole('slider', { name: 'Points' });
+  expect(points.length - 1).toBe(Number(await pointsSlider.getAttribute('aria-valuetext')));
+  expect(points.slice(1).every((line) => /^-?[\d.e-]+,-?[\d.e-]+,[01]$/.test(line))).toBe(true);
 
   await page.getByRole('button', { name: 'Reset' }).click();
   await importFiles(page, [

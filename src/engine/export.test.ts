@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareData } from '../data/prepare';
 import { generate } from '../data/synthetic';
 import { base64ToBytes } from '../model/file/base64';
-import { kerasScript, type ScriptData } from '../model/file/kerasScript';
+import { kerasScript, pointsCsv, type ScriptData } from '../model/file/kerasScript';
 import { buildModelFile, buildTfjsPair, parseModelFile, parseTfjsPair, type SerializedModel } from '../model/file/modelFile';
 import type { PlaygroundBlock } from '../model/file/schema';
 import type { LayerSpec } from '../model/layers';
@@ -226,6 +226,26 @@ describe('the Keras script', () => {
     const code = kerasScript(layers, block(layers, [9]), csv);
     pythonParses(code);
     expect(code).toContain('layers.InputLayer(input_shape=[9]),\n    layers.Dropout(rate=0.2)');
+  });
+
+  it('for a generated set, reads the points that are downloaded with it', () => {
+    const table = generate('circle', { numPoints: 20, noise: 0.1, seed: 1 });
+    const points = pointsCsv(table.featureNames, table.targetName, table.features, table.targets);
+    const lines = points.trim().split('\n');
+    expect(lines[0]).toBe('x1,x2,label');
+    expect(lines).toHaveLength(21);
+    lines.slice(1).forEach((line, i) => {
+      const [x1, x2, label] = line.split(',').map(Number);
+      expect(x1).toBeCloseTo(table.features[2 * i]!, 5);
+      expect(x2).toBeCloseTo(table.features[2 * i + 1]!, 5);
+      expect(label).toBe(table.targets[i]);
+    });
+    const layers: LayerSpec[] = [{ id: 'o', kind: 'dense', units: 1, activation: 'sigmoid' }];
+    const code = kerasScript(layers, { ...block(layers, [2]), task: { kind: 'binary' }, target: 'label', features: ['x1', 'x2'] }, { kind: 'synthetic', name: 'circle', csv: points });
+    pythonParses(code);
+    expect(code).toContain('df = pd.read_csv("circle.csv")');
+    expect(code).toContain('X = df[["x1", "x2"]].to_numpy(dtype="float32")');
+    expect(code).toContain('y = df["label"]');
   });
 });
 

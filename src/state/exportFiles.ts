@@ -33,13 +33,16 @@ export function playgroundBlock(run: RunState): PlaygroundBlock | null {
 
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'model';
 
-/** The files of an export: one JSON, the tfjs pair, or a Keras script. Null when there is nothing to export yet. */
+/** The files of an export: one JSON, the tfjs pair, or a Keras script (with its points, for a generated set). Null when there is nothing to export yet. */
 export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] | null {
   const block = playgroundBlock(run);
   if (!block || !run.setup) return null;
   const base = `${slug(block.dataset.id)}_model`;
   if (format === 'keras') {
-    return [{ name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, run.data!.exportMeta.script) }];
+    const data = run.data!.exportMeta.script;
+    const script: ExportFile = { name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, data) };
+    // A generated set exists only in the page: its points go with the script, which reads them.
+    return data.kind === 'synthetic' ? [script, { name: `${data.name}.csv`, type: 'text/csv', content: data.csv }] : [script];
   }
   if (!run.model) return null;
   if (format === 'json') return [{ name: `${base}.json`, type: 'application/json', content: buildModelFile(run.model, block) }];

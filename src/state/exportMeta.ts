@@ -1,7 +1,7 @@
 import { datasetInfo } from '../data/datasets';
 import type { Scaler } from '../data/scaler';
 import { inputShapeOf, type Table } from '../data/table';
-import type { ScriptData } from '../model/file/kerasScript';
+import { pointsCsv, type ScriptData } from '../model/file/kerasScript';
 import type { CustomData } from './customData';
 import type { DatasetChoice } from './dataSlice';
 import type { ExportMeta } from './runState';
@@ -15,7 +15,7 @@ function scriptData(choice: DatasetChoice, table: Table, custom: CustomData | nu
   const source = datasetInfo(choice).source;
   switch (source.kind) {
     case 'synthetic':
-      return { kind: 'synthetic', name: choice };
+      return { kind: 'synthetic', name: choice, csv: pointsCsv(table.featureNames, table.targetName, table.features, table.targets) };
     case 'fashionMnist':
       return { kind: 'fashionMnist', file: source.file };
     case 'csv':

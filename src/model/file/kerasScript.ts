@@ -6,7 +6,8 @@ import type { PlaygroundBlock } from './schema';
 export type ScriptData =
   | { kind: 'csv'; file: string; target: string; ignored: string[]; categorical: string[]; image: { height: number; width: number; maxValue: number } | null }
   | { kind: 'fashionMnist'; file: string }
-  | { kind: 'synthetic'; name: string };
+  /** A generated 2-D set: `csv` holds its points (x1, x2 and the target), saved beside the script as `<name>.csv`. */
+  | { kind: 'synthetic'; name: string; csv: string };
 
 const py = (value: string): string => JSON.stringify(value);
 /**
@@ -48,12 +49,24 @@ function layerCode(layer: LayerSpec, inputShape: number[] | null): string {
   }
 }
 
+/** A generated table as CSV text: x1, x2 and the target, one row a point, numbers as JavaScript writes them. */
+export function pointsCsv(featureNames: readonly string[], targetName: string, features: Float32Array, targets: Float32Array): string {
+  const width = featureNames.length;
+  const lines = [[...featureNames, targetName].join(',')];
+  for (let i = 0; i < targets.length; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < width; j++) row.push(features[i * width + j]!);
+    row.push(targets[i]!);
+    lines.push(row.map((v) => String(Number(v.toPrecision(7)))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function loadDataCode(data: ScriptData, block: PlaygroundBlock): string[] {
   switch (data.kind) {
     case 'synthetic':
       return [
-        `# The ${data.name} points were generated inside the playground and are not in a file:`,
-        `# save your own points as ${data.name}.csv with columns x1, x2 and ${comment(block.target)}.`,
+        `# The ${data.name} points were generated in the playground and downloaded with this script as ${data.name}.csv.`,
         `df = pd.read_csv("${data.name}.csv")`,
         `X = df[["x1", "x2"]].to_numpy(dtype="float32")`,
         `y = df[${py(block.target)}].to_numpy(dtype="float32")`,
