@@ -43,6 +43,30 @@ test('code it cannot read is reported with line numbers and changes nothing', as
   expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(before);
 });
 
+test('settings out of bounds in pasted code are not taken, and the dialog says which', async ({ page }) => {
+  await openPlayground(page);
+  const epochs = page.getByRole('slider', { name: 'Epochs' });
+  const epochsBefore = await epochs.getAttribute('aria-valuetext');
+  await page.getByRole('button', { name: 'Paste Keras code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
+  await dialog.getByRole('textbox', { name: 'Keras code' }).fill(`model = keras.Sequential([
+    layers.Dense(16, activation='relu', input_shape=[8]),
+    layers.Dense(1),
+])
+model.compile(optimizer='adam', loss='mae')
+model.fit(X, y, batch_size=16, epochs=99999)`);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('Applied, except:');
+  await expect(alert).toContainText(`Epochs must be a whole number from 1 to 10,000 (it is 99999). The current value, ${epochsBefore}, is kept.`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The rest was applied, and the experiment can train.
+  await expect(page.getByRole('list', { name: 'Layers' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('slider', { name: 'Batch size' })).toHaveAttribute('aria-valuetext', '16');
+  await expect(epochs).toHaveAttribute('aria-valuetext', epochsBefore!);
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+});
+
 test('a batch size larger than the training rows is clamped for the run and said', async ({ page }) => {
   await openPlayground(page, '?backend=wasm');
   await page.getByRole('button', { name: 'Paste Keras code' }).click();

@@ -112,6 +112,21 @@ model.compile(optimizer='nadam', loss='hinge')`);
     expect(readKerasCode('layers.Dense(units="many")').problems[0]!.message).toBe('Dense needs a number of units.');
   });
 
+  it('leaves out a layer beyond the playground’s bounds, saying why', () => {
+    const reading = readKerasCode(`model = keras.Sequential([
+    layers.Dense(100000, activation='relu', input_shape=[8]),
+    layers.Dropout(1.5),
+    layers.Conv2D(filters=8, kernel_size=40),
+    layers.Dense(1),
+])`);
+    expect(reading.layers).toEqual([{ kind: 'dense', units: 1, activation: 'linear' }]);
+    expect(reading.problems).toEqual([
+      { line: 2, message: 'Units must be a whole number from 1 to 4,096 (it is 100000). This Dense layer is left out.' },
+      { line: 3, message: 'Dropout rate must be at least 0 and below 1 (it is 1.5): a rate of 1 would drop every input. This Dropout layer is left out.' },
+      { line: 4, message: 'Kernel size must be a whole number from 1 to 15 (it is 40). This Conv2D layer is left out.' },
+    ]);
+  });
+
   it('never runs anything: code that would have side effects is just text', () => {
     const reading = readKerasCode(`import os; os.system("rm -rf /")\nmodel = keras.Sequential([layers.Dense(1, input_shape=[3])])`);
     expect(reading.layers).toEqual([{ kind: 'dense', units: 1, activation: 'linear' }]);

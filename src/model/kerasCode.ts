@@ -1,6 +1,7 @@
 import { isActivationName } from './activations';
 import type { EarlyStoppingConfig } from './earlyStopping';
-import type { LayerDraft } from './layers';
+import { kindOf } from './layerKinds';
+import type { LayerDraft, LayerSpec } from './layers';
 import type { LossName } from './losses';
 import type { OptimizerName } from './optimizers';
 
@@ -282,7 +283,11 @@ export function readKerasCode(code: string): KerasReading {
     const name = lastName(call.callee);
     if (layerClasses.has(name)) {
       const layer = readLayer(call, reading);
-      if (layer) reading.layers.push(layer);
+      // A layer beyond the playground's bounds (Dense(100000), Dropout(1.5)) is left out, with the reason,
+      // rather than put in a stack that cannot train and would not survive a reload.
+      const wrong = layer ? kindOf(layer as LayerSpec).check(layer as LayerSpec) : [];
+      if (wrong.length > 0) reading.problems.push({ line: call.line, message: `${wrong.join(' ')} This ${name} layer is left out.` });
+      else if (layer) reading.layers.push(layer);
     } else if (name === 'compile') readCompile(call, reading);
     else if (name === 'fit') readFit(call, reading);
     else if (name === 'EarlyStopping') readEarlyStopping(call, reading);

@@ -32,8 +32,8 @@ export function checkTrainingConfig(config: TrainingConfig, _trainRows: number):
     problems.push(`Learning rate must be above 0 and at most ${limits.maxLearningRate} (it is ${learningRate}).`);
   }
   // A batch larger than the training split is not a problem: the run clamps it and says so.
-  if (!(Number.isInteger(batchSize) && batchSize >= 1)) {
-    problems.push(`Batch size must be a whole number of at least 1 (it is ${batchSize}).`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= limits.maxBatchSize)) {
+    problems.push(`Batch size must be a whole number from 1 to ${limits.maxBatchSize.toLocaleString('en-US')} (it is ${batchSize}).`);
   }
   if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= limits.maxEpochs)) {
     problems.push(`Epochs must be a whole number from 1 to ${limits.maxEpochs.toLocaleString('en-US')} (it is ${epochs}).`);

@@ -4,6 +4,7 @@ import type { EarlyStoppingConfig } from '../model/earlyStopping';
 import type { LayerKind, LayerSpec, Padding } from '../model/layers';
 import { inputShapeOf } from '../data/table';
 import { readKerasCode } from '../model/kerasCode';
+import { mergeKerasSettings } from '../model/kerasSettings';
 import { newLayerId, setDropoutRates, setToggle } from '../model/toggles';
 import type { SerializedModel } from '../model/file/modelFile';
 import type { TrainingConfig } from '../model/trainingConfig';
@@ -162,11 +163,10 @@ export const createExperimentSlice = (): StateCreator<PlaygroundState, [], [], E
           problems.push(`The code's input_shape [${reading.inputShape.join(', ')}] differs from this dataset's [${own.join(', ')}]; the dataset's is used.`);
         }
       }
-      const { earlyStopping, ...rest } = reading.config;
-      const config = get().config;
+      const merged = mergeKerasSettings(get().config, reading.config);
       editLayers(() => reading.layers.map((layer) => ({ ...layer, id: newLayerId() }) as LayerSpec));
-      set({ config: { ...config, ...rest, earlyStopping: earlyStopping ? { ...config.earlyStopping, ...earlyStopping } : { ...config.earlyStopping, enabled: false } } });
-      return { applied: true, problems };
+      set({ config: merged.config });
+      return { applied: true, problems: [...problems, ...merged.problems] };
     },
 
     setEarlyStopping(patch) {

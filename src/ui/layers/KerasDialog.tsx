@@ -41,7 +41,7 @@ export function KerasDialog() {
         </p>
         {result && (
           <div role="alert" className={result.applied ? 'hint' : 'error'}>
-            {result.applied ? 'Applied. Some parts could not be read:' : 'Nothing was applied.'}
+            {result.applied ? 'Applied, except:' : 'Nothing was applied.'}
             <ul>
               {result.problems.map((problem) => (
                 <li key={problem}>{problem}</li>
