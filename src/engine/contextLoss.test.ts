@@ -16,7 +16,7 @@ const small: LayerSpec[] = [
   { id: 'b', kind: 'dense', units: 1, activation: 'sigmoid' },
 ];
 
-function command(layers: LayerSpec[], epochs: number): TrainCommand {
+function command(layers: LayerSpec[], epochs: number, config: Partial<TrainCommand['config']> = {}): TrainCommand {
   const prepared = prepareData(generate('circle', { numPoints: 200, noise: 0.1, seed: 1 }), 0.25, 1);
   return {
     type: 'train',
@@ -25,7 +25,7 @@ function command(layers: LayerSpec[], epochs: number): TrainCommand {
     initialModel: null,
     layers,
     task: { kind: 'binary' },
-    config: testConfig({ epochs, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.02 }),
+    config: testConfig({ epochs, loss: 'binaryCrossentropy', optimizer: 'adam', learningRate: 0.02, ...config }),
     data: { ...prepared, grid: null },
   };
 }
@@ -34,7 +34,7 @@ function command(layers: LayerSpec[], epochs: number): TrainCommand {
  * A session that believes it trains on WebGL (tfjs really runs on its CPU
  * backend here) and whose GPU is lost when epoch `lossAt` is reported.
  */
-function sessionLosingGpuAt(lossAt: number) {
+function sessionLosingGpuAt(lossAt: number, onEvent: (event: WorkerEvent, session: TrainingSession) => void = () => undefined) {
   const events: WorkerEvent[] = [];
   let lost = false;
   let onLost: (() => void) | null = null;
@@ -50,6 +50,7 @@ function sessionLosingGpuAt(lossAt: number) {
   const session = new TrainingSession(
     (event) => {
       events.push(event);
+      onEvent(event, session);
       if (event.type === 'epoch' && event.record.epoch === lossAt && !lost) {
         lost = true;
         onLost?.();
@@ -102,5 +103,32 @@ describe('a run whose WebGL context is lost', () => {
     expect(epochs.slice(0, 3)).toEqual([1, 2, 3]);
     expect(epochs.slice(3)).toEqual(Array.from({ length: 6 - fromEpoch }, (_, i) => fromEpoch + 1 + i));
     expect(events.at(-1)).toMatchObject({ type: 'runEnded', outcome: { kind: 'completed', epochs: 6 } });
+  });
+
+  it('keeps a learning rate the person changed before the loss', async () => {
+    const { session, events } = sessionLosingGpuAt(5, (event, s) => {
+      if (event.type === 'epoch' && event.record.epoch === 2) s.setLearningRate(1, 0.005);
+    });
+    await session.train(command(small, 8));
+    const records = events.flatMap((event) => (event.type === 'epoch' ? [event.record] : []));
+    // Epochs 1-2 at the first rate; every later epoch, before and after the move, at the new one.
+    expect(records.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(records.slice(0, 2).map((r) => r.learningRate)).toEqual([0.02, 0.02]);
+    expect(records.slice(3).map((r) => r.learningRate)).toEqual([0.005, 0.005, 0.005, 0.005, 0.005]);
+  });
+
+  it('carries early stopping on: its counter, its best epoch, and that epoch’s weights to restore', async () => {
+    // No epoch improves on the first by 10: epoch 1 stays the best, and patience 4 stops the run at epoch 5.
+    const earlyStopping = { enabled: true, patience: 4, minDelta: 10, restoreBestWeights: true };
+    const { session, events } = sessionLosingGpuAt(3);
+    await session.train(command(small, 20, { earlyStopping }));
+    expect(events.find((event) => event.type === 'movedBackend')).toMatchObject({ fromEpoch: 3 });
+    const ended = events.at(-1)!;
+    expect(ended).toMatchObject({ type: 'runEnded', outcome: { kind: 'earlyStopped', epoch: 5, bestEpoch: 1, restoredFrom: 1 } });
+    // The weights put back are epoch 1's, copied to main memory before the move.
+    const firstEpoch = events.find((event) => event.type === 'epoch' && event.record.epoch === 1);
+    const firstWeights = firstEpoch?.type === 'epoch' ? firstEpoch.weights : null;
+    expect(firstWeights).not.toBeNull();
+    if (ended.type === 'runEnded') expect(Array.from(ended.weights!)).toEqual(Array.from(firstWeights!));
   });
 });

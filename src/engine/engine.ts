@@ -51,6 +51,8 @@ export interface TrainingEngine {
   snapshot(): WeightSnapshot;
   /** Every weight, in `model.getWeights()` order, copied to main memory. */
   exportWeights(): Promise<Float32Array[]>;
+  /** Puts weights held in main memory, in `model.getWeights()` order, into the model. */
+  loadWeights(values: readonly Float32Array[]): void;
   setLearningRate(rate: number): void;
   serialize(): Promise<SerializedModel>;
   /** Frees everything the engine made (tensors included). */

@@ -193,7 +193,8 @@ export class TrainingSession {
   /**
    * After WebGL's context was lost mid-run: switches to a backend without
    * WebGL and trains the rest of the run there, from the last weights copied
-   * to main memory (the optimizer's state is not kept), saying so.
+   * to main memory with the learning rate and early stopping's state of that
+   * epoch (the optimizer's running averages are not kept), saying so.
    */
   private async continueWithoutWebgl(run: ActiveRun, command: TrainCommand, gpu: GpuWatch, holder: ResumeHolder, hooks: RunHooks): Promise<RunResult> {
     const next = await gpu.fallback(command.layers);
@@ -210,7 +211,7 @@ export class TrainingSession {
       fromEpoch,
       message: `WebGL stopped working during epoch ${lostAt} (its context was lost: the GPU was reset or another page took it). Training goes on on ${next.name} from ${
         point ? `the weights after epoch ${fromEpoch}` : 'the initial weights'
-      }; the optimizer starts afresh.`,
+      }, with its learning rate and early stopping as they were; the optimizer's running averages start afresh.`,
     });
     run.lastEpoch = fromEpoch;
     const stopped = run.control.stopped && run.control.abandoned === null;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { shuffledIndices } from '../data/split';
-import { EarlyStopper } from '../model/earlyStopping';
+import { EarlyStopper, type EarlyStoppingState } from '../model/earlyStopping';
 import type { SerializedModel } from '../model/file/modelFile';
 import type { LayerSpec } from '../model/layers';
 import type { TaskSpec } from '../model/task';
@@ -28,10 +28,15 @@ export interface RunRequest {
   resumeHolder?: ResumeHolder | null;
 }
 
-/** Weights after an epoch, in `model.getWeights()` order, held in main memory. */
+/** Where a run stood after an epoch, held in main memory: its weights (in `model.getWeights()` order) and settings that moved. */
 export interface ResumePoint {
   epoch: number;
   weights: Float32Array[];
+  /** The learning rate then, which the person may have changed during the run. */
+  learningRate?: number;
+  /** Early stopping's counters, and the best epoch's weights when they are to be restored. */
+  early?: EarlyStoppingState | null;
+  bestWeights?: Float32Array[] | null;
 }
 
 export interface ResumeHolder {
@@ -81,8 +86,9 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const numTrain = data.xTrain.length / inputSize;
   const batchSize = Math.max(1, Math.min(config.batchSize, numTrain));
   const early = config.earlyStopping;
-  const stopper = early.enabled ? new EarlyStopper(early) : null;
-  const startEpoch = request.startFrom?.epoch ?? 0;
+  const resume = request.startFrom ?? null;
+  const stopper = early.enabled ? new EarlyStopper(early, resume?.early) : null;
+  const startEpoch = resume?.epoch ?? 0;
   const engineRequest = { ...request, batchSize, startWeights: request.startFrom?.weights ?? null };
   const engine = request.engine === 'fused' ? await createFusedEngine(engineRequest) : await createTfEngine(engineRequest);
   // Export asks for the model between batches, when the loop is not using it.
@@ -94,8 +100,11 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
     lastPredictions = performance.now();
     hooks.onPredictions?.(epoch, readout.predictions.validation, readout.predictions.grid);
   };
-  let learningRate = config.learningRate;
+  let learningRate = resume?.learningRate ?? config.learningRate;
+  if (learningRate !== config.learningRate) engine.setLearningRate(learningRate);
   let best: WeightSnapshot | null = null;
+  /** The best epoch's weights in main memory: kept in resume points, and given by one. */
+  let bestHeld: Float32Array[] | null = resume?.bestWeights ?? null;
   /** Weights after the last epoch whose loss was finite, put back if the run diverges. */
   let lastGood: WeightSnapshot | null = null;
   let lastGoodEpoch = startEpoch;
@@ -123,17 +132,28 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       }
       const stats = await control.guard(engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS, control.wantWeights));
       const { loss, metric, valLoss, valMetric } = stats;
+      // Early stopping judges the epoch first, so a resume point taken below carries its verdict.
+      const verdict = stopper && Number.isFinite(loss) ? stopper.observe(epoch, valLoss) : null;
+      const newBest = verdict?.snapshot === true && early.restoreBestWeights;
+      if (newBest) {
+        best?.dispose();
+        best = engine.snapshot();
+        bestHeld = null;
+      }
       // A copy in main memory to go on from if the device is lost. Taken
       // before the epoch is reported, so the page never shows an epoch the
       // copy is older than without being told (see the movedBackend event).
       const holder = request.resumeHolder;
       if (holder && Number.isFinite(loss)) {
+        let weights: Float32Array[] | null = null;
         if (stats.weights && engine.weightLayout) {
-          holder.point = { epoch, weights: inModelOrder(engine.weightLayout, stats.weights) };
+          weights = inModelOrder(engine.weightLayout, stats.weights);
         } else if (performance.now() - lastResumeCopy >= RESUME_COPY_INTERVAL_MS) {
-          holder.point = { epoch, weights: await control.guard(engine.exportWeights()) };
+          weights = await control.guard(engine.exportWeights());
           lastResumeCopy = performance.now();
         }
+        if (newBest) bestHeld = weights ?? (await control.guard(engine.exportWeights()));
+        if (weights) holder.point = { epoch, weights, learningRate, early: stopper?.state ?? null, bestWeights: bestHeld };
       }
       hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started, learningRate }, stats.weights);
       deliver(epoch, stats);
@@ -144,17 +164,9 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       lastGood?.dispose();
       lastGood = engine.snapshot();
       lastGoodEpoch = epoch;
-
-      if (stopper) {
-        const verdict = stopper.observe(epoch, valLoss);
-        if (verdict.snapshot && early.restoreBestWeights) {
-          best?.dispose();
-          best = engine.snapshot();
-        }
-        if (verdict.stop) {
-          outcome = { kind: 'earlyStopped', epoch, bestEpoch: stopper.bestEpoch, restoredFrom: null };
-          break;
-        }
+      if (stopper && verdict?.stop) {
+        outcome = { kind: 'earlyStopped', epoch, bestEpoch: stopper.bestEpoch, restoredFrom: null };
+        break;
       }
       control.endEpoch();
       if (epoch < config.epochs && !(await control.checkpoint(true))) {
@@ -164,8 +176,10 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
     }
     // As Keras's on_train_end: put the best weights back whether training
     // stopped early or ran out of epochs (not when the person stopped it).
-    if (best && stopper && (outcome.kind === 'completed' || outcome.kind === 'earlyStopped')) {
-      best.restore();
+    if ((best || bestHeld) && stopper && (outcome.kind === 'completed' || outcome.kind === 'earlyStopped')) {
+      // The best epoch was before a move to this backend when only its copy in main memory is left.
+      if (best) best.restore();
+      else engine.loadWeights(bestHeld!);
       outcome = { ...outcome, restoredFrom: stopper.bestEpoch };
     }
     if (outcome.kind === 'diverged' && lastGood) lastGood.restore();

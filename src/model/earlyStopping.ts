@@ -34,6 +34,13 @@ export interface EarlyStoppingVerdict {
   stop: boolean;
 }
 
+/** Where an EarlyStopper stands, to carry it over when a run moves to another backend. */
+export interface EarlyStoppingState {
+  best: number;
+  bestEpoch: number;
+  wait: number;
+}
+
 export class EarlyStopper {
   /** Lowest val_loss seen that counted as an improvement. */
   best = Number.POSITIVE_INFINITY;
@@ -41,7 +48,16 @@ export class EarlyStopper {
   bestEpoch = 0;
   private wait = 0;
 
-  constructor(private readonly config: Pick<EarlyStoppingConfig, 'patience' | 'minDelta'>) {}
+  constructor(
+    private readonly config: Pick<EarlyStoppingConfig, 'patience' | 'minDelta'>,
+    from?: EarlyStoppingState | null,
+  ) {
+    if (from) ({ best: this.best, bestEpoch: this.bestEpoch, wait: this.wait } = from);
+  }
+
+  get state(): EarlyStoppingState {
+    return { best: this.best, bestEpoch: this.bestEpoch, wait: this.wait };
+  }
 
   /** Feeds the val_loss of a finished epoch (1-based). */
   observe(epoch: number, valLoss: number): EarlyStoppingVerdict {

@@ -110,6 +110,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
       optimizer.learningRate = rate;
     },
     exportWeights: async () => net.weights().map((weight) => weight.slice()),
+    loadWeights: (values) => net.setWeights(values),
     async serialize() {
       setModelWeights(model, net.weights());
       return serializeModel(model);

@@ -121,6 +121,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
       setLearningRate(optimizer, rate);
     },
     exportWeights: () => Promise.all(model.getWeights().map(async (weight) => (await weight.data()) as Float32Array)),
+    loadWeights: (values) => setModelWeights(model, values),
     serialize: () => serializeModel(model),
     dispose() {
       if (sums) tf.dispose(sums);
