@@ -197,11 +197,13 @@ function Readout({ epoch, curves, left, flip }: { epoch: number; curves: readonl
   const rows = curves.flatMap((c) => {
     const i = nearestIndex(c.points, epoch);
     const point = i >= 0 ? c.points[i] : undefined;
-    return point ? [{ id: c.id, name: c.name, color: c.color, value: point[1] }] : [];
+    return point ? [{ id: c.id, name: c.name, color: c.color, epoch: point[0], value: point[1] }] : [];
   });
+  // Past a few hundred epochs the curves hold every k-th one: name the epoch the values are from.
+  const shown = rows[0]?.epoch ?? epoch;
   return (
     <div className="chart-readout" aria-live="polite" style={flip ? { right: `calc(100% - ${left - 8}px)` } : { left: left + 8 }}>
-      <div>epoch {epoch}</div>
+      <div>epoch {shown}</div>
       {rows.map((row) => (
         <div key={row.id}>
           <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
