@@ -115,6 +115,29 @@ test('an uploaded CSV: pick its target, see its columns, train on it', async ({ 
   await expect(page.getByRole('figure', { name: 'Predicted against actual' })).toContainText('Validation MAE');
 });
 
+test('the regression scatter is drawn before a run and fills with the validation points as it trains', async ({ page }) => {
+  await openPlayground(page);
+  const scatter = page.getByRole('figure', { name: 'Predicted against actual' });
+  await expect(scatter).toContainText('Validation MAE: —');
+  await expect(scatter.locator('svg text', { hasText: 'predicted' })).toBeVisible();
+  await expect(scatter.locator('path.scatter-dots')).toHaveCount(0);
+  const rows = await stepEpochs(page, 1);
+  // One small circle per validation row (each drawn as two arcs after a move).
+  const circles = async (selector: string) => ((await scatter.locator(selector).getAttribute('d')) ?? '').split('M').length - 1;
+  const inside = await circles('path.scatter-dots');
+  // Predictions beyond the target's range are drawn hollow at the edge, and counted below the plot.
+  const beyond = (await scatter.locator('path.scatter-beyond').count()) > 0 ? await circles('path.scatter-beyond') : 0;
+  expect(inside + beyond).toBeGreaterThan(150);
+  if (beyond > 0) await expect(scatter).toContainText(`${beyond} prediction${beyond === 1 ? ' is' : 's are'} beyond the range`);
+  else await expect(scatter.getByText(/beyond the range/)).toHaveCount(0);
+  // The MAE shown is the validation MAE of the history table's last row.
+  const mae = Number(/Validation MAE: ([\d.]+)/.exec((await scatter.locator('.metric-value').textContent()) ?? '')?.[1]);
+  const table = page.getByRole('table', { name: 'Training history', exact: true });
+  const valMae = Number(await table.locator('tbody tr').last().locator('td').nth(4).textContent());
+  expect(rows).toHaveLength(1);
+  expect(mae).toBeCloseTo(valMae, 2);
+});
+
 test('a CSV saved the European way (semicolons, decimal commas) is read as numbers', async ({ page }) => {
   await openPlayground(page);
   const lines = ['Breite;Länge;Gewicht'];

@@ -56,13 +56,18 @@ export interface W2Run {
  * once and watched with a cheap in-page check instead.
  */
 export async function trainW2(page: Page): Promise<W2Run> {
+  return trainRecording(page, W2_EPOCHS);
+}
+
+/** Clicks Train and records long tasks until the status line says `epochs` epochs finished; see trainW2. */
+export async function trainRecording(page: Page, epochs: number): Promise<W2Run> {
   // Let the page settle after the edits, then record only the run itself.
   await page.waitForTimeout(500);
   const status = await page.getByRole('status').elementHandle();
   await page.evaluate(() => ((window as unknown as { __longTasks: { recording: boolean } }).__longTasks.recording = true));
   const started = Date.now();
   await page.getByRole('button', { name: 'Train' }).click();
-  await page.waitForFunction(([el, epochs]) => el?.textContent?.includes(`Finished ${epochs} epochs`), [status, W2_EPOCHS] as const, {
+  await page.waitForFunction(([el, n]) => el?.textContent?.includes(`Finished ${n} epochs`), [status, epochs] as const, {
     polling: 250,
     timeout: 120_000,
   });

@@ -11,7 +11,7 @@ void loadScatter();
 
 const LazyScatter = lazy(() => loadScatter().then((m) => ({ default: m.PredictedVsActual })));
 
-export function PredictedVsActual(props: { actual: Float32Array; predicted: Float32Array; targetName: string }) {
+export function PredictedVsActual(props: { targets: Float32Array; actual: Float32Array | null; predicted: Float32Array | null; targetName: string }) {
   return (
     <Suspense
       fallback={

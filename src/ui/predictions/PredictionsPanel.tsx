@@ -23,21 +23,28 @@ export function PredictionsPanel() {
     const n = table.task.kind === 'binary' ? 2 : table.task.numClasses;
     return { actual, predicted, counts: confusionMatrix(actual, predicted, n), accuracy: accuracy(actual, predicted) };
   }, [table, data, predictions]);
+  if (!table) return <p className="hint">Train to see what the model predicts.</p>;
   // The run's data must belong to the table on screen (not one from before a dataset switch).
-  if (!table || !data || data.validationRows.length !== data.yVal.length / data.targetSize) {
-    return <p className="hint">Train to see what the model predicts.</p>;
-  }
+  const run = data && data.validationRows.length === data.yVal.length / data.targetSize ? data : null;
+  const shown = run ? predictions : null;
   const classNames = table.classNames ?? classes?.counts.map((_, i) => String(i)) ?? [];
+  // One tree before and during a run, so the scatter plot, drawn before any run, is not drawn anew when one starts.
   return (
     <div className="predictions">
-      {table.modality === 'plane' && <DecisionBoundary table={table} data={data} predictions={predictions} />}
-      {!predictions && table.modality !== 'plane' && <p className="hint">Waiting for the first epoch…</p>}
-      {predictions && table.task.kind === 'regression' && (
-        <PredictedVsActual actual={data.yVal} predicted={predictions.validation} targetName={table.targetName} />
+      {!run && <p className="hint">Train to see what the model predicts.</p>}
+      {run && table.modality === 'plane' && <DecisionBoundary table={table} data={run} predictions={shown} />}
+      {run && !shown && table.modality !== 'plane' && <p className="hint">Waiting for the first epoch…</p>}
+      {table.task.kind === 'regression' && (
+        <PredictedVsActual
+          targets={table.targets}
+          actual={run && shown ? run.yVal : null}
+          predicted={shown?.validation ?? null}
+          targetName={table.targetName}
+        />
       )}
-      {classes && <ConfusionMatrix counts={classes.counts} classNames={classNames} accuracy={classes.accuracy} />}
-      {classes && table.modality === 'image' && (
-        <MisclassifiedGallery table={table} rows={data.validationRows} actual={classes.actual} predicted={classes.predicted} />
+      {run && classes && <ConfusionMatrix counts={classes.counts} classNames={classNames} accuracy={classes.accuracy} />}
+      {run && classes && table.modality === 'image' && (
+        <MisclassifiedGallery table={table} rows={run.validationRows} actual={classes.actual} predicted={classes.predicted} />
       )}
     </div>
   );
