@@ -130,6 +130,14 @@ test('the regression scatter is drawn before a run and fills with the validation
   expect(inside + beyond).toBeGreaterThan(150);
   if (beyond > 0) await expect(scatter).toContainText(`${beyond} prediction${beyond === 1 ? ' is' : 's are'} beyond the range`);
   else await expect(scatter.getByText(/beyond the range/)).toHaveCount(0);
+  // The pointer on a point reads out its actual and predicted values.
+  const [, mx = '0', my = '0'] = /^M([\d.]+) ([\d.]+)/.exec((await scatter.locator('path.scatter-dots').getAttribute('d')) ?? '') ?? [];
+  const svg = (await scatter.locator('svg.recharts-surface').boundingBox())!;
+  await page.mouse.move(svg.x + Number(mx) + 2.5, svg.y + Number(my));
+  const readout = scatter.locator('.scatter-hover text');
+  await expect(readout).toHaveText(/^actual [\d.]+, predicted -?[\d.e+-]+$/);
+  await page.mouse.move(svg.x - 40, svg.y - 40);
+  await expect(readout).toHaveCount(0);
   // The MAE shown is the validation MAE of the history table's last row.
   const mae = Number(/Validation MAE: ([\d.]+)/.exec((await scatter.locator('.metric-value').textContent()) ?? '')?.[1]);
   const table = page.getByRole('table', { name: 'Training history', exact: true });

@@ -1,5 +1,5 @@
-import { memo, useMemo } from 'react';
-import { CartesianGrid, ReferenceLine, ResponsiveContainer, ScatterChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { memo, useMemo, useState, type PointerEvent } from 'react';
+import { CartesianGrid, ReferenceLine, ResponsiveContainer, ScatterChart, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { meanAbsoluteError } from '../../model/evaluation';
 import { palette } from '../charts/palette';
 import { linearAxis, tickLabel, type Axis } from '../charts/plot/scale';
@@ -48,7 +48,63 @@ function Dots({ actual, predicted, domain }: { actual: Float32Array; predicted: 
     <>
       <path className="scatter-dots" d={inside} fill={palette.validation} fillOpacity={0.75} />
       {beyond && <path className="scatter-beyond" d={beyond} fill="none" stroke={palette.validation} strokeWidth={1.2} />}
+      <HoverPoint actual={actual} predicted={predicted} domain={domain} />
     </>
+  );
+}
+
+/**
+ * The point nearest the pointer, ringed, with its actual and predicted
+ * values: only this small layer redraws as the pointer moves.
+ */
+function HoverPoint({ actual, predicted, domain }: { actual: Float32Array; predicted: Float32Array; domain: [number, number] }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const area = usePlotArea();
+  const [nearest, setNearest] = useState<number | null>(null);
+  if (!x || !y || !area) return null;
+  const [lo, hi] = domain;
+  const at = (i: number): [number, number] => [x(actual[i]!) ?? 0, y(Math.min(hi, Math.max(lo, predicted[i]!))) ?? 0];
+  const onPointerMove = (event: PointerEvent<SVGRectElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const px = area.x + event.clientX - box.left;
+    const py = area.y + event.clientY - box.top;
+    let best: number | null = null;
+    let bestDistance = 12 * 12;
+    for (let i = 0; i < actual.length; i++) {
+      if (!Number.isFinite(actual[i]!) || Number.isNaN(predicted[i]!)) continue;
+      const [cx, cy] = at(i);
+      const distance = (cx - px) ** 2 + (cy - py) ** 2;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = i;
+      }
+    }
+    setNearest(best);
+  };
+  const shown = nearest !== null && nearest < actual.length ? nearest : null;
+  const [cx, cy] = shown !== null ? at(shown) : [0, 0];
+  const left = cx < area.x + area.width / 2;
+  return (
+    <g className="scatter-hover">
+      <rect
+        x={area.x}
+        y={area.y}
+        width={area.width}
+        height={area.height}
+        fill="transparent"
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setNearest(null)}
+      />
+      {shown !== null && (
+        <g pointerEvents="none">
+          <circle cx={cx} cy={cy} r={DOT + 3} fill="none" stroke="#0f172a" strokeWidth={1.5} />
+          <text x={left ? cx + 10 : cx - 10} y={Math.max(area.y + 12, cy - 8)} textAnchor={left ? 'start' : 'end'} fontSize={11} fill="#0f172a">
+            actual {tickLabel(actual[shown]!)}, predicted {tickLabel(predicted[shown]!)}
+          </text>
+        </g>
+      )}
+    </g>
   );
 }
 
