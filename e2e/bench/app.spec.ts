@@ -3,7 +3,7 @@ import { test } from '@playwright/test';
 import { observeLongTasks, setUpW2, trainW2, W2_EPOCHS } from '../w2';
 
 /** The app's production build, served beside the bench page (playwright.bench.config.ts). */
-export const APP_URL = 'http://localhost:4175/';
+const APP_URL = 'http://localhost:4175/';
 const RUNS = 3;
 
 /**

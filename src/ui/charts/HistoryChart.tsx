@@ -24,10 +24,10 @@ interface HistoryChartProps {
 }
 
 /** Most points a curve is drawn with: more than a chart's width can show. */
-export const MAX_CHART_POINTS = 400;
+const MAX_CHART_POINTS = 400;
 
 /** Every k-th record and the last one, when there are more than `max`. */
-export function thinHistory(history: readonly EpochRecord[], max = MAX_CHART_POINTS): EpochRecord[] {
+function thinHistory(history: readonly EpochRecord[], max = MAX_CHART_POINTS): EpochRecord[] {
   if (history.length <= max) return history as EpochRecord[];
   const step = Math.ceil(history.length / max);
   return history.filter((_, i) => i % step === 0 || i === history.length - 1);

@@ -8,7 +8,7 @@ export interface Mosaic {
 }
 
 /** Filters of a one-channel layer (the first layer on grey images) go in rows of this many, so each tile is large enough to see. */
-export const FILTERS_PER_ROW = 8;
+const FILTERS_PER_ROW = 8;
 
 /**
  * The kernel of a Conv2D layer, shape [height, width, in channels, filters]
