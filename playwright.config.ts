@@ -18,7 +18,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: { timeout: 30_000 },
-  reporter: [['list']],
+  // The JSON report is what `npm test` adds up (scripts/test-all.mjs); it goes where PLAYWRIGHT_JSON_OUTPUT_NAME says.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: process.env.E2E_RESULTS_DIR ?? 'test-results',
   use: {
     baseURL: `http://localhost:${port}`,

@@ -21,6 +21,8 @@ export interface Readout {
 
 export interface EpochStats extends Readout {
   loss: number;
+  /** The training loss of each batch of the epoch, in order (read with the epoch's other values, not per batch). */
+  stepLosses: Float32Array;
   metric: number;
   valLoss: number;
   valMetric: number;

@@ -122,8 +122,11 @@ export type WorkerEvent =
       /** Layout of the `weights` the epoch events carry; null when the model is too large to show. */
       weightLayout: WeightSlot[] | null;
     }
-  /** `weights`: every weight after the epoch, flattened in `weightLayout` order (small models only). */
-  | { type: 'epoch'; runId: number; record: EpochRecord; weights: Float32Array | null }
+  /**
+   * `weights`: every weight after the epoch, flattened in `weightLayout` order (small models only);
+   * `stepLosses`: the training loss of each of the epoch's batches (stepsPerEpoch values), in order.
+   */
+  | { type: 'epoch'; runId: number; record: EpochRecord; weights: Float32Array | null; stepLosses: Float32Array }
   | { type: 'paused'; runId: number; epoch: number }
   | { type: 'resumed'; runId: number }
   /** A new learning rate took effect during `epoch`. */

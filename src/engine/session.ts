@@ -161,9 +161,9 @@ export class TrainingSession {
       const engine = backend?.name === 'js' ? 'fused' : 'tfjs';
       const hooks: RunHooks = {
         onStart: (info) => this.post({ type: 'runStarted', runId, backend: backend?.name ?? 'cpu', ...info }),
-        onEpoch: (record, weights) => {
+        onEpoch: (record, weights, stepLosses) => {
           run.lastEpoch = record.epoch;
-          this.post({ type: 'epoch', runId, record, weights });
+          this.post({ type: 'epoch', runId, record, weights, stepLosses });
         },
         onLearningRate: (epoch, learningRate) => this.post({ type: 'learningRateChanged', runId, epoch, learningRate }),
         onPredictions: (epoch, validation, grid) => this.post({ type: 'predictions', runId, epoch, validation, grid }),

@@ -49,8 +49,8 @@ const RESUME_COPY_INTERVAL_MS = 2000;
 export interface RunHooks {
   /** The model is built: its weight count, and the weight layout when it is small enough to show. */
   onStart?(info: { params: number; stepsPerEpoch: number; weightLayout: WeightSlot[] | null }): void;
-  /** An epoch has finished; called once per epoch, in order. */
-  onEpoch(record: EpochRecord, weights: Float32Array | null): void;
+  /** An epoch has finished; called once per epoch, in order, with the training loss of each of its batches. */
+  onEpoch(record: EpochRecord, weights: Float32Array | null, stepLosses: Float32Array): void;
   /** A new learning rate took effect during `epoch`. */
   onLearningRate?(epoch: number, learningRate: number): void;
   /** Outputs for the validation rows and the grid after `epoch`: a few times a second, and at the end. */
@@ -155,7 +155,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
         if (newBest) bestHeld = weights ?? (await control.guard(engine.exportWeights()));
         if (weights) holder.point = { epoch, weights, learningRate, early: stopper?.state ?? null, bestWeights: bestHeld };
       }
-      hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started, learningRate }, stats.weights);
+      hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started, learningRate }, stats.weights, stats.stepLosses);
       deliver(epoch, stats);
       if (!Number.isFinite(loss)) {
         outcome = { kind: 'diverged', epoch, value: Number.isNaN(loss) ? 'NaN' : 'Infinity', keptEpoch: lastGoodEpoch };

@@ -17,7 +17,7 @@ describe('applyRunEvents', () => {
     const events: WorkerEvent[] = [
       { type: 'runStarted', runId: 4, backend: 'webgl', params: 31, stepsPerEpoch: 3, weightLayout: [{ layerIndex: 0, name: 'bias', shape: [2] }] },
       epochEvent(4, 1),
-      { type: 'epoch', runId: 4, record: epochRecord(2), weights },
+      { type: 'epoch', runId: 4, record: epochRecord(2), weights, stepLosses: Float32Array.of(0.5) },
       runEndedEvent(4, { kind: 'completed', epochs: 2, restoredFrom: null }, 3),
     ];
     const run = applyRunEvents(running, events);

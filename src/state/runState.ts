@@ -7,6 +7,7 @@ import type { ScriptData } from '../model/file/kerasScript';
 import type { TaskSpec } from '../model/task';
 import type { LayerSpec } from '../model/layers';
 import type { TrainingConfig } from '../model/trainingConfig';
+import { appendSteps, emptySteps, truncateSteps, type StepLog } from './stepLog';
 
 /** Where the current run stands. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'ended';
@@ -69,6 +70,8 @@ export interface RunState {
   predictions: Predictions | null;
   /** One record per finished epoch, in order. */
   history: EpochRecord[];
+  /** The training loss of every step (batch) of those epochs, in order. */
+  steps: StepLog;
   /** Learning-rate changes made during the run: the epoch they took effect in, and the new rate. */
   learningRateChanges: { epoch: number; learningRate: number }[];
   params: number | null;
@@ -93,6 +96,7 @@ export const idleRun: RunState = {
   data: null,
   predictions: null,
   history: [],
+  steps: emptySteps,
   learningRateChanges: [],
   params: null,
   stepsPerEpoch: null,
@@ -123,7 +127,12 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
       // confused worker; never show it.
       const last = run.history[run.history.length - 1];
       if (event.record.epoch !== (last?.epoch ?? 0) + 1) return run;
-      return { ...run, history: [...run.history, event.record], weights: event.weights ?? run.weights };
+      return {
+        ...run,
+        history: [...run.history, event.record],
+        steps: appendSteps(run.steps, event.stepLosses),
+        weights: event.weights ?? run.weights,
+      };
     }
     case 'paused':
       return run.phase === 'ended' ? run : { ...run, phase: 'paused' };
@@ -138,6 +147,7 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
       return {
         ...run,
         history: run.history.filter((record) => record.epoch <= event.fromEpoch),
+        steps: truncateSteps(run.steps, event.fromEpoch * (run.stepsPerEpoch ?? 0)),
         learningRateChanges: run.learningRateChanges.filter((change) => change.epoch <= event.fromEpoch),
         backend: event.backend,
         data: run.data ? { ...run.data, notes: [...run.data.notes, event.message] } : run.data,
@@ -170,7 +180,7 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
  */
 export function applyRunEvents(run: RunState, events: readonly WorkerEvent[]): RunState {
   let state = run;
-  let pending: { history: EpochRecord[]; weights: Float32Array | null } | null = null;
+  let pending: { history: EpochRecord[]; steps: StepLog; weights: Float32Array | null } | null = null;
   const settle = (): void => {
     if (pending) state = { ...state, ...pending };
     pending = null;
@@ -181,10 +191,11 @@ export function applyRunEvents(run: RunState, events: readonly WorkerEvent[]): R
       state = applyRunEvent(state, event);
       continue;
     }
-    pending ??= { history: [...state.history], weights: state.weights };
+    pending ??= { history: [...state.history], steps: state.steps, weights: state.weights };
     const last = pending.history[pending.history.length - 1];
     if (event.record.epoch !== (last?.epoch ?? 0) + 1) continue;
     pending.history.push(event.record);
+    pending.steps = appendSteps(pending.steps, event.stepLosses);
     pending.weights = event.weights ?? pending.weights;
   }
   settle();

@@ -9,7 +9,8 @@ export function epochRecord(epoch: number, loss = 1 / epoch): EpochRecord {
 }
 
 export function epochEvent(runId: number, epoch: number, loss?: number): WorkerEvent {
-  return { type: 'epoch', runId, record: epochRecord(epoch, loss), weights: null };
+  const record = epochRecord(epoch, loss);
+  return { type: 'epoch', runId, record, weights: null, stepLosses: Float32Array.of(record.loss * 1.05, record.loss * 0.95) };
 }
 
 export function runEndedEvent(runId: number, outcome: RunOutcome, tensors = 0): WorkerEvent {

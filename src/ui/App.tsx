@@ -1,6 +1,7 @@
 import { HistoryTable } from './charts/HistoryTable';
 import { LossChart } from './charts/LossChart';
 import { MetricChart } from './charts/MetricChart';
+import { StepLossChart } from './charts/StepLossChart';
 import { RunsList } from './charts/RunsList';
 import { RegularizationControls } from './controls/RegularizationControls';
 import { RunControls } from './controls/RunControls';
@@ -73,6 +74,7 @@ export function App() {
           <RunInfo />
           <ModelFiles />
           <LossChart />
+          <StepLossChart />
           <MetricChart />
           <HistoryTable />
           <RunsList />

@@ -36,6 +36,8 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   let lossSum = 0;
   let metricSum = 0;
   let rowsSeen = 0;
+  /** The loss of each batch of the last epoch. */
+  let stepLosses = new Float32Array(0);
 
   const predictions = (x: Float32Array, rows: number): Float32Array => {
     const out = new Float32Array(rows * net.outputSize);
@@ -70,6 +72,8 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
       lossSum = 0;
       metricSum = 0;
       rowsSeen = 0;
+      // A fresh array each epoch: the one reported for the last epoch is handed on.
+      stepLosses = new Float32Array(Math.ceil(order.length / batchSize));
       const input = net.input;
       for (let start = 0; start < order.length; start += batchSize) {
         if (!(await control.checkpoint())) return false;
@@ -83,6 +87,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
         const sums = lossAndMetric(config.loss, task, output, target, batchSize, k, net.outputGrad);
         lossSum += sums.loss;
         metricSum += sums.metric;
+        stepLosses[start / batchSize] = sums.loss / batchSize;
         rowsSeen += batchSize;
         net.backward();
         optimizer.step(net.params);
@@ -93,7 +98,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
       const { valLoss, valMetric, validation: out } = validation();
       const readout = withPredictions ? readoutWith(out) : { weights: weightsNow(), predictions: null };
       if (!withWeights) readout.weights = null;
-      return { loss: lossSum / rowsSeen, metric: metricSum / rowsSeen, valLoss, valMetric, ...readout };
+      return { loss: lossSum / rowsSeen, metric: metricSum / rowsSeen, stepLosses, valLoss, valMetric, ...readout };
     },
     async evaluate() {
       const { valLoss, valMetric } = validation();

@@ -37,12 +37,18 @@ export function dropoutSeed(seed: number, step: number, layer: number): number {
 /** On-device sums over an epoch of loss × batch size and metric × batch size. */
 export type EpochSums = [loss: tf.Scalar, metric: tf.Scalar];
 
+/** What an epoch leaves on the device: its sums and each batch's loss, read back with the epoch's other values. */
+export interface EpochResult {
+  sums: EpochSums;
+  stepLosses: tf.Scalar[];
+}
+
 /**
  * One pass over the training rows in the given order. Returns the on-device
  * sums, or null when stopped mid-epoch (having disposed what it made).
  * Nothing is read back from the device here.
  */
-export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
+export async function trainEpoch(args: EpochArgs): Promise<EpochResult | null> {
   const { model, optimizer, lossFn, metricFn, control, batchSize, order } = args;
   // A seeded tfjs Dropout layer draws the same mask at every call, an unseeded
   // one a mask no seed can reproduce; a new seed per batch gives fresh masks
@@ -55,17 +61,18 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
   const ys = tf.gather(args.yTrain, indices);
   indices.dispose();
   let sums: EpochSums = [tf.scalar(0), tf.scalar(0)];
+  const stepLosses: tf.Scalar[] = [];
   try {
     for (let start = 0; start < numRows; start += batchSize) {
       if (!(await control.checkpoint())) {
-        tf.dispose(sums);
+        tf.dispose([...sums, ...stepLosses]);
         return null;
       }
       args.beforeBatch();
       const step = args.firstStep + start / batchSize;
       dropouts.forEach((layer, i) => (layer.seed = dropoutSeed(args.seed, step, i)));
       const size = Math.min(batchSize, numRows - start);
-      const next = tf.tidy((): EpochSums => {
+      const next = tf.tidy((): [...EpochSums, tf.Scalar] => {
         const xb = xs.slice(start, size);
         const yb = ys.slice(start, size);
         let pred: tf.Tensor | null = null;
@@ -77,16 +84,17 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochSums | null> {
         }, true) as tf.Scalar;
         const kept = pred as tf.Tensor | null;
         if (kept === null) throw new Error('The loss function did not run.');
-        const result: EpochSums = [sums[0].add(cost.mul(size)), sums[1].add(metricFn(yb, kept).mul(size))];
+        const result: [...EpochSums, tf.Scalar] = [sums[0].add(cost.mul(size)), sums[1].add(metricFn(yb, kept).mul(size)), cost];
         kept.dispose();
         return result;
       });
       // Unset between batches, where an export may serialize the model: its Dropout config carries no seed.
       for (const layer of dropouts) layer.seed = undefined;
       tf.dispose(sums);
-      sums = next;
+      sums = [next[0], next[1]];
+      stepLosses.push(next[2]);
     }
-    return sums;
+    return { sums, stepLosses };
   } finally {
     for (const layer of dropouts) layer.seed = undefined;
     tf.dispose([xs, ys]);

@@ -8,7 +8,7 @@ import { WEIGHT_VIEW_LIMIT } from '../../model/limits';
 import type { TrainingData } from '../protocol';
 import { buildModel } from './buildModel';
 import { createOptimizer, disposeOptimizer } from './createOptimizer';
-import { readBack, trainEpoch, type EpochSums } from './epoch';
+import { readBack, trainEpoch, type EpochResult } from './epoch';
 import { setLearningRate } from './learningRate';
 import { lossFunctions, metricFunction } from './objectives';
 import { deserializeModel, serializeModel } from './serialize';
@@ -24,6 +24,10 @@ export interface EngineRequest {
   batchSize: number;
   /** Weights to start from, in `model.getWeights()` order, instead of the built or imported ones. */
   startWeights?: Float32Array[] | null;
+}
+
+function disposeResult(result: EpochResult | null): void {
+  if (result) tf.dispose([...result.sums, ...result.stepLosses]);
 }
 
 /** Puts weights held in main memory into a tfjs model. */
@@ -62,8 +66,8 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   const params = model.countParams();
   const showWeights = params <= WEIGHT_VIEW_LIMIT;
   const predict = (x: tf.Tensor): tf.Tensor => model.apply(x, { training: false }) as tf.Tensor;
-  /** The epoch's on-device sums and how many rows they cover. */
-  let sums: EpochSums | null = null;
+  /** The epoch's on-device sums and batch losses, and how many rows they cover. */
+  let sums: EpochResult | null = null;
   let rowsSeen = 0;
   /** Batches trained so far in this run: with the seed, they fix each batch's dropout masks. */
   let steps = 0;
@@ -82,7 +86,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     params,
     weightLayout: showWeights ? weightLayout(model) : null,
     async trainEpoch(order, control, beforeBatch) {
-      if (sums) tf.dispose(sums);
+      disposeResult(sums);
       const epochArgs = { model, optimizer, xTrain, yTrain, lossFn, metricFn, control, batchSize, order, beforeBatch };
       sums = await trainEpoch({ ...epochArgs, seed: config.seed, firstStep: steps });
       steps += Math.ceil(order.length / batchSize);
@@ -92,15 +96,23 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     async report(withPredictions, withWeights = true): Promise<EpochStats> {
       const epochSums = sums;
       if (!epochSums) throw new Error('No epoch has been trained to report on.');
-      const [stats, ...parts] = await readBack(() => {
+      const [stats, stepLosses, ...parts] = await readBack(() => {
         const valPred = predict(xVal);
-        const means = [epochSums[0].div(rowsSeen), epochSums[1].div(rowsSeen), lossFn(yVal, valPred), metricFn(yVal, valPred)];
-        return [tf.stack(means), ...extras(withPredictions, valPred, withWeights)];
+        const [lossSum, metricSum] = epochSums.sums;
+        const means = [lossSum.div(rowsSeen), metricSum.div(rowsSeen), lossFn(yVal, valPred), metricFn(yVal, valPred)];
+        return [tf.stack(means), tf.stack(epochSums.stepLosses), ...extras(withPredictions, valPred, withWeights)];
       });
-      tf.dispose(epochSums);
+      disposeResult(epochSums);
       sums = null;
       const [loss, metric, valLoss, valMetric] = Array.from(stats!);
-      return { loss: loss!, metric: metric!, valLoss: valLoss!, valMetric: valMetric!, ...toReadout(parts, withPredictions, withWeights) };
+      return {
+        loss: loss!,
+        metric: metric!,
+        stepLosses: stepLosses!,
+        valLoss: valLoss!,
+        valMetric: valMetric!,
+        ...toReadout(parts, withPredictions, withWeights),
+      };
     },
     async evaluate() {
       const [stats] = await readBack(() => {
@@ -124,7 +136,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     loadWeights: (values) => setModelWeights(model, values),
     serialize: () => serializeModel(model),
     dispose() {
-      if (sums) tf.dispose(sums);
+      disposeResult(sums);
       tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : [])]);
       disposeOptimizer(optimizer);
       model.dispose();

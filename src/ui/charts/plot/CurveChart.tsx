@@ -31,6 +31,8 @@ interface CurveChartProps {
   /** Height of the plot in CSS pixels, without the legend. */
   height: number;
   logScale?: boolean;
+  /** What the x axis counts, in the axis title and the readout: "epoch" unless said. */
+  xLabel?: string;
 }
 
 const margin = { top: 8, right: 12, bottom: 30, left: 56 };
@@ -47,7 +49,7 @@ const textColor = '#475569';
  * arrow keys; the "Training history" table holds every number as text.
  */
 export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
-  const { title, curves, markers = [], lastEpoch, yLabel, height, logScale = false } = props;
+  const { title, curves, markers = [], lastEpoch, yLabel, height, logScale = false, xLabel = 'epoch' } = props;
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const [hover, setHover] = useState<number | null>(null);
@@ -108,7 +110,7 @@ export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
         className="curve-plot"
         style={{ height }}
         tabIndex={0}
-        aria-label={`${title}: hover, or use the arrow keys, to read the values at an epoch`}
+        aria-label={`${title}: hover, or use the arrow keys, to read the values at ${xLabel === 'epoch' ? 'an epoch' : `a ${xLabel}`}`}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
         onKeyDown={onKeyDown}
@@ -148,7 +150,7 @@ export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
                 </text>
               ))}
               <text x={(margin.left + right) / 2} y={height - 2}>
-                epoch
+                {xLabel}
               </text>
             </g>
             {curves.map((c, i) =>
@@ -186,14 +188,15 @@ export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
             {hover !== null && <line className="hover" x1={hoverX} x2={hoverX} y1={margin.top} y2={bottom} stroke={axisColor} />}
           </svg>
         )}
-        {hover !== null && <Readout epoch={hover} curves={curves} left={hoverX} flip={hoverX > width / 2} />}
+        {hover !== null && <Readout epoch={hover} curves={curves} left={hoverX} flip={hoverX > width / 2} xLabel={xLabel} />}
       </div>
     </div>
   );
 });
 
 /** The values of every curve at the epoch under the pointer (or the keyboard's epoch). */
-function Readout({ epoch, curves, left, flip }: { epoch: number; curves: readonly Curve[]; left: number; flip: boolean }) {
+function Readout(props: { epoch: number; curves: readonly Curve[]; left: number; flip: boolean; xLabel: string }) {
+  const { epoch, curves, left, flip, xLabel } = props;
   const rows = curves.flatMap((c) => {
     const i = nearestIndex(c.points, epoch);
     const point = i >= 0 ? c.points[i] : undefined;
@@ -203,7 +206,9 @@ function Readout({ epoch, curves, left, flip }: { epoch: number; curves: readonl
   const shown = rows[0]?.epoch ?? epoch;
   return (
     <div className="chart-readout" aria-live="polite" style={flip ? { right: `calc(100% - ${left - 8}px)` } : { left: left + 8 }}>
-      <div>epoch {shown}</div>
+      <div>
+        {xLabel} {shown}
+      </div>
       {rows.map((row) => (
         <div key={row.id}>
           <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
