@@ -44,17 +44,23 @@ export const lessons = {
     config: { optimizer: 'adam', learningRate: 0.01, loss: 'mae', batchSize: 32, epochs: 60 },
     explanation:
       'Stacked Dense layers with ReLU between them can bend the prediction to fit how strength depends on the mix. The loss is the mean absolute error in MPa.',
-    tryNext: 'Remove the hidden layers one by one and compare the final val_loss in the runs list.',
+    // Without hidden layers Adam at 0.01 needs about 300 epochs to bring the output from 0 to the mean strength
+    // (about 35 MPa): at epoch 60 it is still far off, so comparing there would not be fair.
+    tryNext:
+      'Remove the hidden layers one by one and compare val_loss in the runs list. Without hidden layers the model is a linear fit that learns slowly here and is still improving at epoch 60: give that run 300 epochs and it levels off near 8 MPa, about twice the deep network’s.',
   },
   learningRateBatch: {
     title: '3. Learning rate and batch size',
     dataset: 'moons',
-    synthetic: { numPoints: 500, noise: 0.2, seed: 3 },
+    // Overlapping moons, so the loss levels off above 0 where the noise of single steps shows in val_loss too
+    // (on well-separated moons the loss falls to ~0 and no curve jitters).
+    synthetic: { numPoints: 500, noise: 1, seed: 3 },
     layers: [dense(16, 'relu'), dense(16, 'relu'), dense(1, 'sigmoid')],
-    config: { optimizer: 'sgd', learningRate: 0.0005, loss: 'binaryCrossentropy', batchSize: 2, epochs: 30, validationSplit: 0.3 },
+    config: { optimizer: 'sgd', learningRate: 0.05, loss: 'binaryCrossentropy', batchSize: 2, epochs: 30, validationSplit: 0.3 },
     explanation:
-      'Tiny batches make each step noisy, so the curves jitter; a tiny learning rate makes the steps short, so the loss falls slowly.',
-    tryNext: 'Raise the learning rate to 0.05 mid-run (it applies at once), then try batch size 64.',
+      'With batch size 2 each step follows the gradient of just two points: on the per-step chart the loss jumps from batch to batch, and once the loss nears its floor even the per-epoch val_loss jitters. The learning rate sets how long each of those steps is.',
+    tryNext:
+      'Set Batch size to 64: the curves turn smooth, but an epoch now takes 32 times fewer steps, so the loss falls more slowly. Then go back to batch size 2 and lower the learning rate to 0.001 (it applies at once, even mid-run): the steps are short, val_loss stops jittering, and the loss crawls.',
   },
   underfitting: {
     title: '4. Underfitting',
@@ -93,17 +99,20 @@ export const lessons = {
     layers: bigNet.flatMap((layer, i) => (i < bigNet.length - 1 ? [layer, dropoutLayer] : [layer])),
     config: bigNetTraining,
     explanation:
-      'Dropout zeroes half of each layer’s inputs at random while training, so no unit can rely on memorized details: the gap between training and validation loss narrows.',
+      'Dropout zeroes half of each layer’s inputs at random while training, so no unit can rely on memorized details: the gap between training and validation loss narrows. Dropout is active only while training: the training loss is measured on that handicapped network and val_loss on the whole one, so val_loss can even end up below the training loss.',
     tryNext: 'Compare with the overfitting lesson’s run in the runs list.',
   },
   batchNormalization: {
     title: '8. Batch normalization',
     dataset: 'concrete',
+    // Standardized inputs, so that plain SGD without batch normalization learns too (on unscaled inputs it
+    // blows up in the first epoch and sticks at a constant output): like is compared with like.
     layers: [dense(64, 'relu'), { kind: 'batchNormalization' }, dense(64, 'relu'), { kind: 'batchNormalization' }, dense(1, 'linear')],
-    config: { optimizer: 'sgd', learningRate: 0.01, loss: 'mae', batchSize: 32, epochs: 40, scaling: 'none' },
+    config: { optimizer: 'sgd', learningRate: 0.01, loss: 'mae', batchSize: 32, epochs: 50 },
     explanation:
-      'Here the inputs are left unscaled (kilograms next to days), which makes plain SGD crawl. Batch normalization rescales each layer’s outputs as it trains, and the loss falls in far fewer epochs.',
-    tryNext: 'Switch Batch normalization off and train again: compare the two runs.',
+      'Plain SGD at learning rate 0.01. Batch normalization re-centres and rescales each hidden layer’s outputs over every batch, so the next layer sees values of a steady size however the weights before it move: the loss gets below 6 MPa in half as many epochs as without it, or fewer.',
+    tryNext:
+      'Switch Batch normalization off and train again with the same optimizer and learning rate: that run learns too, only more slowly. Compare the two in the runs list.',
   },
   binaryClassification: {
     title: '9. Binary classification',
@@ -111,8 +120,8 @@ export const lessons = {
     layers: [dense(4, 'relu'), dense(4, 'relu'), dense(1, 'sigmoid')],
     config: { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy', batchSize: 32, epochs: 60, validationSplit: 0.3 },
     explanation:
-      'A sigmoid output is a probability; binary cross-entropy scores it, and a return counts as good when it is above 0.5. Accuracy, in the second chart, is the share classified right.',
-    tryNext: 'Look at the confusion matrix under Predictions.',
+      'A sigmoid output is a probability; binary cross-entropy scores it, and a return counts as good when it is above 0.5. Accuracy, in the second chart, is the share classified right. With only 246 training returns the network soon knows them by heart: val_loss bottoms out around epoch 10 to 20 and then climbs while the training loss keeps falling. It overfits.',
+    tryNext: 'Turn on Early stopping with Restore best weights to keep the best epoch, then look at the confusion matrix under Predictions.',
   },
   cnn: {
     title: '10. A CNN on digits',
@@ -134,11 +143,13 @@ export const lessons = {
   tooHighLearningRate: {
     title: '11. A learning rate too high',
     dataset: 'concrete',
-    layers: [dense(64, 'relu'), dense(64, 'relu'), dense(1, 'linear')],
-    config: { optimizer: 'sgd', learningRate: 1, loss: 'mse', batchSize: 32, epochs: 30, scaling: 'none' },
+    // One batch of all 824 training rows (concrete's 1,030 less the 20 % validation split): each epoch is
+    // one gradient step, so the epoch chart shows every overshoot instead of hiding them inside epoch 1.
+    layers: [dense(16, 'relu'), dense(1, 'linear')],
+    config: { optimizer: 'sgd', learningRate: 0.05, loss: 'mse', batchSize: 824, epochs: 30 },
     explanation:
-      'With steps this large and unscaled inputs, each update overshoots further than the last until the numbers overflow: the run diverges and stops, and the status says why.',
-    tryNext: 'Set Scaling to Standardize and the learning rate to 0.001.',
+      'Plain gradient descent with the whole training set as one batch, so each epoch is one step. The steps are too long: after a first step down, each one jumps past the bottom of the loss valley to a higher point on the other side, further every time. The loss climbs by orders of magnitude per epoch (tick Log scale to see it) until the numbers overflow: the run diverges and stops, and the status says why.',
+    tryNext: 'Lower the learning rate to 0.03: the loss no longer explodes, but it keeps bouncing up and down as each step overshoots the bottom. At 0.01 it settles.',
   },
 } as const satisfies Record<string, Lesson>;
 
