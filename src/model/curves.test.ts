@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestEpoch, overfittingRange, type LossPoint } from './curves';
+import { bestEpoch, noiseAround, overfittingRange, smooth, stepNoise, type LossPoint } from './curves';
 
 const curve = (train: number[], val: number[]): LossPoint[] =>
   train.map((loss, i) => ({ epoch: i + 1, loss, valLoss: val[i]! }));
@@ -38,3 +38,27 @@ describe('overfittingRange', () => {
     expect(overfittingRange(curve([1, 0.5, 0.6, 0.7, 0.8], [1, 0.5, 0.6, 0.7, 0.8]))).toBeNull();
   });
 });
+
+describe('smoothing and noise', () => {
+  it('smooths away a one-epoch spike and keeps a trend', () => {
+    expect(smooth([1, 1, 5, 1, 1])).toEqual([1, 1, 1, 1, 1]);
+    expect(smooth([5, 4, 3, 2, 1])).toEqual([4.5, 4, 3, 2, 1.5]);
+  });
+
+  it('stepNoise counts a trend as movement, noiseAround does not', () => {
+    expect(stepNoise([5, 4, 3, 2, 1])).toBe(1);
+    // Only the last value, smoothed over 2, is off its line.
+    expect(noiseAround([9, 8, 7, 6, 5, 4, 3, 2, 1, 0], 1)).toBeLessThan(0.1);
+    expect(noiseAround([1, 2, 1, 2, 1, 2])).toBeGreaterThan(0.3);
+  });
+});
+
+describe('overfittingRange on a flat training loss near 0', () => {
+  it('counts val_loss rising while training loss sits at ~0 (the gap grows)', () => {
+    const train = Array.from({ length: 40 }, (_, i) => 0.3 * Math.exp(-i / 3) + 1e-5);
+    const val = Array.from({ length: 40 }, (_, i) => (i < 5 ? 0.4 - 0.06 * i : 0.1 + 0.012 * (i - 4)));
+    // Lowest at epoch 6 (0.112), then up by 0.012 an epoch.
+    expect(overfittingRange(curve(train, val))).toEqual({ from: 6, to: 40 });
+  });
+});
+
