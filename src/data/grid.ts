@@ -11,8 +11,11 @@ export interface GridSpec {
   yMax: number;
 }
 
-/** Grid cells per side for the boundary view: fine enough to look smooth, small enough to predict several times a second. */
-export const GRID_SIZE = 40;
+/** Grid cells per side for the boundary view: fine enough to look smooth (as TensorFlow Playground's 100), small enough to predict several times a second. */
+export const GRID_SIZE = 100;
+
+/** Grid cells per side of each neuron's small picture in the network diagram: one value per unit per cell is sent a few times a second. */
+export const PROBE_GRID_SIZE = 32;
 
 /**
  * The grid covering a 2-D table's points with a margin, and its cell

@@ -1,4 +1,4 @@
-import { runIdOf, transferables, type BackendPreference, type Command, type TrainCommand, type WorkerEvent } from './protocol';
+import { runIdOf, transferables, type BackendPreference, type Command, type ProbeKind, type TrainCommand, type WorkerEvent } from './protocol';
 
 export type WorkerEventListener = (event: WorkerEvent) => void;
 
@@ -21,6 +21,7 @@ export class TrainingClient {
   private lastRunId = 0;
   private readonly listeners = new Set<WorkerEventListener>();
   private weightsWatched = true;
+  private probesWatched: ProbeKind[] = [];
 
   constructor(
     private backend: BackendPreference,
@@ -97,6 +98,12 @@ export class TrainingClient {
     if (this.worker) this.send({ type: 'watchWeights', on });
   }
 
+  /** Tells the worker what the open inside views measure (a fresh worker is told when it starts). */
+  watchProbes(probes: readonly ProbeKind[]): void {
+    this.probesWatched = [...probes];
+    if (this.worker) this.send({ type: 'watchProbes', probes: this.probesWatched });
+  }
+
   /** Loses the worker's WebGL context on purpose, as a GPU reset would; for tests only. */
   loseWebglContext(): void {
     if (this.worker) this.send({ type: 'loseWebglContext' });
@@ -130,6 +137,7 @@ export class TrainingClient {
     worker.addEventListener('messageerror', () => this.crashed(worker, 'a message could not be read'));
     worker.postMessage({ type: 'init', backend: this.backend } satisfies Command);
     if (!this.weightsWatched) worker.postMessage({ type: 'watchWeights', on: false } satisfies Command);
+    if (this.probesWatched.length > 0) worker.postMessage({ type: 'watchProbes', probes: this.probesWatched } satisfies Command);
     return worker;
   }
 

@@ -37,6 +37,25 @@ export interface TrainingData {
   targetSize: number;
   /** Scaled inputs of a grid of points over a 2-D dataset's plane, predicted now and then for the boundary view. */
   grid: Float32Array | null;
+  /** A coarser grid over the same plane, where the inside views show each neuron's output (2-D sets only). */
+  probeGrid?: Float32Array | null;
+}
+
+/** What an inside view measures. The page asks only for what an open view shows (see watchProbes). */
+export type ProbeKind = 'neurons';
+
+/** One Dense layer's outputs (after its activation) over the probe grid: points × units, point by point. */
+export interface LayerOutputs {
+  /** Index of the layer in the spec. */
+  layerIndex: number;
+  units: number;
+  values: Float32Array;
+}
+
+/** What the inside views asked for, measured on the model as it is after `epoch`. */
+export interface ProbeResult {
+  /** Every Dense layer's outputs over the probe grid; null without a grid (not a 2-D set). */
+  neurons: LayerOutputs[] | null;
 }
 
 export interface TrainCommand {
@@ -69,6 +88,8 @@ export type Command =
   | { type: 'setLearningRate'; runId: number; learningRate: number }
   /** Whether the page shows the weights: when not, epochs are reported without them (the final ones always come). */
   | { type: 'watchWeights'; on: boolean }
+  /** What the open inside views need, measured a few times a second while a run trains; [] when none is open. */
+  | { type: 'watchProbes'; probes: ProbeKind[] }
   /** Loses the WebGL context on purpose, as a GPU reset would: sent only by the test hooks. */
   | { type: 'loseWebglContext' };
 
@@ -108,6 +129,9 @@ export type RunOutcome =
 
 /** Least time between two prediction updates, in milliseconds: a few a second. */
 export const PREDICTION_INTERVAL_MS = 250;
+
+/** Least time between two measurements for the inside views, in milliseconds: a few a second. */
+export const PROBE_INTERVAL_MS = 200;
 
 
 export type WorkerEvent =
@@ -152,6 +176,8 @@ export type WorkerEvent =
    * from the weights after `fromEpoch`: epochs after it are trained again.
    */
   | { type: 'movedBackend'; runId: number; backend: BackendName; fromEpoch: number; message: string }
+  /** What the inside views asked for (watchProbes): a few times a second, at the end, and when a paused run is first watched. */
+  | { type: 'probe'; runId: number; epoch: number; result: ProbeResult }
   /** The weights of a paused run, sent when the page starts showing them (see watchWeights). */
   | { type: 'weights'; runId: number; weights: Float32Array }
   /** The model of a paused run, as asked for by exportModel. */
@@ -161,9 +187,9 @@ export type WorkerEvent =
 /** The buffers a command can hand over without copying. */
 export function transferables(command: Command): Transferable[] {
   if (command.type !== 'train') return [];
-  const { xTrain, yTrain, xVal, yVal, grid } = command.data;
+  const { xTrain, yTrain, xVal, yVal, grid, probeGrid } = command.data;
   // The initial model's bytes are copied, not moved: the page keeps the imported model.
-  return [xTrain.buffer, yTrain.buffer, xVal.buffer, yVal.buffer, ...(grid ? [grid.buffer] : [])];
+  return [xTrain.buffer, yTrain.buffer, xVal.buffer, yVal.buffer, ...(grid ? [grid.buffer] : []), ...(probeGrid ? [probeGrid.buffer] : [])];
 }
 
 /** The buffers an event can hand over without copying. */
@@ -172,6 +198,7 @@ export function eventTransferables(event: WorkerEvent): Transferable[] {
   if (event.type === 'model') return [event.model.weightData];
   if (event.type === 'epoch' && event.weights) return [event.weights.buffer];
   if (event.type === 'weights') return [event.weights.buffer];
+  if (event.type === 'probe') return (event.result.neurons ?? []).map((layer) => layer.values.buffer);
   if (event.type === 'predictions') return [event.validation.buffer, ...(event.grid ? [event.grid.buffer] : [])];
   return [];
 }

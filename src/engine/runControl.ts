@@ -1,4 +1,5 @@
 import type { SerializedModel } from '../model/file/modelFile';
+import type { ProbeKind, ProbeResult } from './protocol';
 
 /**
  * One turn of the event loop, so queued messages (pause, stop) are read.
@@ -46,6 +47,10 @@ export class RunControl {
   wantWeights = true;
   /** Reads the run's weights now (null for models too big to show); set by the trainer while it has a model. */
   weightsReader: (() => Promise<Float32Array | null>) | null = null;
+  /** What the open inside views measure, each epoch at most every PROBE_INTERVAL_MS; [] when none is open. */
+  probes: readonly ProbeKind[] = [];
+  /** Measures the probes on the run's model now; set by the trainer while it has a model. */
+  prober: (() => Promise<ProbeResult>) | null = null;
   /** Serializes the run's model; set by the trainer while it has one. */
   serializer: (() => Promise<SerializedModel>) | null = null;
   private abandonReason: string | null = null;

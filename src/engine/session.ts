@@ -1,5 +1,5 @@
 import type { LayerSpec } from '../model/layers';
-import type { BackendInfo, BackendPreference, TrainCommand, WorkerEvent } from './protocol';
+import type { BackendInfo, BackendPreference, ProbeKind, TrainCommand, WorkerEvent } from './protocol';
 import { RunAbandoned, RunControl } from './runControl';
 import { runTraining, type ResumeHolder, type RunHooks, type RunResult } from './trainer';
 
@@ -35,6 +35,7 @@ export class TrainingSession {
   private current: BackendInfo | null = null;
   private active: ActiveRun | null = null;
   private weightsWatched = true;
+  private probesWatched: readonly ProbeKind[] = [];
 
   /**
    * @param startBackend picks the session's backend for a preference.
@@ -73,6 +74,7 @@ export class TrainingSession {
     if (command.mode === 'step') run.control.step();
     run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
     run.control.wantWeights = this.weightsWatched;
+    run.control.probes = this.probesWatched;
     this.active = run;
     if (previous) {
       previous.control.stop();
@@ -117,6 +119,22 @@ export class TrainingSession {
       if (weights && this.active === run) this.post({ type: 'weights', runId: run.runId, weights });
     } catch (error) {
       this.post({ type: 'error', runId: null, message: `The weights could not be read: ${messageOf(error)}` });
+    }
+  }
+
+  /** What the open inside views measure; a paused run is measured at once, since it sends no epochs. */
+  async watchProbes(probes: readonly ProbeKind[]): Promise<void> {
+    this.probesWatched = probes;
+    const run = this.active;
+    if (!run) return;
+    run.control.probes = probes;
+    const prober = run.control.prober;
+    if (probes.length === 0 || !run.control.paused || !prober) return;
+    try {
+      const result = await prober();
+      if (this.active === run) this.post({ type: 'probe', runId: run.runId, epoch: run.lastEpoch, result });
+    } catch (error) {
+      this.post({ type: 'error', runId: null, message: `The inside views could not be measured: ${messageOf(error)}` });
     }
   }
 
@@ -167,6 +185,7 @@ export class TrainingSession {
         },
         onLearningRate: (epoch, learningRate) => this.post({ type: 'learningRateChanged', runId, epoch, learningRate }),
         onPredictions: (epoch, validation, grid) => this.post({ type: 'predictions', runId, epoch, validation, grid }),
+        onProbe: (epoch, result) => this.post({ type: 'probe', runId, epoch, result }),
       };
       const gpu = backend?.name === 'webgl' ? this.gpu : null;
       const holder: ResumeHolder | null = gpu ? { point: null } : null;
@@ -218,6 +237,7 @@ export class TrainingSession {
     run.control = new RunControl();
     run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
     run.control.wantWeights = this.weightsWatched;
+    run.control.probes = this.probesWatched;
     if (stopped) run.control.stop();
     const { onStart: _onStart, ...rest } = hooks;
     return runTraining({ ...command, engine: 'tfjs', startFrom: point }, run.control, rest);

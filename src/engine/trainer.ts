@@ -7,7 +7,7 @@ import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
 import { batchOrder, inModelOrder, type Readout, type WeightSnapshot } from './engine';
 import { createFusedEngine } from './fused/fusedEngine';
-import { PREDICTION_INTERVAL_MS, type EpochRecord, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
+import { PREDICTION_INTERVAL_MS, PROBE_INTERVAL_MS, type EpochRecord, type ProbeResult, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
 import type { RunControl } from './runControl';
 import { createTfEngine } from './tf/tfEngine';
 
@@ -55,6 +55,8 @@ export interface RunHooks {
   onLearningRate?(epoch: number, learningRate: number): void;
   /** Outputs for the validation rows and the grid after `epoch`: a few times a second, and at the end. */
   onPredictions?(epoch: number, validation: Float32Array, grid: Float32Array | null): void;
+  /** What the open inside views asked for, after `epoch`: a few times a second while they are open, and at the end. */
+  onProbe?(epoch: number, result: ProbeResult): void;
 }
 
 export interface RunResult {
@@ -94,6 +96,18 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   // Export asks for the model between batches, when the loop is not using it.
   control.serializer = () => engine.serialize();
   control.weightsReader = async () => (await engine.readout()).weights;
+  control.prober = () => engine.probe(control.probes);
+  let lastProbe = Number.NEGATIVE_INFINITY;
+  /** Measures the probes when a view wants them and the last measurement is old enough (or `now`). */
+  const probe = async (epoch: number, now = false): Promise<void> => {
+    // At the end the neurons are measured even when no view is open (a 2-D
+    // set's small grid costs little), so a view opened later shows the final model.
+    const kinds = now && control.probes.length === 0 && data.probeGrid ? (['neurons'] as const) : control.probes;
+    if (kinds.length === 0 || !hooks.onProbe) return;
+    if (!now && performance.now() - lastProbe < PROBE_INTERVAL_MS) return;
+    lastProbe = performance.now();
+    hooks.onProbe(epoch, await control.guard(engine.probe(kinds)));
+  };
   let lastPredictions = Number.NEGATIVE_INFINITY;
   const deliver = (epoch: number, readout: Readout): void => {
     if (!readout.predictions) return;
@@ -157,6 +171,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       }
       hooks.onEpoch({ epoch, loss, valLoss, metric, valMetric, ms: performance.now() - started, learningRate }, stats.weights, stats.stepLosses);
       deliver(epoch, stats);
+      if (control.probes.length > 0) await probe(epoch);
       if (!Number.isFinite(loss)) {
         outcome = { kind: 'diverged', epoch, value: Number.isNaN(loss) ? 'NaN' : 'Infinity', keptEpoch: lastGoodEpoch };
         break;
@@ -189,11 +204,13 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       const final = await control.guard(engine.readout());
       finalWeights = final.weights;
       deliver(lastEpoch, final);
+      await probe(lastEpoch, true);
       finalModel = await control.guard(engine.serialize());
     }
   } finally {
     control.serializer = null;
     control.weightsReader = null;
+    control.prober = null;
     best?.dispose();
     lastGood?.dispose();
     engine.dispose();

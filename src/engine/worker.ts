@@ -56,6 +56,9 @@ self.onmessage = (message: MessageEvent<Command>) => {
     case 'watchWeights':
       void session.watchWeights(command.on);
       break;
+    case 'watchProbes':
+      void session.watchProbes(command.probes);
+      break;
     case 'loseWebglContext':
       // What a GPU reset does; only the test hooks send this.
       webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { planeGrid } from '../data/grid';
+import { PROBE_GRID_SIZE, planeGrid } from '../data/grid';
 import { prepareData } from '../data/prepare';
 import type { StoreContext } from './context';
 import { exportMetaFor } from './exportMeta';
@@ -49,6 +49,7 @@ export const createRunSlice =
       }
       const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling);
       const grid = table.modality === 'plane' ? planeGrid(table, prepared.scaler) : null;
+      const probeGrid = table.modality === 'plane' ? planeGrid(table, prepared.scaler, PROBE_GRID_SIZE) : null;
       // A batch larger than the training split is clamped, and the run says so.
       const batchSize = Math.min(config.batchSize, prepared.numTrain);
       const notes =
@@ -65,6 +66,7 @@ export const createRunSlice =
         validationRows: prepared.validationRows,
         trainRows: prepared.trainRows,
         grid: grid?.spec ?? null,
+        probeGrid: probeGrid?.spec ?? null,
         exportMeta: exportMetaFor(datasetId, table, prepared.scaler, get().custom),
       };
       set({ run: { ...idleRun, phase: 'starting', setup: { datasetId, layers, config }, data }, problems: [] });
@@ -80,6 +82,7 @@ export const createRunSlice =
           inputShape: prepared.inputShape,
           targetSize: prepared.targetSize,
           grid: grid?.inputs ?? null,
+          probeGrid: probeGrid?.inputs ?? null,
         },
         initialModel: get().imported?.model ?? null,
       }, mode);

@@ -1,4 +1,4 @@
-import type { BackendName, EpochRecord, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
+import type { BackendName, EpochRecord, ProbeResult, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
 import type { GridSpec } from '../data/grid';
 import type { Scaler } from '../data/scaler';
 import type { Encoding } from '../data/table';
@@ -35,6 +35,8 @@ export interface RunData {
   /** Training rows, for drawing the points of a 2-D set. */
   trainRows: Uint32Array;
   grid: GridSpec | null;
+  /** The coarser grid the inside views show each neuron's output on (2-D sets only). */
+  probeGrid: GridSpec | null;
   /** What an exported model must say about its inputs: features, encodings, scaler, classes. */
   exportMeta: ExportMeta;
 }
@@ -68,6 +70,8 @@ export interface RunState {
   setup: RunSetup | null;
   data: RunData | null;
   predictions: Predictions | null;
+  /** The latest measurements for the inside views, and the epoch they are of. */
+  probe: { epoch: number; result: ProbeResult } | null;
   /** One record per finished epoch, in order. */
   history: EpochRecord[];
   /** The training loss of every step (batch) of those epochs, in order. */
@@ -95,6 +99,7 @@ export const idleRun: RunState = {
   setup: null,
   data: null,
   predictions: null,
+  probe: null,
   history: [],
   steps: emptySteps,
   learningRateChanges: [],
@@ -142,6 +147,8 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
       return { ...run, predictions: { epoch: event.epoch, validation: event.validation, grid: event.grid } };
     case 'weights':
       return { ...run, weights: event.weights };
+    case 'probe':
+      return { ...run, probe: { epoch: event.epoch, result: event.result } };
     case 'movedBackend':
       // Epochs after the resume point are trained again on the new backend.
       return {

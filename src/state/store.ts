@@ -4,7 +4,7 @@ import { loadDataset, type DatasetId, type FileSource } from '../data/datasets';
 import type { Table } from '../data/table';
 import type { TrainingClient } from '../engine/client';
 import type { ParsedUpload } from '../engine/csvProtocol';
-import type { BackendInfo, BackendPreference, WorkerEvent } from '../engine/protocol';
+import type { BackendInfo, BackendPreference, ProbeKind, WorkerEvent } from '../engine/protocol';
 import type { StoreContext } from './context';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
@@ -15,19 +15,25 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { applyRunEvents, idleRun } from './runState';
 import { experimentFields, persistOptions, type StorageTrouble } from './persistence';
 import { readExperimentHash } from './share';
+import { createViewSlice, type ViewSlice } from './viewSlice';
 
 /** Shortest time between two store updates from the worker's events (see createFrameBatcher). */
 export const STORE_UPDATE_INTERVAL_MS = 100;
 
 export type { DatasetChoice, DatasetState } from './dataSlice';
 
-export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, ImportSlice, RunsSlice {
+export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, ImportSlice, RunsSlice, ViewSlice {
   backend: BackendInfo | null;
   /** What the person asked for in the Backend box (or the address). */
   backendPreference: BackendPreference;
   setBackendPreference(preference: BackendPreference): void;
-  /** The weights view is on screen (true) or not: epochs carry the weights only while it is. */
-  setWeightsWatched(on: boolean): void;
+  /**
+   * A view that shows the weights is on screen: epochs carry the weights
+   * while at least one is. Returns the function to call when it goes.
+   */
+  watchWeights(): () => void;
+  /** A view that shows a probe (see ProbeKind) is on screen; returns the function to call when it goes. */
+  watchProbe(kind: ProbeKind): () => void;
   /** Messages about the page itself (a bad address, a failed backend). */
   notices: string[];
 }
@@ -52,6 +58,10 @@ export type PlaygroundStore = UseBoundStore<StoreApi<PlaygroundState>>;
 /** Builds the store around a training client; tests pass a client with a fake worker. */
 export function createPlaygroundStore({ client, files, parseCsv, notices = [], storage, hash = '', backendPreference = 'auto' }: StoreDeps): PlaygroundStore {
   const cache = new Map<DatasetId, Promise<Table>>();
+  /** How many views on screen show the weights, and each probe. */
+  let weightWatchers = 0;
+  const probeWatchers = new Map<ProbeKind, number>();
+  const watchedProbes = (): ProbeKind[] => [...probeWatchers].flatMap(([kind, count]) => (count > 0 ? [kind] : []));
   const ctx: StoreContext = {
     client,
     generation: 0,
@@ -73,10 +83,28 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     ...createRunSlice(ctx)(...args),
     ...createImportSlice(ctx)(...args),
     ...createRunsSlice()(...args),
+    ...createViewSlice()(...args),
     backend: null,
     backendPreference,
-    setWeightsWatched(on) {
-      client.watchWeights(on);
+    watchWeights() {
+      if (++weightWatchers === 1) client.watchWeights(true);
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        if (--weightWatchers === 0) client.watchWeights(false);
+      };
+    },
+    watchProbe(kind) {
+      probeWatchers.set(kind, (probeWatchers.get(kind) ?? 0) + 1);
+      client.watchProbes(watchedProbes());
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        probeWatchers.set(kind, (probeWatchers.get(kind) ?? 1) - 1);
+        client.watchProbes(watchedProbes());
+      };
     },
     setBackendPreference(preference) {
       ctx.generation++;

@@ -16,6 +16,7 @@ import { DatasetPicker } from './data/DatasetPicker';
 import { SyntheticControls } from './data/SyntheticControls';
 import { LayerEditor } from './layers/LayerEditor';
 import { ModelSummary } from './layers/ModelSummary';
+import { NetworkDiagram } from './network/lazyNetwork';
 import { WeightsView } from './layers/WeightsView';
 import { PredictionsPanel } from './predictions/PredictionsPanel';
 import { BackendBadge } from './run/BackendBadge';
@@ -56,6 +57,9 @@ export function App() {
           <h2 id="model-heading">Model</h2>
           <LayerEditor />
           <ModelSummary />
+          <OpenDetails summary="Network">
+            <NetworkDiagram />
+          </OpenDetails>
           <OpenDetails summary="Predictions" initiallyOpen>
             <PredictionsPanel />
           </OpenDetails>

@@ -114,6 +114,13 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     setLearningRate(rate) {
       optimizer.learningRate = rate;
     },
+    async probe(kinds) {
+      const grid = data.probeGrid;
+      if (!kinds.includes('neurons') || !grid) return { neurons: null };
+      const dense = request.layers.flatMap((layer, i) => (layer.kind === 'dense' ? [{ index: i, units: layer.units }] : []));
+      const outputs = net.layerOutputs(grid, grid.length / inputSize, dense.map((layer) => layer.index));
+      return { neurons: dense.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: outputs[k]! })) };
+    },
     exportWeights: async () => net.weights().map((weight) => weight.slice()),
     loadWeights: (values) => net.setWeights(values),
     async serialize() {

@@ -3,7 +3,7 @@ import { createRng } from '../../data/rng';
 import { activate, activateBackward } from './activations';
 import { addWeightGradient, denseBackward, denseForward, denseInputGradient, dropoutForward } from './dense';
 import { col2im, im2col, maxPoolForward } from './image';
-import { compile, type Param, type Stage } from './stages';
+import { compileLayers, type Param, type Stage } from './stages';
 
 /**
  * A network trained in plain JavaScript over Float32Arrays: the
@@ -23,6 +23,8 @@ const BN_EPSILON = 1e-3;
 /** A dense network's weights and its forward and backward passes, for one batch size. */
 export class FusedNet {
   private readonly stages: Stage[];
+  /** For each layer of the spec, the number of stages up to and including it (see compileLayers). */
+  private readonly layerEnds: number[];
   /** Activations: [input, output of stage 0, ...], each batchSize rows. */
   private readonly outputs: Float32Array[];
   /** Buffers for inference, so predicting does not disturb the training pass's activations. */
@@ -44,7 +46,7 @@ export class FusedNet {
     seed: number,
   ) {
     this.inputSize = inputShape.reduce((a, b) => a * b, 1);
-    this.stages = compile(inputShape, layers, batchSize);
+    ({ stages: this.stages, ends: this.layerEnds } = compileLayers(inputShape, layers, batchSize));
     const sizes = [this.inputSize, ...this.stages.map((stage) => stage.size)];
     this.outputs = sizes.map((size) => new Float32Array(batchSize * size));
     this.grads = sizes.map((size) => new Float32Array(batchSize * size));
@@ -126,6 +128,25 @@ export class FusedNet {
       this.stages.forEach((stage, i) => this.forward(stage, scratch[i]!, scratch[i + 1]!, count, false));
       out.set(scratch[scratch.length - 1]!.subarray(0, count * this.outputSize), start * this.outputSize);
     }
+  }
+
+  /**
+   * Inference over `rows` rows of `x`, keeping the outputs of the spec's
+   * layers `layerIndices`: one array each, rows × that layer's size.
+   */
+  layerOutputs(x: Float32Array, rows: number, layerIndices: readonly number[]): Float32Array[] {
+    const sizes = [this.inputSize, ...this.stages.map((stage) => stage.size)];
+    const at = layerIndices.map((layer) => this.layerEnds[layer]!);
+    const outs = at.map((end) => new Float32Array(rows * sizes[end]!));
+    const chunk = this.batchSize;
+    const scratch = this.scratch;
+    for (let start = 0; start < rows; start += chunk) {
+      const count = Math.min(chunk, rows - start);
+      scratch[0]!.set(x.subarray(start * this.inputSize, (start + count) * this.inputSize));
+      this.stages.forEach((stage, i) => this.forward(stage, scratch[i]!, scratch[i + 1]!, count, false));
+      at.forEach((end, k) => outs[k]!.set(scratch[end]!.subarray(0, count * sizes[end]!), start * sizes[end]!));
+    }
+    return outs;
   }
 
   private forward(stage: Stage, x: Float32Array, y: Float32Array, rows: number, training: boolean): void {

@@ -120,7 +120,17 @@ export type Stage = DenseStage | ActivationStage | DropoutStage | NormStage | Co
 const param = (size: number): Param => ({ value: new Float32Array(size), grad: new Float32Array(size) });
 
 export function compile(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number): Stage[] {
+  return compileLayers(inputShape, layers, batchSize).stages;
+}
+
+/**
+ * The stages of a layer stack, and for each layer of the spec how many stages
+ * there are up to and including it (`ends[i]`: the stage whose output is layer
+ * i's output is `ends[i] − 1`; a layer may make no stage, a linear Activation).
+ */
+export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number): { stages: Stage[]; ends: number[] } {
   const stages: Stage[] = [];
+  const ends: number[] = [];
   let shape: number[] = [...inputShape];
   let size = shape.reduce((a, b) => a * b, 1);
   for (const layer of layers) {
@@ -198,6 +208,7 @@ export function compile(inputShape: Shape, layers: readonly LayerSpec[], batchSi
         });
         break;
     }
+    ends.push(stages.length);
   }
-  return stages;
+  return { stages, ends };
 }

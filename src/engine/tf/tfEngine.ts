@@ -63,6 +63,10 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   const xVal = tf.tensor(data.xVal, [numVal, ...data.inputShape]);
   const yVal = tf.tensor2d(data.yVal, [numVal, data.targetSize]);
   const grid = data.grid ? tf.tensor(data.grid, [data.grid.length / inputSize, ...data.inputShape]) : null;
+  const probeGrid = data.probeGrid ? tf.tensor(data.probeGrid, [data.probeGrid.length / inputSize, ...data.inputShape]) : null;
+  /** The model's Dense layers (spec index and units) and, built when first asked for, a model that outputs each of them. */
+  const denseLayers = request.layers.flatMap((layer, i) => (layer.kind === 'dense' ? [{ index: i, units: layer.units }] : []));
+  let neuronModel: tf.LayersModel | null = null;
   const params = model.countParams();
   const showWeights = params <= WEIGHT_VIEW_LIMIT;
   const predict = (x: tf.Tensor): tf.Tensor => model.apply(x, { training: false }) as tf.Tensor;
@@ -132,12 +136,24 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     setLearningRate(rate) {
       setLearningRate(optimizer, rate);
     },
+    async probe(kinds) {
+      if (!kinds.includes('neurons') || !probeGrid || denseLayers.length === 0) return { neurons: null };
+      // Shares the trained model's layers and weights: it owns no tensors, so it is never disposed.
+      const layers = model.layers.filter((layer) => layer.getClassName() !== 'InputLayer');
+      neuronModel ??= tf.model({ inputs: model.inputs, outputs: denseLayers.map((layer) => layers[layer.index]!.output as tf.SymbolicTensor) });
+      const probeModel = neuronModel;
+      const values = await readBack(() => {
+        const out = probeModel.predict(probeGrid);
+        return Array.isArray(out) ? out : [out];
+      });
+      return { neurons: denseLayers.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: values[k]! })) };
+    },
     exportWeights: () => Promise.all(model.getWeights().map(async (weight) => (await weight.data()) as Float32Array)),
     loadWeights: (values) => setModelWeights(model, values),
     serialize: () => serializeModel(model),
     dispose() {
       disposeResult(sums);
-      tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : [])]);
+      tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : []), ...(probeGrid ? [probeGrid] : [])]);
       disposeOptimizer(optimizer);
       model.dispose();
     },

@@ -79,8 +79,7 @@ function KernelHeatmap({ kernel }: { kernel: WeightTensor }) {
 export function WeightsView() {
   // While this view is on screen (its section open), the worker sends each epoch's weights.
   useEffect(() => {
-    usePlayground.getState().setWeightsWatched(true);
-    return () => usePlayground.getState().setWeightsWatched(false);
+    return usePlayground.getState().watchWeights();
   }, []);
   const layout = usePlayground((state) => state.run.weightLayout);
   const weights = usePlayground((state) => state.run.weights);

@@ -1,20 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Table } from '../../data/table';
 import type { Predictions, RunData } from '../../state/runState';
-import { palette } from '../charts/palette';
+import { divergingRgb } from '../network/surface';
 
-const SIZE = 200;
+const SIZE = 240;
 
-const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-const CLASS_1 = rgb(palette.train);
-const CLASS_0 = rgb(palette.validation);
-
-/** A value in 0–1 as a colour between class 0 (orange) and class 1 (blue) through white. */
-function colourAt(t: number, strength = 1): string {
-  const [to, amount] = t >= 0.5 ? [CLASS_1, (t - 0.5) * 2] : [CLASS_0, (0.5 - t) * 2];
-  const mix = (c: number) => Math.round(255 + (c - 255) * amount * strength);
-  return `rgb(${mix(to[0])}, ${mix(to[1])}, ${mix(to[2])})`;
-}
+/** The CSS colour of a value in 0–1 on the boundary's scale (class 0 orange, class 1 blue). */
+const pointColour = (t: number): string => `rgb(${divergingRgb(2 * t - 1).join(', ')})`;
 
 interface Props {
   table: Table;
@@ -24,11 +16,15 @@ interface Props {
 
 /**
  * For a 2-D set: the model's output over the plane — the probability of
- * class 1 for classification, the predicted value for regression — with the
- * training points (filled) and validation points (ringed) on top.
+ * class 1 for classification, the predicted value for regression — on a
+ * fine grid shaded by confidence (paler near 0.5), optionally cut into the
+ * two decisions, with the training points (filled) and, when shown, the
+ * validation points (ringed) on top.
  */
 export function DecisionBoundary({ table, data, predictions }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [showValidation, setShowValidation] = useState(true);
+  const [discrete, setDiscrete] = useState(false);
   const regression = table.task.kind === 'regression';
   // Regression values are shown on the targets' own range.
   let lo = 0;
@@ -43,14 +39,16 @@ export function DecisionBoundary({ table, data, predictions }: Props) {
     const grid = data.grid;
     if (!context || !grid) return;
     context.clearRect(0, 0, SIZE, SIZE);
-    const cell = SIZE / grid.size;
-    if (predictions?.grid) {
-      for (let row = 0; row < grid.size; row++) {
-        for (let col = 0; col < grid.size; col++) {
-          context.fillStyle = colourAt(norm(predictions.grid[row * grid.size + col]!), 0.65);
-          context.fillRect(col * cell, row * cell, Math.ceil(cell), Math.ceil(cell));
-        }
-      }
+    if (predictions?.grid && predictions.grid.length === grid.size * grid.size) {
+      const pixels = new Uint8ClampedArray(grid.size * grid.size * 4);
+      predictions.grid.forEach((value, i) => {
+        const t = 2 * norm(value) - 1;
+        pixels.set([...divergingRgb(discrete ? Math.sign(t) : t, 0.65), 255], i * 4);
+      });
+      const cells = new OffscreenCanvas(grid.size, grid.size);
+      cells.getContext('2d')!.putImageData(new ImageData(pixels, grid.size, grid.size), 0, 0);
+      context.imageSmoothingEnabled = !discrete;
+      context.drawImage(cells, 0, 0, SIZE, SIZE);
     }
     const toX = (x: number) => ((x - grid.xMin) / (grid.xMax - grid.xMin)) * SIZE;
     const toY = (y: number) => ((grid.yMax - y) / (grid.yMax - grid.yMin)) * SIZE;
@@ -58,7 +56,7 @@ export function DecisionBoundary({ table, data, predictions }: Props) {
       for (const r of rows) {
         context.beginPath();
         context.arc(toX(table.features[2 * r]!), toY(table.features[2 * r + 1]!), validation ? 3 : 2.5, 0, 2 * Math.PI);
-        context.fillStyle = colourAt(norm(table.targets[r]!));
+        context.fillStyle = pointColour(norm(table.targets[r]!));
         context.fill();
         context.strokeStyle = validation ? '#000' : 'rgba(255,255,255,0.9)';
         context.lineWidth = validation ? 1.2 : 0.8;
@@ -66,17 +64,27 @@ export function DecisionBoundary({ table, data, predictions }: Props) {
       }
     };
     draw(data.trainRows, false);
-    draw(data.validationRows, true);
+    if (showValidation) draw(data.validationRows, true);
   });
   const name = regression ? 'Prediction surface' : 'Decision boundary';
   return (
     <figure className="boundary">
       <canvas ref={canvas} width={SIZE} height={SIZE} role="img" aria-label={name} data-epoch={predictions?.epoch ?? 0} />
+      <div className="checks">
+        <label className="check small">
+          <input type="checkbox" checked={showValidation} onChange={(event) => setShowValidation(event.target.checked)} />
+          Show validation points
+        </label>
+        <label className="check small">
+          <input type="checkbox" checked={discrete} onChange={(event) => setDiscrete(event.target.checked)} />
+          Discretize output
+        </label>
+      </div>
       <figcaption className="hint">
         {name}
-        {predictions ? ` after epoch ${predictions.epoch}` : ''}:{' '}
-        {regression ? `orange low (${lo.toFixed(2)}) to blue high (${hi.toFixed(2)})` : 'orange class 0, blue class 1'}; ringed
-        points are validation data.
+        {predictions ? ` after epoch ${predictions.epoch}` : ''}, {data.grid?.size ?? 0}×{data.grid?.size ?? 0} cells:{' '}
+        {regression ? `orange low (${lo.toFixed(2)}) to blue high (${hi.toFixed(2)})` : 'orange class 0, blue class 1, paler where the model is less sure'};
+        {showValidation ? ' ringed points are validation data.' : ' training points only.'}
       </figcaption>
     </figure>
   );

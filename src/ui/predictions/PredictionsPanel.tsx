@@ -4,6 +4,7 @@ import { usePlayground } from '../../state';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DecisionBoundary } from './DecisionBoundary';
 import { MisclassifiedGallery } from './MisclassifiedGallery';
+import { NeuronLarge } from '../network/NeuronLarge';
 import { PredictedVsActual } from '../charts/lazyCharts';
 
 /**
@@ -32,6 +33,7 @@ export function PredictionsPanel() {
   return (
     <div className="predictions">
       {!run && <p className="hint">Train to see what the model predicts.</p>}
+      {run && table.modality === 'plane' && <NeuronLarge />}
       {run && table.modality === 'plane' && <DecisionBoundary table={table} data={run} predictions={shown} />}
       {run && !shown && table.modality !== 'plane' && <p className="hint">Waiting for the first epoch…</p>}
       {table.task.kind === 'regression' && (
