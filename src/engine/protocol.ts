@@ -41,8 +41,13 @@ export interface TrainingData {
   probeGrid?: Float32Array | null;
 }
 
-/** What an inside view measures. The page asks only for what an open view shows (see watchProbes). */
-export type ProbeKind = 'neurons';
+/**
+ * What an inside view measures. The page asks only for what an open view
+ * shows (see watchProbes): 'neurons', each Dense unit's output over the
+ * plane; 'trends', each layer's gradient norm and weight spread per epoch;
+ * 'featureMaps', every layer's output for one input image (see probeInput).
+ */
+export type ProbeKind = 'neurons' | 'trends' | 'featureMaps';
 
 /** One Dense layer's outputs (after its activation) over the probe grid: points × units, point by point. */
 export interface LayerOutputs {
@@ -52,10 +57,43 @@ export interface LayerOutputs {
   values: Float32Array;
 }
 
+/**
+ * Per epoch since the last report, for each layer with a kernel (Dense,
+ * Conv2D): the L2 norm of its kernel's gradient (the mean over the epoch's
+ * steps) and its kernel's spread (min, 10 %, 25 %, median, 75 %, 90 %, max).
+ */
+export interface LayerTrends {
+  /** The first epoch of these rows (1-based); rows follow epoch by epoch. */
+  fromEpoch: number;
+  /** Spec indices of the layers, in column order. */
+  layers: number[];
+  /** epochs × layers. */
+  gradientNorms: Float32Array;
+  /** epochs × layers × QUANTILES.length. */
+  weightQuantiles: Float32Array;
+}
+
+/** The shares at which weightQuantiles are taken. */
+export const QUANTILES = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] as const;
+
+/** Every layer's output for the input image set with probeInput, and the model's output for it. */
+export interface FeatureMaps {
+  /** The probeInput id these maps are of. */
+  inputId: number;
+  /** One entry per layer of the spec whose output is kept (conv, pooling, dense): its output shape without the batch and the values. */
+  layers: { layerIndex: number; shape: number[]; values: Float32Array }[];
+  /** The model's output for the image (class probabilities for classification). */
+  output: Float32Array;
+}
+
 /** What the inside views asked for, measured on the model as it is after `epoch`. */
 export interface ProbeResult {
-  /** Every Dense layer's outputs over the probe grid; null without a grid (not a 2-D set). */
+  /** Every Dense layer's outputs over the probe grid; null without a grid (not a 2-D set) or when not asked for. */
   neurons: LayerOutputs[] | null;
+  /** Gradient norms and weight spread of the epochs since the last probe; null when not asked for. */
+  trends?: LayerTrends | null;
+  /** Null when not asked for or without a probeInput. */
+  featureMaps?: FeatureMaps | null;
 }
 
 export interface TrainCommand {
@@ -198,7 +236,14 @@ export function eventTransferables(event: WorkerEvent): Transferable[] {
   if (event.type === 'model') return [event.model.weightData];
   if (event.type === 'epoch' && event.weights) return [event.weights.buffer];
   if (event.type === 'weights') return [event.weights.buffer];
-  if (event.type === 'probe') return (event.result.neurons ?? []).map((layer) => layer.values.buffer);
+  if (event.type === 'probe') {
+    const { neurons, trends, featureMaps } = event.result;
+    return [
+      ...(neurons ?? []).map((layer) => layer.values.buffer),
+      ...(trends ? [trends.gradientNorms.buffer, trends.weightQuantiles.buffer] : []),
+      ...(featureMaps ? [...featureMaps.layers.map((layer) => layer.values.buffer), featureMaps.output.buffer] : []),
+    ];
+  }
   if (event.type === 'predictions') return [event.validation.buffer, ...(event.grid ? [event.grid.buffer] : [])];
   return [];
 }
