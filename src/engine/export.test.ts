@@ -196,7 +196,7 @@ describe('the Keras script', () => {
     expect(code).toContain('layers.Dense(units=1, activation="linear")');
     expect(code).toContain('keras.optimizers.Adam(learning_rate=0.1)');
     expect(code).toContain('loss="mse"');
-    expect(code).toContain('EarlyStopping(min_delta=0.001, patience=20, restore_best_weights=True)');
+    expect(code).toContain('EarlyStopping(monitor="val_loss", mode="auto", min_delta=0.001, patience=20, restore_best_weights=True, baseline=None)');
     expect(code).toContain('batch_size=8');
     expect(code).toContain('pd.get_dummies(df, columns=["origin"]');
   });

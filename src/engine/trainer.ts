@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { shuffledIndices } from '../data/split';
-import { EarlyStopper, type EarlyStoppingState } from '../model/earlyStopping';
+import { EarlyStopper, monitorDirection, monitoredValue, type EarlyStoppingState } from '../model/earlyStopping';
 import type { SerializedModel } from '../model/file/modelFile';
 import type { LayerSpec } from '../model/layers';
 import type { TaskSpec } from '../model/task';
@@ -89,7 +89,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const batchSize = Math.max(1, Math.min(config.batchSize, numTrain));
   const early = config.earlyStopping;
   const resume = request.startFrom ?? null;
-  const stopper = early.enabled ? new EarlyStopper(early, resume?.early) : null;
+  const stopper = early.enabled ? new EarlyStopper({ ...early, direction: monitorDirection(early, request.task) }, resume?.early) : null;
   const startEpoch = resume?.epoch ?? 0;
   const engineRequest = { ...request, batchSize, startWeights: request.startFrom?.weights ?? null };
   const engine = request.engine === 'fused' ? await createFusedEngine(engineRequest) : await createTfEngine(engineRequest);
@@ -147,7 +147,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
       const stats = await control.guard(engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS, control.wantWeights));
       const { loss, metric, valLoss, valMetric } = stats;
       // Early stopping judges the epoch first, so a resume point taken below carries its verdict.
-      const verdict = stopper && Number.isFinite(loss) ? stopper.observe(epoch, valLoss) : null;
+      const verdict = stopper && Number.isFinite(loss) ? stopper.observe(epoch, monitoredValue(early.monitor, stats)) : null;
       const newBest = verdict?.snapshot === true && early.restoreBestWeights;
       if (newBest) {
         best?.dispose();

@@ -43,11 +43,19 @@ history = model.fit(
     ]);
     expect(reading.config).toEqual({
       optimizer: 'adam',
+      learningRate: 0.001,
       loss: 'mae',
       batchSize: 256,
       epochs: 500,
-      earlyStopping: { enabled: true, minDelta: 0.001, patience: 20, restoreBestWeights: true },
+      earlyStopping: { enabled: true, monitor: 'val_loss', mode: 'auto', minDelta: 0.001, patience: 20, restoreBestWeights: true, baseline: null },
     });
+    expect(reading.defaults).toEqual([
+      "monitor val_loss (EarlyStopping's default)",
+      "mode auto (EarlyStopping's default)",
+      "no baseline (EarlyStopping's default)",
+      "learning rate 0.001 (Adam's default)",
+    ]);
+    expect(reading.validation).toBe('data');
   });
 
   it('the Sequential() + model.add style, with an optimizer object and validation_split', () => {

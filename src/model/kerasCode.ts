@@ -1,16 +1,31 @@
 import { isActivationName } from './activations';
-import type { EarlyStoppingConfig } from './earlyStopping';
+import type { MonitorMode } from './earlyStopping';
+import { readCompile, readEarlyStopping, readFit } from './kerasTraining';
 import { kindOf } from './layerKinds';
 import type { LayerDraft, LayerSpec } from './layers';
 import type { LossName } from './losses';
 import type { OptimizerName } from './optimizers';
+import { lastName, num, Reader, str, tokenize, type Call, type Value } from './pythonReader';
+
+/** EarlyStopping as the code gives it; the monitor as Keras names it, matched to the task later (see kerasSettings). */
+export interface KerasEarlyStopping {
+  enabled: true;
+  monitor: string;
+  mode?: MonitorMode;
+  patience?: number;
+  minDelta?: number;
+  restoreBestWeights?: boolean;
+  baseline?: number | null;
+}
 
 /**
  * Reads the Keras code of the course — `keras.Sequential([...])` or
  * `Sequential()` with `model.add(...)`, `model.compile(...)`,
  * `EarlyStopping(...)` and `model.fit(...)` — into a layer stack and
  * training settings. It reads code as data and never runs it. What it
- * cannot read is reported with its line number.
+ * cannot read is reported with its line number. What a call it reads
+ * leaves out is what Keras 3 would run (`fit` without `epochs` trains one
+ * epoch), listed in `defaults`.
  */
 export interface KerasReading {
   layers: LayerDraft[];
@@ -23,121 +38,17 @@ export interface KerasReading {
     batchSize?: number;
     epochs?: number;
     validationSplit?: number;
-    earlyStopping?: Partial<EarlyStoppingConfig> & { enabled: true };
+    earlyStopping?: KerasEarlyStopping;
   };
+  /** Settings the code left out and Keras's default filled in, as the dialog lists them: "batch size 32 (fit's default)". */
+  defaults: string[];
+  /** Information about what was read that is not a failure ("fit trains one epoch when epochs is not given…"). */
+  notes: string[];
+  /** What `fit` validates on: its validation_split, its validation_data, nothing; null without a `fit` call. */
+  validation: 'split' | 'data' | 'none' | null;
   problems: { line: number; message: string }[];
 }
 
-type Value = number | string | boolean | null | Value[] | Call | { name: string };
-interface Call {
-  callee: string;
-  args: Value[];
-  kwargs: Record<string, Value>;
-  line: number;
-}
-interface Token {
-  kind: 'num' | 'str' | 'name' | 'punct';
-  text: string;
-  line: number;
-}
-
-function tokenize(code: string): Token[] {
-  const tokens: Token[] = [];
-  const pattern = /(#[^\n]*)|(\n)|([ \t\r\\]+)|("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(-?\d+\.?\d*(?:[eE][+-]?\d+)?|-?\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][\w.]*)|(\*\*|[()[\]{},=:*+\-/<>!%&|^~@.])|(.)/g;
-  let line = 1;
-  for (const m of code.matchAll(pattern)) {
-    const [text, comment, newline, space, str, num, name, punct] = m;
-    if (newline) line++;
-    else if (comment || space) continue;
-    else if (str) {
-      tokens.push({ kind: 'str', text: str.replace(/^("""|'''|"|')|("""|'''|"|')$/g, ''), line });
-      line += (str.match(/\n/g) ?? []).length;
-    } else if (num) tokens.push({ kind: 'num', text: num, line });
-    else if (name) tokens.push({ kind: 'name', text: name, line });
-    else if (punct) tokens.push({ kind: 'punct', text: punct, line });
-    else tokens.push({ kind: 'punct', text, line });
-  }
-  return tokens;
-}
-
-/** A recursive-descent reader of Python values and calls, enough for Keras model code. */
-class Reader {
-  private i = 0;
-  readonly calls: Call[] = [];
-  constructor(private readonly tokens: Token[]) {}
-
-  run(): void {
-    while (this.i < this.tokens.length) {
-      const start = this.i;
-      this.value();
-      if (this.i === start) this.i++;
-    }
-  }
-
-  private peek(offset = 0): Token | undefined {
-    return this.tokens[this.i + offset];
-  }
-
-  private sequence(close: string): Value[] {
-    const items: Value[] = [];
-    while (this.peek() && this.peek()!.text !== close) {
-      const start = this.i;
-      items.push(this.value());
-      if (this.peek()?.text === ',') this.i++;
-      else if (this.i === start) this.i++;
-    }
-    this.i++;
-    return items;
-  }
-
-  /** Reads one value; calls are also collected in source order. */
-  value(): Value {
-    const token = this.peek();
-    if (!token) return null;
-    if (token.kind === 'num') {
-      this.i++;
-      return Number(token.text);
-    }
-    if (token.kind === 'str') {
-      this.i++;
-      return token.text;
-    }
-    if (token.text === '[' || token.text === '(') {
-      this.i++;
-      return this.sequence(token.text === '[' ? ']' : ')');
-    }
-    if (token.kind === 'name') {
-      this.i++;
-      if (token.text === 'True' || token.text === 'False') return token.text === 'True';
-      if (token.text === 'None') return null;
-      if (this.peek()?.text !== '(') return { name: token.text };
-      this.i++;
-      const call: Call = { callee: token.text, args: [], kwargs: {}, line: token.line };
-      this.calls.push(call);
-      while (this.peek() && this.peek()!.text !== ')') {
-        const start = this.i;
-        if (this.peek()?.kind === 'name' && this.peek(1)?.text === '=') {
-          const key = this.peek()!.text;
-          this.i += 2;
-          call.kwargs[key] = this.value();
-        } else {
-          call.args.push(this.value());
-        }
-        if (this.peek()?.text === ',') this.i++;
-        else if (this.i === start) this.i++;
-      }
-      this.i++;
-      return call;
-    }
-    this.i++;
-    return null;
-  }
-}
-
-const lastName = (callee: string): string => callee.split('.').pop() ?? callee;
-const isCall = (value: Value | undefined): value is Call => typeof value === 'object' && value !== null && 'callee' in value;
-const str = (value: Value | undefined): string | null => (typeof value === 'string' ? value : null);
-const num = (value: Value | undefined): number | null => (typeof value === 'number' ? value : null);
 /** 3, (3, 3) or [3, 3] as one side of a square. */
 const side = (value: Value | undefined): number | null =>
   typeof value === 'number' ? value : Array.isArray(value) && value.length === 2 && value[0] === value[1] ? num(value[0]) : null;
@@ -146,25 +57,6 @@ const shape = (value: Value | undefined): number[] | null =>
 
 const layerClasses = new Set(['Dense', 'Dropout', 'BatchNormalization', 'Activation', 'Conv2D', 'MaxPool2D', 'MaxPooling2D', 'Flatten', 'InputLayer']);
 const ignoredCalls = new Set(['Sequential', 'add', 'compile', 'fit', 'EarlyStopping', 'summary', 'print', 'evaluate', 'predict']);
-
-const optimizerNames: Record<string, OptimizerName> = {
-  sgd: 'sgd',
-  adam: 'adam',
-  rmsprop: 'rmsprop',
-  adagrad: 'adagrad',
-  adadelta: 'adadelta',
-  adamax: 'adamax',
-};
-const lossNames: Record<string, LossName> = {
-  mae: 'mae',
-  mean_absolute_error: 'mae',
-  mse: 'mse',
-  mean_squared_error: 'mse',
-  huber: 'huber',
-  huber_loss: 'huber',
-  binary_crossentropy: 'binaryCrossentropy',
-  categorical_crossentropy: 'categoricalCrossentropy',
-};
 
 function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
   const problem = (message: string) => {
@@ -223,56 +115,8 @@ function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
   }
 }
 
-function readCompile(call: Call, reading: KerasReading): void {
-  const optimizer = call.kwargs.optimizer ?? call.args[0];
-  if (typeof optimizer === 'string') {
-    const name = optimizerNames[optimizer.toLowerCase()];
-    if (name) reading.config.optimizer = name;
-    else reading.problems.push({ line: call.line, message: `The optimizer "${optimizer}" is not one the playground has.` });
-  } else if (isCall(optimizer)) {
-    const name = optimizerNames[lastName(optimizer.callee).toLowerCase()];
-    if (!name) reading.problems.push({ line: optimizer.line, message: `The optimizer ${lastName(optimizer.callee)} is not one the playground has.` });
-    else {
-      const momentum = num(optimizer.kwargs.momentum);
-      reading.config.optimizer = name === 'sgd' && momentum !== null && momentum > 0 ? 'momentum' : name;
-      const rate = num(optimizer.kwargs.learning_rate ?? optimizer.kwargs.lr ?? optimizer.args[0]);
-      if (rate !== null) reading.config.learningRate = rate;
-    }
-  }
-  const loss = call.kwargs.loss ?? call.args[1];
-  if (typeof loss === 'string') {
-    const name = lossNames[loss.toLowerCase()];
-    if (name) reading.config.loss = name;
-    else reading.problems.push({ line: call.line, message: `The loss "${loss}" is not one the playground has.` });
-  }
-}
-
-function readFit(call: Call, reading: KerasReading): void {
-  const batch = num(call.kwargs.batch_size);
-  const epochs = num(call.kwargs.epochs);
-  const split = num(call.kwargs.validation_split);
-  if (batch !== null) reading.config.batchSize = batch;
-  if (epochs !== null) reading.config.epochs = epochs;
-  if (split !== null) reading.config.validationSplit = split;
-}
-
-function readEarlyStopping(call: Call, reading: KerasReading): void {
-  const monitor = str(call.kwargs.monitor);
-  if (monitor !== null && monitor !== 'val_loss') {
-    reading.problems.push({ line: call.line, message: `EarlyStopping here monitors val_loss only, not "${monitor}".` });
-  }
-  const early: NonNullable<KerasReading['config']['earlyStopping']> = { enabled: true };
-  const minDelta = num(call.kwargs.min_delta);
-  const patience = num(call.kwargs.patience);
-  const restore = call.kwargs.restore_best_weights;
-  if (minDelta !== null) early.minDelta = minDelta;
-  if (patience !== null) early.patience = patience;
-  if (typeof restore === 'boolean') early.restoreBestWeights = restore;
-  reading.config.earlyStopping = early;
-}
-
 export function readKerasCode(code: string): KerasReading {
-  const reading: KerasReading = { layers: [], inputShape: null, config: {}, problems: [] };
+  const reading: KerasReading = { layers: [], inputShape: null, config: {}, defaults: [], notes: [], validation: null, problems: [] };
   if (code.length > 100_000) {
     reading.problems.push({ line: 1, message: 'The code is longer than the playground reads (100,000 characters).' });
     return reading;

@@ -29,4 +29,16 @@ describe('checkTrainingConfig', () => {
       'Min delta must be 0 or a positive number (it is -0.5).',
     ]);
   });
+
+  it("checks early stopping's monitor, mode and baseline", () => {
+    const on = { ...good.earlyStopping, enabled: true };
+    expect(checkTrainingConfig({ ...good, earlyStopping: { ...on, monitor: 'val_metric', mode: 'max', baseline: 0.8 } }, 800)).toEqual([]);
+    expect(checkTrainingConfig({ ...good, earlyStopping: { ...on, baseline: null } }, 800)).toEqual([]);
+    const wrong = { ...on, monitor: 'val_precision', mode: 'up', baseline: Number.NaN } as unknown as typeof on;
+    expect(checkTrainingConfig({ ...good, earlyStopping: wrong }, 800)).toEqual([
+      'Early stopping can monitor val_loss, the validation metric, loss or the metric (not val_precision).',
+      "Early stopping's mode must be auto, min or max (it is up).",
+      'Baseline must be a number, or empty for none (it is NaN).',
+    ]);
+  });
 });

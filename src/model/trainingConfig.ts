@@ -1,4 +1,4 @@
-import type { EarlyStoppingConfig } from './earlyStopping';
+import { monitorKinds, monitorModes, type EarlyStoppingConfig } from './earlyStopping';
 import { limits } from './limits';
 import type { ScalingKind } from './preprocessing';
 import type { LossName } from './losses';
@@ -20,7 +20,7 @@ export interface TrainingConfig {
   scaling: ScalingKind;
   /** Seed of the initial weights, the shuffle and the split, so a run can be repeated. */
   seed: number;
-  /** Keras's EarlyStopping on val_loss. */
+  /** Keras's EarlyStopping, on the quantity it monitors. */
   earlyStopping: EarlyStoppingConfig;
 }
 
@@ -48,6 +48,16 @@ export function checkTrainingConfig(config: TrainingConfig, _trainRows: number):
     }
     if (!(Number.isFinite(minDelta) && minDelta >= 0)) {
       problems.push(`Min delta must be 0 or a positive number (it is ${minDelta}).`);
+    }
+    const { monitor, mode, baseline } = config.earlyStopping;
+    if (monitor !== undefined && !monitorKinds.includes(monitor)) {
+      problems.push(`Early stopping can monitor val_loss, the validation metric, loss or the metric (not ${String(monitor)}).`);
+    }
+    if (mode !== undefined && !monitorModes.includes(mode)) {
+      problems.push(`Early stopping's mode must be auto, min or max (it is ${String(mode)}).`);
+    }
+    if (baseline !== undefined && baseline !== null && !Number.isFinite(baseline)) {
+      problems.push(`Baseline must be a number, or empty for none (it is ${baseline}).`);
     }
   }
   return problems;

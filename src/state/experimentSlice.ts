@@ -4,7 +4,7 @@ import type { EarlyStoppingConfig } from '../model/earlyStopping';
 import type { LayerKind, LayerSpec, Padding } from '../model/layers';
 import { inputShapeOf } from '../data/table';
 import { readKerasCode } from '../model/kerasCode';
-import { mergeKerasSettings } from '../model/kerasSettings';
+import { settingsFromKeras, type KerasApplied } from '../model/kerasSettings';
 import { newLayerId, setDropoutRates, setToggle } from '../model/toggles';
 import type { SerializedModel } from '../model/file/modelFile';
 import type { TrainingConfig } from '../model/trainingConfig';
@@ -51,9 +51,10 @@ export interface ExperimentSlice {
   setConfig(patch: Partial<RestartingConfig>): void;
   /**
    * Reads Keras code into the layer stack and config; returns what could not
-   * be read (with line numbers). Nothing changes when no layer was read.
+   * be read (with line numbers), notes, and what was set from Keras's
+   * defaults. Nothing changes when no layer was read.
    */
-  applyKerasCode(code: string): { applied: boolean; problems: string[] };
+  applyKerasCode(code: string): KerasApplied;
   setEarlyStopping(patch: Partial<EarlyStoppingConfig>): void;
 }
 
@@ -154,19 +155,13 @@ export const createExperimentSlice = (): StateCreator<PlaygroundState, [], [], E
 
     applyKerasCode(code) {
       const reading = readKerasCode(code);
-      const problems = reading.problems.map((p) => `Line ${p.line}: ${p.message}`);
-      if (reading.layers.length === 0) return { applied: false, problems };
+      if (reading.layers.length === 0) return { applied: false, problems: reading.problems.map((p) => `Line ${p.line}: ${p.message}`), notes: [], defaults: [] };
       const dataset = get().dataset;
-      if (reading.inputShape && dataset.status === 'ready') {
-        const own = inputShapeOf(dataset.table);
-        if (own.join() !== reading.inputShape.join()) {
-          problems.push(`The code's input_shape [${reading.inputShape.join(', ')}] differs from this dataset's [${own.join(', ')}]; the dataset's is used.`);
-        }
-      }
-      const merged = mergeKerasSettings(get().config, reading.config);
+      const own = dataset.status === 'ready' ? { task: dataset.table.task, inputShape: inputShapeOf(dataset.table) } : null;
+      const { config, ...told } = settingsFromKeras(get().config, reading, own);
       editLayers(() => reading.layers.map((layer) => ({ ...layer, id: newLayerId() }) as LayerSpec));
-      set({ config: merged.config });
-      return { applied: true, problems: [...problems, ...merged.problems] };
+      set({ config });
+      return { applied: true, ...told };
     },
 
     setEarlyStopping(patch) {

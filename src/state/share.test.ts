@@ -16,6 +16,16 @@ describe('experiment links', () => {
     expect(read).toEqual({ kind: 'experiment', snapshot: original });
   });
 
+  it("carry early stopping's monitor, mode and baseline, and read links made before they existed", () => {
+    const base = snapshot();
+    const monitored = { ...base, config: { ...base.config, earlyStopping: { ...base.config.earlyStopping, enabled: true, monitor: 'val_metric', mode: 'max', baseline: 0.8 } } } as const;
+    expect(readExperimentHash(experimentHash(monitored))).toEqual({ kind: 'experiment', snapshot: monitored });
+    const { monitor: _m, mode: _o, baseline: _b, ...before } = base.config.earlyStopping;
+    const old = readExperimentHash(hashOf({ ...base, config: { ...base.config, earlyStopping: before } }));
+    expect(old.kind).toBe('experiment');
+    expect(readExperimentHash(hashOf({ ...monitored, config: { ...monitored.config, earlyStopping: { ...monitored.config.earlyStopping, monitor: 'val_precision' } } })).kind).toBe('invalid');
+  });
+
   it('are compact: a default experiment fits in well under a kilobyte', () => {
     expect(experimentHash(snapshot()).length).toBeLessThan(1000);
   });

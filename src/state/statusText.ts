@@ -1,4 +1,5 @@
 import type { EpochRecord } from '../engine/protocol';
+import { monitoredValue, monitorName } from '../model/earlyStopping';
 import { runEpochs, type RunState } from './runState';
 
 /** A learning rate as people write it: 0.01, not 1.000e-2. */
@@ -32,7 +33,14 @@ export function statusText(run: RunState): string {
   if (run.error) return run.error;
   const outcome = run.outcome;
   if (!outcome) return 'The run ended.';
-  const restored = (epoch: number | null): string => (epoch === null ? '' : `; restored weights from epoch ${epoch}`);
+  // Names what early stopping watched and its value at the epoch it chose, when that epoch is in the history.
+  const early = run.setup?.config.earlyStopping;
+  const best = (epoch: number, prefix: string): string => {
+    const record = run.history[epoch - 1];
+    if (!early || record?.epoch !== epoch) return '';
+    return ` (${prefix}${monitorName(early.monitor, run.data?.exportMeta.task ?? null)} ${fmt(monitoredValue(early.monitor, record))})`;
+  };
+  const restored = (epoch: number | null): string => (epoch === null ? '' : `; restored weights from epoch ${epoch}${best(epoch, 'best ')}`);
   switch (outcome.kind) {
     case 'completed':
       return `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}${restored(outcome.restoredFrom)}. ${
@@ -40,7 +48,7 @@ export function statusText(run: RunState): string {
       }`.trim();
     case 'earlyStopped':
       return `Stopped early at epoch ${outcome.epoch}${
-        outcome.restoredFrom === null ? `; the best epoch was ${outcome.bestEpoch}` : restored(outcome.restoredFrom)
+        outcome.restoredFrom === null ? `; the best epoch was ${outcome.bestEpoch}${best(outcome.bestEpoch, '')}` : restored(outcome.restoredFrom)
       }.`;
     case 'stopped':
       return `Stopped at epoch ${outcome.epoch}.${last ? ` ${losses(last)}` : ''}`;

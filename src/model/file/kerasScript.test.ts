@@ -55,3 +55,33 @@ describe('the Keras script of an uploaded CSV', () => {
     expect(script).toContain('classes = ["=1+1", "@SUM(1,1)"]');
   });
 });
+
+describe("the Keras script's EarlyStopping", () => {
+  const csv = { kind: 'csv' as const, file: 'data.csv', target: 'y', ignored: [], categorical: [], image: null };
+  const names = { label: 'data.csv', target: 'y', category: 'kind', classes: ['no', 'yes'] };
+  const withEarly = (early: Partial<PlaygroundBlock['config']['earlyStopping']>, task: PlaygroundBlock['task'] = { kind: 'binary' }): string => {
+    const block = blockWith(names);
+    return kerasScript(layers, { ...block, task, config: { ...block.config, earlyStopping: { ...block.config.earlyStopping, enabled: true, ...early } } }, csv);
+  };
+
+  it('monitors what the playground monitored, under the name Keras logs it with', () => {
+    const script = withEarly({ monitor: 'val_metric', mode: 'max', patience: 3, minDelta: 0.01, baseline: 0.8 });
+    expect(script).toContain('metrics=["accuracy"],');
+    expect(script).toContain(
+      'early_stopping = callbacks.EarlyStopping(monitor="val_accuracy", mode="max", min_delta=0.01, patience=3, restore_best_weights=True, baseline=0.8)',
+    );
+    expect(script).toContain('    callbacks=[early_stopping],');
+  });
+
+  it("writes Keras's defaults for a config from before the monitor could be chosen", () => {
+    expect(withEarly({})).toContain(
+      'callbacks.EarlyStopping(monitor="val_loss", mode="auto", min_delta=0, patience=5, restore_best_weights=True, baseline=None)',
+    );
+  });
+
+  it('names the regression metric mae, as compiled', () => {
+    const script = withEarly({ monitor: 'metric' }, { kind: 'regression' });
+    expect(script).toContain('metrics=["mae"],');
+    expect(script).toContain('EarlyStopping(monitor="mae", mode="auto"');
+  });
+});

@@ -1,3 +1,4 @@
+import { monitorName } from '../earlyStopping';
 import type { LayerSpec } from '../layers';
 import { losses } from '../losses';
 import type { PlaygroundBlock } from './schema';
@@ -101,6 +102,23 @@ function loadDataCode(data: ScriptData, block: PlaygroundBlock): string[] {
 }
 
 /**
+ * Keras's EarlyStopping arguments for the config. The monitor is named as
+ * Keras logs it for `metrics=[metric]` above ('val_accuracy', 'val_mae'),
+ * so the callback finds it in the epoch's logs.
+ */
+function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping'], task: PlaygroundBlock['task']): string {
+  const baseline = es.baseline ?? null;
+  return [
+    `monitor=${py(monitorName(es.monitor, task))}`,
+    `mode=${py(es.mode ?? 'auto')}`,
+    `min_delta=${num(es.minDelta)}`,
+    `patience=${es.patience}`,
+    `restore_best_weights=${es.restoreBestWeights ? 'True' : 'False'}`,
+    `baseline=${baseline === null ? 'None' : num(baseline)}`,
+  ].join(', ');
+}
+
+/**
  * A runnable Keras script in the course's style that repeats the experiment:
  * the same data and preprocessing (statistics of the training rows only),
  * the same layers, optimizer, loss, batch size, epochs and early stopping.
@@ -149,7 +167,7 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     `    metrics=[${py(metric)}],`,
     ')',
     ...(es.enabled
-      ? ['', `early_stopping = callbacks.EarlyStopping(min_delta=${num(es.minDelta)}, patience=${es.patience}, restore_best_weights=${es.restoreBestWeights ? 'True' : 'False'})`]
+      ? ['', `early_stopping = callbacks.EarlyStopping(${earlyStoppingArgs(es, task)})`]
       : []),
     '',
     'history = model.fit(',

@@ -1,4 +1,5 @@
 import { z } from '../zodSetup';
+import { monitorKinds, monitorModes } from '../earlyStopping';
 import { limits } from '../limits';
 import { lossNames, type LossName } from '../losses';
 import { optimizerNames, type OptimizerName } from '../optimizers';
@@ -44,6 +45,11 @@ export const trainingConfigSchema = z.object({
     patience: count,
     minDelta: finite,
     restoreBestWeights: z.boolean(),
+    // Absent in what was stored before early stopping could monitor anything
+    // but val_loss; absent means Keras's defaults (val_loss, auto, no baseline).
+    monitor: z.enum(monitorKinds).optional(),
+    mode: z.enum(monitorModes).optional(),
+    baseline: finite.nullable().optional(),
   }),
 });
 

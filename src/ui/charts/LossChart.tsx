@@ -1,11 +1,12 @@
 import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { bestEpoch, overfittingRange } from '../../model/curves';
+import { overfittingRange } from '../../model/curves';
 import { usePlayground } from '../../state';
 import { runLabel, type RunRecord } from '../../state/runsList';
 import { runEpochs, type RunState } from '../../state/runState';
 import { formatRate } from '../controls/sliderSteps';
 import { HistoryChart } from './HistoryChart';
+import { monitoredBest } from './monitoredBest';
 import { palette } from './palette';
 import type { Curve, Marker } from './plot/CurveChart';
 
@@ -39,10 +40,12 @@ const overlayDashes = ['2 2', '8 3', '1 3', '5 2 1 2'];
 const LossChartView = memo(function LossChartView({ run, configEpochs, logScale, setLogScale, overlays, current }: LossChartViewProps) {
   const longestOverlay = Math.max(0, ...overlays.map((past) => past.losses.length));
   const { history, outcome } = run;
-  const best = bestEpoch(history);
+  // The best epoch of what early stopping monitors (val_loss without it), or the one it restored.
+  const marked = useMemo(() => monitoredBest({ history, outcome, setup: run.setup, data: run.data }), [history, outcome, run.setup, run.data]);
+  const best = marked?.epoch ?? null;
+  const restored = marked?.restored === true;
   const overfit = overfittingRange(history);
   const stoppedEarly = outcome?.kind === 'earlyStopped' ? outcome.epoch : null;
-  const restored = outcome && 'restoredFrom' in outcome ? outcome.restoredFrom : null;
   const extraCurves = useMemo(
     () =>
       overlays.map(
@@ -62,8 +65,9 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
     const list: Marker[] = [];
     if (overfit) list.push({ kind: 'area', id: 'overfit', from: overfit.from, to: overfit.to, color: palette.overfit, label: 'overfitting' });
     if (best !== null) {
-      const label = restored !== null ? 'restored' : 'best';
-      list.push({ kind: 'line', id: 'best', x: restored ?? best, color: palette.best, dash: '2 2', label, place: 'top' });
+      // The loss chart names what the best epoch is best in when that is not val_loss.
+      const label = restored ? 'restored' : marked?.monitor === 'val_loss' ? 'best' : `best ${marked?.name ?? ''}`;
+      list.push({ kind: 'line', id: 'best', x: best, color: palette.best, dash: '2 2', label, place: 'top' });
     }
     if (stoppedEarly !== null) list.push({ kind: 'line', id: 'stop', x: stoppedEarly, color: palette.stop, label: 'stopped early', place: 'top2' });
     run.learningRateChanges.forEach((change, i) =>
@@ -79,7 +83,7 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
       }),
     );
     return list;
-  }, [overfit?.from, overfit?.to, best, restored, stoppedEarly, run.learningRateChanges]);
+  }, [overfit?.from, overfit?.to, best, restored, marked?.monitor, marked?.name, stoppedEarly, run.learningRateChanges]);
   return (
     <figure className="chart" aria-label="Loss per epoch">
       <div className="chart-head">
@@ -104,7 +108,7 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
         markers={markers}
       />
       <p className="sr-only" aria-live="off">
-        {best !== null ? `Lowest val_loss at epoch ${best}.` : ''}
+        {marked ? `${restored ? 'Weights restored from' : `Best ${marked.name} at`} epoch ${marked.epoch}.` : ''}
         {overfit ? ` Overfitting from epoch ${overfit.from}.` : ''}
       </p>
     </figure>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import type { KerasApplied } from '../../model/kerasSettings';
 import { usePlayground } from '../../state';
 
 const example = `model = keras.Sequential([
@@ -13,11 +14,12 @@ model.fit(X, y, batch_size=32, epochs=100)`;
 export function KerasDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [code, setCode] = useState('');
-  const [result, setResult] = useState<{ applied: boolean; problems: string[] } | null>(null);
+  const [result, setResult] = useState<KerasApplied | null>(null);
   const apply = () => {
     const outcome = usePlayground.getState().applyKerasCode(code);
     setResult(outcome);
-    if (outcome.applied && outcome.problems.length === 0) dialog.current?.close();
+    // Stays open while there is something to read: what was not taken, notes, values set from Keras's defaults.
+    if (outcome.applied && outcome.problems.length + outcome.notes.length + outcome.defaults.length === 0) dialog.current?.close();
   };
   return (
     <>
@@ -39,7 +41,7 @@ export function KerasDialog() {
           keras.Sequential([...]) or Sequential() with model.add(...); Dense, Dropout, BatchNormalization, Activation, Conv2D,
           MaxPool2D, Flatten; model.compile(...), EarlyStopping(...) and model.fit(...) set the training. The code is read, never run.
         </p>
-        {result && (
+        {result && (!result.applied || result.problems.length > 0) && (
           <div role="alert" className={result.applied ? 'hint' : 'error'}>
             {result.applied ? 'Applied, except:' : 'Nothing was applied.'}
             <ul>
@@ -48,6 +50,19 @@ export function KerasDialog() {
               ))}
             </ul>
           </div>
+        )}
+        {result?.applied && result.problems.length === 0 && <p className="hint">Applied.</p>}
+        {result?.applied && result.defaults.length > 0 && (
+          <p className="hint">
+            Set from Keras's defaults: {result.defaults.join(', ')}.
+          </p>
+        )}
+        {result?.applied && result.notes.length > 0 && (
+          <ul className="hint" aria-label="Notes">
+            {result.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
         )}
         <div className="buttons">
           <button type="button" className="primary" onClick={apply}>
