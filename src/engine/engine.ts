@@ -19,8 +19,16 @@ export interface Readout {
   predictions: { validation: Float32Array; grid: Float32Array | null } | null;
 }
 
+/** One epoch's trends: each kernel's gradient norm (mean over the steps) and its QUANTILES now. */
+export interface EpochTrends {
+  gradientNorms: Float32Array;
+  weightQuantiles: Float32Array;
+}
+
 export interface EpochStats extends Readout {
   loss: number;
+  /** When asked for and the epoch tracked its gradients; null otherwise. */
+  trends: EpochTrends | null;
   /** The training loss of each batch of the epoch, in order (read with the epoch's other values, not per batch). */
   stepLosses: Float32Array;
   metric: number;
@@ -44,8 +52,14 @@ export interface TrainingEngine {
    * number of batches: see batchOrder). Resolves false when stopped mid-epoch.
    */
   trainEpoch(order: Uint32Array, control: RunControl, beforeBatch: () => void): Promise<boolean>;
-  /** After trainEpoch: the epoch's mean training loss and metric, the validation loss and metric, and the readout. */
-  report(withPredictions: boolean, withWeights?: boolean): Promise<EpochStats>;
+  /** Spec indices of the layers with a kernel (Dense, Conv2D), in the order of the trends' columns. */
+  readonly kernelLayers: number[];
+  /**
+   * After trainEpoch: the epoch's mean training loss and metric, the
+   * validation loss and metric, and the readout; the trends when asked for
+   * (the epoch tracks its gradients when `control.probes` includes 'trends').
+   */
+  report(withPredictions: boolean, withWeights?: boolean, withTrends?: boolean): Promise<EpochStats>;
   /** Validation loss and metric of the model as it is, without training. */
   evaluate(): Promise<{ valLoss: number; valMetric: number }>;
   /** The weights and predictions now. */

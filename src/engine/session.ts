@@ -72,7 +72,7 @@ export class TrainingSession {
     // Part of the command, not a later message: on CPU and WASM a whole epoch can
     // pass before the worker reads its next message.
     if (command.mode === 'step') run.control.step();
-    run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
+    run.control.onPause = () => this.paused(run);
     run.control.wantWeights = this.weightsWatched;
     run.control.probes = this.probesWatched;
     this.active = run;
@@ -128,8 +128,19 @@ export class TrainingSession {
     const run = this.active;
     if (!run) return;
     run.control.probes = probes;
+    await this.probeNow(run);
+  }
+
+  /** A run has paused: says so, and measures the open views on it (with the trends it holds back). */
+  private paused(run: ActiveRun): void {
+    this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
+    void this.probeNow(run);
+  }
+
+  /** Measures a paused run's probes, if any view wants them. */
+  private async probeNow(run: ActiveRun): Promise<void> {
     const prober = run.control.prober;
-    if (probes.length === 0 || !run.control.paused || !prober) return;
+    if (run.control.probes.length === 0 || !run.control.paused || !prober) return;
     try {
       const result = await prober();
       if (this.active === run) this.post({ type: 'probe', runId: run.runId, epoch: run.lastEpoch, result });
@@ -235,7 +246,7 @@ export class TrainingSession {
     run.lastEpoch = fromEpoch;
     const stopped = run.control.stopped && run.control.abandoned === null;
     run.control = new RunControl();
-    run.control.onPause = () => this.post({ type: 'paused', runId: run.runId, epoch: run.lastEpoch });
+    run.control.onPause = () => this.paused(run);
     run.control.wantWeights = this.weightsWatched;
     run.control.probes = this.probesWatched;
     if (stopped) run.control.stop();

@@ -7,9 +7,10 @@ import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
 import { batchOrder, inModelOrder, type Readout, type WeightSnapshot } from './engine';
 import { createFusedEngine } from './fused/fusedEngine';
-import { PREDICTION_INTERVAL_MS, PROBE_INTERVAL_MS, type EpochRecord, type ProbeResult, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
+import { PREDICTION_INTERVAL_MS, PROBE_INTERVAL_MS, type EpochRecord, type ProbeKind, type ProbeResult, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
 import type { RunControl } from './runControl';
 import { createTfEngine } from './tf/tfEngine';
+import { TrendBuffer } from './trends';
 
 export interface RunRequest {
   layers: readonly LayerSpec[];
@@ -96,7 +97,13 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   // Export asks for the model between batches, when the loop is not using it.
   control.serializer = () => engine.serialize();
   control.weightsReader = async () => (await engine.readout()).weights;
-  control.prober = () => engine.probe(control.probes);
+  const trendBuffer = new TrendBuffer(engine.kernelLayers);
+  /** The engine's probes, with the trends of the epochs since the last measurement when they are asked for. */
+  const measure = async (kinds: readonly ProbeKind[]): Promise<ProbeResult> => {
+    const result = await engine.probe(kinds);
+    return kinds.includes('trends') ? { ...result, trends: trendBuffer.take() } : result;
+  };
+  control.prober = () => measure(control.probes);
   let lastProbe = Number.NEGATIVE_INFINITY;
   /** Measures the probes when a view wants them and the last measurement is old enough (or `now`). */
   const probe = async (epoch: number, now = false): Promise<void> => {
@@ -106,7 +113,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
     if (kinds.length === 0 || !hooks.onProbe) return;
     if (!now && performance.now() - lastProbe < PROBE_INTERVAL_MS) return;
     lastProbe = performance.now();
-    hooks.onProbe(epoch, await control.guard(engine.probe(kinds)));
+    hooks.onProbe(epoch, await control.guard(measure(kinds)));
   };
   let lastPredictions = Number.NEGATIVE_INFINITY;
   const deliver = (epoch: number, readout: Readout): void => {
@@ -144,7 +151,14 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
         outcome = { kind: 'stopped', epoch: epoch - 1 };
         break;
       }
-      const stats = await control.guard(engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS, control.wantWeights));
+      const stats = await control.guard(
+        engine.report(performance.now() - lastPredictions >= PREDICTION_INTERVAL_MS, control.wantWeights, control.probes.includes('trends')),
+      );
+      if (stats.trends) {
+        // Rows that do not follow the buffered ones (the view was closed for a while) go out first, on their own.
+        const earlier = trendBuffer.add({ epoch, ...stats.trends });
+        if (earlier) hooks.onProbe?.(epoch - 1, { neurons: null, trends: earlier });
+      }
       const { loss, metric, valLoss, valMetric } = stats;
       // Early stopping judges the epoch first, so a resume point taken below carries its verdict.
       const verdict = stopper && Number.isFinite(loss) ? stopper.observe(epoch, monitoredValue(early.monitor, stats)) : null;

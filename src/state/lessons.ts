@@ -151,6 +151,16 @@ export const lessons = {
       'Plain gradient descent with the whole training set as one batch, so each epoch is one step. The steps are too long: after a first step down, each one jumps past the bottom of the loss valley to a higher point on the other side, further every time. The loss climbs by orders of magnitude per epoch (tick Log scale to see it) until the numbers overflow: the run diverges and stops, and the status says why.',
     tryNext: 'Lower the learning rate to 0.03: the loss no longer explodes, but it keeps bouncing up and down as each step overshoots the bottom. At 0.01 it settles.',
   },
+  vanishingGradients: {
+    title: '12. Vanishing gradients',
+    dataset: 'circle',
+    synthetic: { numPoints: 400, noise: 0.1, seed: 1 },
+    layers: [...Array.from({ length: 6 }, () => dense(16, 'sigmoid')), dense(1, 'sigmoid')],
+    config: { optimizer: 'sgd', learningRate: 0.1, loss: 'binaryCrossentropy', batchSize: 16, epochs: 40, validationSplit: 0.3 },
+    explanation:
+      'Six sigmoid layers deep. Backpropagation multiplies each layer’s gradient by the sigmoid’s slope, at most 0.25, once per layer on the way back, so by the first layer the gradient is about a thousand times smaller than at the output: open Gradients and weights and see the first layer’s curve far below the last’s, and its weights hardly move. The loss stays where it started.',
+    tryNext: 'Set every hidden layer’s Activation to relu and train again: the gradients reach the first layer about as large as the last, and the circle is learned within a few epochs.',
+  },
 } as const satisfies Record<string, Lesson>;
 
 export type LessonId = keyof typeof lessons;

@@ -8,6 +8,7 @@ import type { TaskSpec } from '../model/task';
 import type { LayerSpec } from '../model/layers';
 import type { TrainingConfig } from '../model/trainingConfig';
 import { appendSteps, emptySteps, truncateSteps, type StepLog } from './stepLog';
+import { appendTrends, emptyTrends, trendsUpTo, type TrendLog } from './trendLog';
 
 /** Where the current run stands. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'ended';
@@ -72,6 +73,8 @@ export interface RunState {
   predictions: Predictions | null;
   /** The latest measurements for the inside views, and the epoch they are of. */
   probe: { epoch: number; result: ProbeResult } | null;
+  /** Each layer's gradient norm and weight spread per epoch, while a view watched them. */
+  trends: TrendLog;
   /** One record per finished epoch, in order. */
   history: EpochRecord[];
   /** The training loss of every step (batch) of those epochs, in order. */
@@ -100,6 +103,7 @@ export const idleRun: RunState = {
   data: null,
   predictions: null,
   probe: null,
+  trends: emptyTrends,
   history: [],
   steps: emptySteps,
   learningRateChanges: [],
@@ -147,14 +151,19 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
       return { ...run, predictions: { epoch: event.epoch, validation: event.validation, grid: event.grid } };
     case 'weights':
       return { ...run, weights: event.weights };
-    case 'probe':
-      return { ...run, probe: { epoch: event.epoch, result: event.result } };
+    case 'probe': {
+      const { trends, ...rest } = event.result;
+      // A report of trends alone does not replace the latest pictures.
+      const pictures = rest.neurons !== null || rest.featureMaps ? { probe: { epoch: event.epoch, result: event.result } } : {};
+      return { ...run, ...pictures, trends: trends ? appendTrends(run.trends, trends) : run.trends };
+    }
     case 'movedBackend':
       // Epochs after the resume point are trained again on the new backend.
       return {
         ...run,
         history: run.history.filter((record) => record.epoch <= event.fromEpoch),
         steps: truncateSteps(run.steps, event.fromEpoch * (run.stepsPerEpoch ?? 0)),
+        trends: trendsUpTo(run.trends, event.fromEpoch),
         learningRateChanges: run.learningRateChanges.filter((change) => change.epoch <= event.fromEpoch),
         backend: event.backend,
         data: run.data ? { ...run.data, notes: [...run.data.notes, event.message] } : run.data,

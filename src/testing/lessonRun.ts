@@ -13,6 +13,7 @@ import { runTraining } from '../engine/trainer';
 import type { LayerDraft, LayerSpec } from '../model/layers';
 import type { TrainingConfig } from '../model/trainingConfig';
 import { defaultExperiment } from '../state/defaults';
+import { appendTrends, emptyTrends, type TrendLog } from '../state/trendLog';
 import { lessonConfig, type Lesson } from '../state/lessons';
 
 /** The lesson's own seed, which every lesson test checks first. */
@@ -20,6 +21,8 @@ export const LESSON_SEED = 42;
 
 export interface LessonRun {
   history: EpochRecord[];
+  /** Each layer's gradient norm and weight spread per epoch, when the variant asked for them. */
+  trends: TrendLog;
   /** Each epoch's per-batch training losses, in order. */
   steps: Float32Array[];
   outcome: RunOutcome;
@@ -39,6 +42,8 @@ export interface LessonVariant {
   seed?: number;
   /** 'fused' is the JavaScript engine that Auto picks for dense models in the browser. */
   engine?: 'tfjs' | 'fused';
+  /** Measure the layer trends, as the Gradients and weights view does. */
+  trends?: boolean;
 }
 
 /** Trains a lesson (or a variant of it) with its fixed seeds, on the given engine. */
@@ -51,13 +56,19 @@ export async function runLesson(lesson: Lesson, files: FileSource, variant: Less
   const history: EpochRecord[] = [];
   const steps: Float32Array[] = [];
   const layers = (variant.layers ?? lesson.layers).map((layer, i) => ({ ...layer, id: `l${i}` }) as LayerSpec);
-  const result = await runTraining({ layers, task: table.task, config, data, engine: variant.engine ?? 'fused' }, new RunControl(), {
+  const control = new RunControl();
+  if (variant.trends) control.probes = ['trends'];
+  let trends = emptyTrends;
+  const result = await runTraining({ layers, task: table.task, config, data, engine: variant.engine ?? 'fused' }, control, {
     onEpoch: (record, _weights, stepLosses) => {
       history.push(record);
       steps.push(stepLosses);
     },
+    onProbe: (_epoch, probe) => {
+      if (probe.trends) trends = appendTrends(trends, probe.trends);
+    },
   });
-  return { history, steps, outcome: result.outcome };
+  return { history, trends, steps, outcome: result.outcome };
 }
 
 /** First epoch (from 1) whose value is below `target`; Infinity when none is. */

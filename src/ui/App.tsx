@@ -17,6 +17,7 @@ import { SyntheticControls } from './data/SyntheticControls';
 import { LayerEditor } from './layers/LayerEditor';
 import { ModelSummary } from './layers/ModelSummary';
 import { NetworkDiagram } from './network/lazyNetwork';
+import { TrendsView } from './trends/lazyTrends';
 import { WeightsView } from './layers/WeightsView';
 import { PredictionsPanel } from './predictions/PredictionsPanel';
 import { BackendBadge } from './run/BackendBadge';
@@ -80,6 +81,9 @@ export function App() {
           <LossChart />
           <StepLossChart />
           <MetricChart />
+          <OpenDetails summary="Gradients and weights">
+            <TrendsView />
+          </OpenDetails>
           <HistoryTable />
           <RunsList />
         </section>

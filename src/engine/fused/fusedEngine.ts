@@ -7,6 +7,8 @@ import { weightLayout } from '../tf/weights';
 import { FusedNet } from './net';
 import { lossAndMetric } from './objectives';
 import { createFusedOptimizer } from './optimizer';
+import { QUANTILES } from '../protocol';
+import { l2Norm, quantilesInto } from '../trends';
 
 /**
  * Training a dense model with FusedNet, in plain JavaScript. The tfjs model
@@ -38,6 +40,9 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   let rowsSeen = 0;
   /** The loss of each batch of the last epoch. */
   let stepLosses = new Float32Array(0);
+  const kernels = net.kernels();
+  /** Σ over the last epoch's steps of each kernel's gradient norm, when the epoch tracked them; null otherwise. */
+  let gradientNormSums: Float64Array | null = null;
 
   const predictions = (x: Float32Array, rows: number): Float32Array => {
     const out = new Float32Array(rows * net.outputSize);
@@ -67,6 +72,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
 
   return {
     params,
+    kernelLayers: kernels.map((kernel) => kernel.layerIndex),
     weightLayout: layout,
     async trainEpoch(order, control, beforeBatch) {
       lossSum = 0;
@@ -74,6 +80,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
       rowsSeen = 0;
       // A fresh array each epoch: the one reported for the last epoch is handed on.
       stepLosses = new Float32Array(Math.ceil(order.length / batchSize));
+      gradientNormSums = control.probes.includes('trends') ? new Float64Array(kernels.length) : null;
       const input = net.input;
       for (let start = 0; start < order.length; start += batchSize) {
         if (!(await control.checkpoint())) return false;
@@ -90,15 +97,23 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
         stepLosses[start / batchSize] = sums.loss / batchSize;
         rowsSeen += batchSize;
         net.backward();
+        if (gradientNormSums) for (let k = 0; k < kernels.length; k++) gradientNormSums[k]! += l2Norm(kernels[k]!.kernel.grad);
         optimizer.step(net.params);
       }
       return true;
     },
-    async report(withPredictions, withWeights = true): Promise<EpochStats> {
+    async report(withPredictions, withWeights = true, withTrends = false): Promise<EpochStats> {
       const { valLoss, valMetric, validation: out } = validation();
       const readout = withPredictions ? readoutWith(out) : { weights: weightsNow(), predictions: null };
       if (!withWeights) readout.weights = null;
-      return { loss: lossSum / rowsSeen, metric: metricSum / rowsSeen, stepLosses, valLoss, valMetric, ...readout };
+      let trends: EpochStats['trends'] = null;
+      if (withTrends && gradientNormSums) {
+        const steps = stepLosses.length;
+        const weightQuantiles = new Float32Array(kernels.length * QUANTILES.length);
+        kernels.forEach(({ kernel }, k) => quantilesInto(kernel.value, weightQuantiles, k * QUANTILES.length));
+        trends = { gradientNorms: Float32Array.from(gradientNormSums, (sum) => sum / steps), weightQuantiles };
+      }
+      return { loss: lossSum / rowsSeen, metric: metricSum / rowsSeen, stepLosses, trends, valLoss, valMetric, ...readout };
     },
     async evaluate() {
       const { valLoss, valMetric } = validation();

@@ -79,6 +79,15 @@ export class FusedNet {
     );
   }
 
+  /** The kernel of each layer of the spec that has one (Dense, Conv2D), with its gradient from the last backward pass. */
+  kernels(): { layerIndex: number; kernel: Param }[] {
+    return this.layerEnds.flatMap((end, layerIndex) => {
+      const stage = this.stages[layerIndex === 0 ? 0 : this.layerEnds[layerIndex - 1]!];
+      const own = end > (layerIndex === 0 ? 0 : this.layerEnds[layerIndex - 1]!);
+      return own && stage && (stage.kind === 'dense' || stage.kind === 'conv2d') ? [{ layerIndex, kernel: stage.kernel }] : [];
+    });
+  }
+
   /** Copies weights in `weights()` order into the network. */
   setWeights(values: readonly Float32Array[]): void {
     const targets = this.weights();

@@ -18,6 +18,8 @@ export interface EpochArgs {
   /** The run's seed and the number of batches trained before this epoch, from which each batch's dropout masks follow. */
   seed: number;
   firstStep: number;
+  /** Names of the kernel variables whose gradient norms are summed over the steps (the trends view is open); null when none. */
+  kernelNames?: readonly string[] | null;
 }
 
 /** A tfjs Dropout layer: it reads `seed` at each call, and draws a fresh mask each call only when it is unset. */
@@ -41,6 +43,8 @@ export type EpochSums = [loss: tf.Scalar, metric: tf.Scalar];
 export interface EpochResult {
   sums: EpochSums;
   stepLosses: tf.Scalar[];
+  /** Σ over the steps of each kernel's gradient L2 norm, when kernelNames were given. */
+  gradientNorms: tf.Tensor1D | null;
 }
 
 /**
@@ -62,39 +66,57 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochResult | null> {
   indices.dispose();
   let sums: EpochSums = [tf.scalar(0), tf.scalar(0)];
   const stepLosses: tf.Scalar[] = [];
+  const kernelNames = args.kernelNames ?? null;
+  let gradientNorms: tf.Tensor1D | null = kernelNames ? tf.zeros([kernelNames.length]) : null;
   try {
     for (let start = 0; start < numRows; start += batchSize) {
       if (!(await control.checkpoint())) {
-        tf.dispose([...sums, ...stepLosses]);
+        tf.dispose([...sums, ...stepLosses, ...(gradientNorms ? [gradientNorms] : [])]);
         return null;
       }
       args.beforeBatch();
       const step = args.firstStep + start / batchSize;
       dropouts.forEach((layer, i) => (layer.seed = dropoutSeed(args.seed, step, i)));
       const size = Math.min(batchSize, numRows - start);
-      const next = tf.tidy((): [...EpochSums, tf.Scalar] => {
+      // [loss sum, metric sum, this batch's loss, gradient norm sums when tracked].
+      const next = tf.tidy((): tf.Tensor[] => {
         const xb = xs.slice(start, size);
         const yb = ys.slice(start, size);
         let pred: tf.Tensor | null = null;
-        const cost = optimizer.minimize(() => {
+        const objective = (): tf.Scalar => {
           // keep() lets the predictions outlive the gradient scope, so the
           // metric is computed outside it and adds nothing to the tape.
           pred = tf.keep(model.apply(xb, { training: true }) as tf.Tensor);
           return lossFn(yb, pred);
-        }, true) as tf.Scalar;
+        };
+        let cost: tf.Scalar;
+        let norms: tf.Tensor1D | null = null;
+        if (kernelNames && gradientNorms) {
+          // What minimize does, with the kernels' gradient norms taken on the way.
+          const { value, grads } = optimizer.computeGradients(objective);
+          norms = gradientNorms.add(tf.stack(kernelNames.map((name) => tf.norm(grads[name]!)))) as tf.Tensor1D;
+          optimizer.applyGradients(grads);
+          cost = value;
+        } else {
+          cost = optimizer.minimize(objective, true) as tf.Scalar;
+        }
         const kept = pred as tf.Tensor | null;
         if (kept === null) throw new Error('The loss function did not run.');
-        const result: [...EpochSums, tf.Scalar] = [sums[0].add(cost.mul(size)), sums[1].add(metricFn(yb, kept).mul(size)), cost];
+        const result = [sums[0].add(cost.mul(size)), sums[1].add(metricFn(yb, kept).mul(size)), cost, ...(norms ? [norms] : [])];
         kept.dispose();
         return result;
       });
       // Unset between batches, where an export may serialize the model: its Dropout config carries no seed.
       for (const layer of dropouts) layer.seed = undefined;
       tf.dispose(sums);
-      sums = [next[0], next[1]];
-      stepLosses.push(next[2]);
+      sums = [next[0] as tf.Scalar, next[1] as tf.Scalar];
+      stepLosses.push(next[2] as tf.Scalar);
+      if (next[3]) {
+        gradientNorms?.dispose();
+        gradientNorms = next[3] as tf.Tensor1D;
+      }
     }
-    return { sums, stepLosses };
+    return { sums, stepLosses, gradientNorms };
   } finally {
     for (const layer of dropouts) layer.seed = undefined;
     tf.dispose([xs, ys]);

@@ -12,7 +12,9 @@ import { readBack, trainEpoch, type EpochResult } from './epoch';
 import { setLearningRate } from './learningRate';
 import { lossFunctions, metricFunction } from './objectives';
 import { deserializeModel, serializeModel } from './serialize';
-import { snapshotWeights, weightLayout, weightReadout } from './weights';
+import { kernelVariables, snapshotWeights, weightLayout, weightReadout } from './weights';
+import { QUANTILES } from '../protocol';
+import { quantilesInto } from '../trends';
 
 export interface EngineRequest {
   layers: readonly LayerSpec[];
@@ -27,7 +29,7 @@ export interface EngineRequest {
 }
 
 function disposeResult(result: EpochResult | null): void {
-  if (result) tf.dispose([...result.sums, ...result.stepLosses]);
+  if (result) tf.dispose([...result.sums, ...result.stepLosses, ...(result.gradientNorms ? [result.gradientNorms] : [])]);
 }
 
 /** Puts weights held in main memory into a tfjs model. */
@@ -68,11 +70,15 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   const denseLayers = request.layers.flatMap((layer, i) => (layer.kind === 'dense' ? [{ index: i, units: layer.units }] : []));
   let neuronModel: tf.LayersModel | null = null;
   const params = model.countParams();
+  const kernels = kernelVariables(model);
+  const kernelNames = kernels.map((kernel) => kernel.variable.name);
   const showWeights = params <= WEIGHT_VIEW_LIMIT;
   const predict = (x: tf.Tensor): tf.Tensor => model.apply(x, { training: false }) as tf.Tensor;
   /** The epoch's on-device sums and batch losses, and how many rows they cover. */
   let sums: EpochResult | null = null;
   let rowsSeen = 0;
+  /** Steps of the last epoch, over which its gradient norms are summed. */
+  let epochSteps = 0;
   /** Batches trained so far in this run: with the seed, they fix each batch's dropout masks. */
   let steps = 0;
 
@@ -88,24 +94,37 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
 
   return {
     params,
+    kernelLayers: kernels.map((kernel) => kernel.layerIndex),
     weightLayout: showWeights ? weightLayout(model) : null,
     async trainEpoch(order, control, beforeBatch) {
       disposeResult(sums);
       const epochArgs = { model, optimizer, xTrain, yTrain, lossFn, metricFn, control, batchSize, order, beforeBatch };
-      sums = await trainEpoch({ ...epochArgs, seed: config.seed, firstStep: steps });
-      steps += Math.ceil(order.length / batchSize);
+      const tracked = control.probes.includes('trends') ? kernelNames : null;
+      sums = await trainEpoch({ ...epochArgs, seed: config.seed, firstStep: steps, kernelNames: tracked });
+      epochSteps = Math.ceil(order.length / batchSize);
+      steps += epochSteps;
       rowsSeen = order.length;
       return sums !== null;
     },
-    async report(withPredictions, withWeights = true): Promise<EpochStats> {
+    async report(withPredictions, withWeights = true, withTrends = false): Promise<EpochStats> {
       const epochSums = sums;
       if (!epochSums) throw new Error('No epoch has been trained to report on.');
+      const norms = withTrends ? epochSums.gradientNorms : null;
       const [stats, stepLosses, ...parts] = await readBack(() => {
         const valPred = predict(xVal);
         const [lossSum, metricSum] = epochSums.sums;
         const means = [lossSum.div(rowsSeen), metricSum.div(rowsSeen), lossFn(yVal, valPred), metricFn(yVal, valPred)];
-        return [tf.stack(means), tf.stack(epochSums.stepLosses), ...extras(withPredictions, valPred, withWeights)];
+        // The trends' parts come first after the steps, so the readout's order is untouched.
+        const trendParts = norms ? [norms.div(epochSteps), ...kernels.map((kernel) => kernel.variable.read())] : [];
+        return [tf.stack(means), tf.stack(epochSums.stepLosses), ...trendParts, ...extras(withPredictions, valPred, withWeights)];
       });
+      let trends: EpochStats['trends'] = null;
+      if (norms) {
+        const gradientNorms = parts.shift()!;
+        const weightQuantiles = new Float32Array(kernels.length * QUANTILES.length);
+        kernels.forEach((_, k) => quantilesInto(parts.shift()!, weightQuantiles, k * QUANTILES.length));
+        trends = { gradientNorms, weightQuantiles };
+      }
       disposeResult(epochSums);
       sums = null;
       const [loss, metric, valLoss, valMetric] = Array.from(stats!);
@@ -113,6 +132,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
         loss: loss!,
         metric: metric!,
         stepLosses: stepLosses!,
+        trends,
         valLoss: valLoss!,
         valMetric: valMetric!,
         ...toReadout(parts, withPredictions, withWeights),

@@ -29,3 +29,10 @@ export function weightReadout(model: tf.LayersModel): tf.Tensor1D {
 export function snapshotWeights(model: tf.LayersModel): tf.Tensor[] {
   return model.getWeights().map((weight) => tf.clone(weight));
 }
+
+/** The kernel of each layer that has one (Dense, Conv2D), with the spec index of its layer. */
+export function kernelVariables(model: tf.LayersModel): { layerIndex: number; variable: tf.LayerVariable }[] {
+  return weightsByLayer(model)
+    .filter(({ slot }) => slot.name === 'kernel')
+    .map(({ slot, variable }) => ({ layerIndex: slot.layerIndex, variable }));
+}
