@@ -59,7 +59,7 @@ if (vitest) {
   lines.push(`Vitest: FAILED without a report (exit ${vitestOk ? 0 : 'non-zero'})`);
 }
 
-if (check('Chromium present', 'node', ['scripts/ensure-chromium.mjs']) && check('production build', 'npx', ['vite', 'build'])) {
+if (check('Chromium present', 'node', ['scripts/ensure-chromium.mjs']) && check('production build', 'npx', ['vite', 'build', '--outDir', process.env.E2E_OUT_DIR ?? 'dist'])) {
   const playwrightFile = `${reports}/playwright.json`;
   run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
   const playwright = report(playwrightFile);
