@@ -37,7 +37,17 @@ export async function setUpW2(page: Page): Promise<void> {
 ])
 model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['binary_accuracy'])
 model.fit(X_train, y_train, batch_size=32, epochs=${W2_EPOCHS})`);
+  await applyAndClose(page);
+}
+
+/**
+ * Applies the code in the Paste Keras code dialog. The dialog stays open when
+ * it has something to say (values set from Keras's defaults, notes); close it then.
+ */
+export async function applyAndClose(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
   await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click({ timeout: 2_000 }).catch(() => undefined);
   await expect(dialog).toBeHidden();
 }
 
