@@ -129,13 +129,19 @@ export class FusedNet {
    * over `rows` rows of `x`, into `out` (rows × outputSize), a chunk at a time.
    */
   predict(x: Float32Array, rows: number, out: Float32Array): void {
+    const last = this.stages.length;
+    this.inferChunks(x, rows, (scratch, start, count) => out.set(scratch[last]!.subarray(0, count * this.outputSize), start * this.outputSize));
+  }
+
+  /** Inference over `rows` rows of `x`, a batch at a time; `take` reads each chunk's activations (input, then every stage's output). */
+  private inferChunks(x: Float32Array, rows: number, take: (scratch: Float32Array[], start: number, count: number) => void): void {
     const chunk = this.batchSize;
     const scratch = this.scratch;
     for (let start = 0; start < rows; start += chunk) {
       const count = Math.min(chunk, rows - start);
       scratch[0]!.set(x.subarray(start * this.inputSize, (start + count) * this.inputSize));
       this.stages.forEach((stage, i) => this.forward(stage, scratch[i]!, scratch[i + 1]!, count, false));
-      out.set(scratch[scratch.length - 1]!.subarray(0, count * this.outputSize), start * this.outputSize);
+      take(scratch, start, count);
     }
   }
 
@@ -147,14 +153,9 @@ export class FusedNet {
     const sizes = [this.inputSize, ...this.stages.map((stage) => stage.size)];
     const at = layerIndices.map((layer) => this.layerEnds[layer]!);
     const outs = at.map((end) => new Float32Array(rows * sizes[end]!));
-    const chunk = this.batchSize;
-    const scratch = this.scratch;
-    for (let start = 0; start < rows; start += chunk) {
-      const count = Math.min(chunk, rows - start);
-      scratch[0]!.set(x.subarray(start * this.inputSize, (start + count) * this.inputSize));
-      this.stages.forEach((stage, i) => this.forward(stage, scratch[i]!, scratch[i + 1]!, count, false));
-      at.forEach((end, k) => outs[k]!.set(scratch[end]!.subarray(0, count * sizes[end]!), start * sizes[end]!));
-    }
+    this.inferChunks(x, rows, (scratch, start, count) =>
+      at.forEach((end, k) => outs[k]!.set(scratch[end]!.subarray(0, count * sizes[end]!), start * sizes[end]!)),
+    );
     return outs;
   }
 
