@@ -69,7 +69,10 @@ export const createRunSlice =
         probeGrid: probeGrid?.spec ?? null,
         exportMeta: exportMetaFor(datasetId, table, prepared.scaler, get().custom),
       };
-      set({ run: { ...idleRun, phase: 'starting', setup: { datasetId, layers, config }, data }, problems: [] });
+      const imported = Boolean(get().imported?.model);
+      // Read before the inputs' buffer moves to the worker: a diverging run's advice depends on it.
+      const largestInput = prepared.xTrain.reduce((max, v) => (Math.abs(v) > max ? Math.abs(v) : max), 0);
+      set({ run: { ...idleRun, phase: 'starting', setup: { datasetId, layers, config, imported, largestInput }, data }, problems: [] });
       const runId = ctx.client.startRun({
         layers,
         task: table.task,

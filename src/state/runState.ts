@@ -18,6 +18,10 @@ export interface RunSetup {
   datasetId: string;
   layers: LayerSpec[];
   config: TrainingConfig;
+  /** The run started from an imported model's weights. */
+  imported?: boolean;
+  /** The largest magnitude among the training inputs as the model gets them (after scaling). */
+  largestInput?: number;
 }
 
 /** What the prediction views need to read the worker's outputs: the validation targets and rows, and the grid. */

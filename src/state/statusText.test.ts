@@ -54,3 +54,29 @@ describe('statusText names what early stopping monitored', () => {
     );
   });
 });
+
+describe('the advice after a run diverges', () => {
+  const diverged = (epoch: number, setup: Partial<NonNullable<RunState['setup']>>): RunState => ({
+    ...idleRun,
+    runId: 1,
+    phase: 'ended',
+    setup: { datasetId: 'concrete', layers: [], config: testConfig({ learningRate: 0.1, scaling: 'none' }), ...setup },
+    outcome: { kind: 'diverged', epoch, value: 'NaN', keptEpoch: 0 },
+  });
+
+  it('names unscaled inputs before the learning rate when it diverges at once', () => {
+    const text = statusText(diverged(1, { largestInput: 1145.2 }));
+    expect(text).toContain('The inputs are not scaled (values up to 1,150)');
+    expect(text).toContain('set Scaling to Standardize');
+    expect(text.indexOf('Scaling')).toBeLessThan(text.indexOf('learning rate below 0.1'));
+  });
+
+  it('names imported weights first when the run started from them', () => {
+    expect(statusText(diverged(1, { imported: true, largestInput: 2 }))).toMatch(/^Diverged: .*imported weights, which may be broken/);
+  });
+
+  it('suggests a lower learning rate when the inputs are scaled, or when it diverged later', () => {
+    expect(statusText(diverged(1, { largestInput: 3 }))).toContain('Try a learning rate below 0.1, such as 0.01.');
+    expect(statusText(diverged(8, { largestInput: 900 }))).toContain('Try a learning rate below 0.1, such as 0.01.');
+  });
+});

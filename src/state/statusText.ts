@@ -55,10 +55,32 @@ export function statusText(run: RunState): string {
     case 'evaluated':
       return `Imported model: val_loss ${fmt(outcome.valLoss)} on this dataset's validation split. Press Train to train it further.`;
     case 'diverged': {
-      const rate = run.setup?.config.learningRate;
       const kept = outcome.keptEpoch > 0 ? `the weights of epoch ${outcome.keptEpoch} are kept` : 'the initial weights are kept';
-      const advice = rate ? `Try a learning rate below ${fmtRate(rate)}, such as ${fmtRate(rate / 10)}.` : 'Try a smaller learning rate.';
-      return `Diverged: loss became ${outcome.value} at epoch ${outcome.epoch}; ${kept}. ${advice}`;
+      return `Diverged: loss became ${outcome.value} at epoch ${outcome.epoch}; ${kept}. ${divergenceAdvice(run, outcome.epoch)}`;
     }
   }
+}
+
+/** Inputs larger than this (in magnitude) are read as not scaled: standardized ones rarely pass a few units. */
+export const UNSCALED_INPUT = 10;
+
+/**
+ * What to try after a run diverged. Right at the start (epoch 1 or 2) the
+ * learning rate is seldom the cause on its own: weights imported from
+ * elsewhere, or inputs in the hundreds, make the very first steps huge at any
+ * sensible rate, so those are named first.
+ */
+export function divergenceAdvice(run: RunState, epoch: number): string {
+  const setup = run.setup;
+  const rate = setup?.config.learningRate;
+  const lower = rate ? `a learning rate below ${fmtRate(rate)}, such as ${fmtRate(rate / 10)}` : 'a smaller learning rate';
+  if (epoch <= 2 && setup?.imported) {
+    return `It started from imported weights, which may be broken or made for other data: check the model file, or train from fresh weights (Reset). Then try ${lower}.`;
+  }
+  if (epoch <= 2 && (setup?.largestInput ?? 0) > UNSCALED_INPUT) {
+    const largest = Number((setup!.largestInput!).toPrecision(3)).toLocaleString('en-US');
+    const how = setup!.config.scaling === 'none' ? 'set Scaling to Standardize' : 'check the scaling of your columns';
+    return `The inputs are not scaled (values up to ${largest}), so the first steps are huge: ${how}, then try again; if it still diverges, try ${lower}.`;
+  }
+  return `Try ${lower}.`;
 }
