@@ -27,6 +27,7 @@ import { LessonCard, LessonPicker } from './run/Lessons';
 import { Notices } from './run/Notices';
 import { RunInfo } from './run/RunInfo';
 import { StatusLine } from './run/StatusLine';
+import { SkipLinks } from './common/SkipLinks';
 
 /**
  * One screen at 1280×800: data and training settings on the left, the
@@ -35,6 +36,7 @@ import { StatusLine } from './run/StatusLine';
 export function App() {
   return (
     <div className="app">
+      <SkipLinks />
       <header className="app-header">
         <h1>Neural-network playground</h1>
         <LessonPicker />
@@ -44,7 +46,9 @@ export function App() {
       <Notices />
       <main className="app-main">
         <section className="panel" aria-labelledby="data-heading">
-          <h2 id="data-heading">Data</h2>
+          <h2 id="data-heading" tabIndex={-1}>
+            Data
+          </h2>
           <DatasetPicker />
           <CsvUpload />
           <SyntheticControls />
@@ -55,7 +59,9 @@ export function App() {
           <RegularizationControls />
         </section>
         <section className="panel" aria-labelledby="model-heading">
-          <h2 id="model-heading">Model</h2>
+          <h2 id="model-heading" tabIndex={-1}>
+            Model
+          </h2>
           <LayerEditor />
           <ModelSummary />
           <OpenDetails summary="Network">

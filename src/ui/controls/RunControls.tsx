@@ -16,7 +16,8 @@ export function RunControls() {
   const blocked = issues.length > 0 && phase !== 'paused';
   const canStart = datasetReady && !blocked;
   return (
-    <div className="run-controls">
+    // The target of "Skip to training controls": focusable from script only, so the next Tab lands on Train.
+    <div className="run-controls" id="training-controls" tabIndex={-1} role="group" aria-label="Training controls">
       <div className="buttons">
         <button
           type="button"

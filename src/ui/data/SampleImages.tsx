@@ -17,7 +17,8 @@ export function SampleImages({ table }: { table: Table }) {
   return (
     <details className="samples" open>
       <summary>Sample images</summary>
-      <div className="image-grid" aria-label="Sample images">
+      {/* A named group: ARIA ignores aria-label on a div without a role. */}
+      <div className="image-grid" role="group" aria-label="Sample images">
         {picks.map((r) => {
           const label = table.classNames?.[table.targets[r]!] ?? String(table.targets[r]);
           return (

@@ -27,7 +27,8 @@ const fmt = (value: number): string => (Math.abs(value) >= 100 ? value.toFixed(1
 /** `y = 0.512·cement − 0.204·water + … + 3.1`: the course's single neuron, with its live weights. */
 function NeuronEquation({ kernel, bias, features }: { kernel: Float32Array; bias: number; features: string[] }) {
   return (
-    <p className="equation" aria-label="Single neuron weights">
+    // role=math: an equation, and a role that takes the name ARIA would ignore on a plain paragraph.
+    <p className="equation" role="math" aria-label="Single neuron weights">
       <span className="eq-y">y</span> ={' '}
       {Array.from(kernel, (w, i) => (
         <span key={i} className="eq-term">

@@ -16,7 +16,8 @@ export function MisclassifiedGallery({ table, rows, actual, predicted }: { table
       {wrong.length === 0 ? (
         <p className="hint">None: every validation image is classified correctly.</p>
       ) : (
-        <div className="image-grid" aria-label="Misclassified validation images">
+        // The figure is already named by its caption; ARIA ignores aria-label on a div without a role.
+        <div className="image-grid">
           {wrong.map((i) => {
             const r = rows[i]!;
             const text = `${name(actual[i]!)} → ${name(predicted[i]!)}`;

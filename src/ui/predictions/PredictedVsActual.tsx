@@ -161,12 +161,20 @@ export const PredictedVsActual = memo(function PredictedVsActual({ targets, actu
       <figcaption className="chart-head">
         Predicted vs actual {targetName} <span className="metric-value">Validation MAE: {mae}</span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={220}>
-        <ScatterChart margin={margin}>
-          <Frame axis={axis} />
-          {actual && predicted && <Dots actual={actual} predicted={predicted} domain={axis.domain} />}
-        </ScatterChart>
-      </ResponsiveContainer>
+      {/* Recharts' accessibility layer makes the surface a nameless Tab stop (role=application) whose arrow keys
+          move a tooltip this chart does not have. Off, and hidden with its empty focusable layers (tabindex -1),
+          the plot is one named picture; the caption holds the MAE. */}
+      <div
+        role="img"
+        aria-label={`Validation rows' predicted ${targetName} against the actual value; the dashed diagonal is a perfect prediction`}
+      >
+        <ResponsiveContainer width="100%" height={220}>
+          <ScatterChart margin={margin} accessibilityLayer={false} aria-hidden="true">
+            <Frame axis={axis} />
+            {actual && predicted && <Dots actual={actual} predicted={predicted} domain={axis.domain} />}
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
       {beyond > 0 && (
         <p className="hint">
           {beyond} prediction{beyond === 1 ? ' is' : 's are'} beyond the range of {targetName}, drawn hollow at the edge.

@@ -31,7 +31,8 @@ export function FitBadge() {
   const diagnosis = useMemo(() => diagnose(history, { restoredFrom, constantLoss: baseline }), [history, restoredFrom, baseline]);
   if (history.length === 0) return null;
   return (
-    <p className="fit" aria-label="Fit diagnosis">
+    // A paragraph cannot carry a name (ARIA ignores aria-label on it); a group can.
+    <p className="fit" role="group" aria-label="Fit diagnosis">
       <span className={`badge badge-${tone[diagnosis.state]}`}>{diagnosis.label}</span> {diagnosis.sentence}
     </p>
   );

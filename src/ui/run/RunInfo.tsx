@@ -16,7 +16,8 @@ export function RunInfo() {
     history[history.length - 1]?.learningRate ?? learningRateChanges[learningRateChanges.length - 1]?.learningRate ?? config.learningRate;
   return (
     <>
-      <p className="run-info" aria-label="Run settings">
+      {/* role=group: ARIA ignores a name on a plain paragraph. */}
+      <p className="run-info" role="group" aria-label="Run settings">
         {optimizers[config.optimizer].label}, learning rate {formatRate(rate)}, batch size {data?.batchSize ?? config.batchSize} (
         {stepsPerEpoch} step{stepsPerEpoch === 1 ? '' : 's'} per epoch), {config.epochs} epochs · {params?.toLocaleString('en-US')} weights on {backend}
       </p>

@@ -110,6 +110,8 @@ export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
         className="curve-plot"
         style={{ height }}
         tabIndex={0}
+        // A named application: a focused screen reader then passes the arrow keys through to the readout (aria-live) below.
+        role="application"
         aria-label={`${title}: hover, or use the arrow keys, to read the values at ${xLabel === 'epoch' ? 'an epoch' : `a ${xLabel}`}`}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
