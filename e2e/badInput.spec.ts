@@ -88,7 +88,7 @@ const refusedCsvs: [file: string, message: string][] = [
   ['empty.csv', 'The file is empty.'],
   ['one-row.csv', 'The file has only one row of data; a model needs many rows to learn from'],
   ['unterminated-quote.csv', 'Row 2 has a quote that is never closed.'],
-  ['no-numbers.csv', 'No column can be predicted: each one holds a single value, or text with more than 50 different values'],
+  ['no-numbers.csv', 'No column can be predicted: "name" and "comment" hold text with more than 50 different values'],
   ['nul-bytes.csv', notText],
   ['picture-png.csv', notText],
   ['archive-zip.csv', notText],
@@ -236,8 +236,8 @@ test.describe('bad input never breaks the page or loses the experiment', () => {
     const before = await experimentOnScreen(page);
     // A real link of this experiment, to bend into hostile ones.
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect(page).toHaveURL(/#e=/);
-    const good = Buffer.from(new URL(page.url()).hash.slice('#e='.length), 'base64url').toString('utf8');
+    const copied = await page.getByRole('textbox', { name: 'Link to this experiment' }).inputValue();
+    const good = Buffer.from(new URL(copied).hash.slice('#e='.length), 'base64url').toString('utf8');
     const snapshot = JSON.parse(good) as { dataset: string; layers: Record<string, unknown>[]; config: Record<string, unknown> };
     const bent = (patch: (s: typeof snapshot) => unknown): string => base64url(JSON.stringify(patch(structuredClone(snapshot))));
     const withConfig = (config: Record<string, unknown>) => bent((s) => ({ ...s, config: { ...s.config, ...config } }));
@@ -248,7 +248,7 @@ test.describe('bad input never breaks the page or loses the experiment', () => {
       ['a __proto__ key', base64url(`{"__proto__":{"polluted":"yes"},${good.slice(1)}`), 'it contains a key that is never part of an experiment'],
       ['markup as the dataset id', bent((s) => ({ ...s, dataset: '<img src=x onerror="window.__pwned=1">' })), '"dataset" is not one the playground has'],
       ['a script as an activation', bent((s) => ({ ...s, layers: [{ ...s.layers[0], activation: '<script>window.__pwned=1</script>' }] })), '"layers.0.activation" must be one of "relu"'],
-      ['a javascript: URL as a layer kind', bent((s) => ({ ...s, layers: [{ kind: 'javascript:window.__pwned=1' }] })), '"layers.0.kind" must be one of "dense"'],
+      ['a javascript: URL as a layer kind', bent((s) => ({ ...s, layers: [{ kind: 'javascript:window.__pwned=1' }] })), '"layers.0.kind" is not one the playground has'],
       ['learning rate 1e308', withConfig({ learningRate: 1e308 }), '"config.learningRate" must be at most 10'],
       ['10^12 epochs', withConfig({ epochs: 1e12 }), '"config.epochs" must be at most 10,000'],
       ['a negative batch size', withConfig({ batchSize: -32 }), '"config.batchSize" must be at least 1'],
@@ -281,5 +281,114 @@ test.describe('bad input never breaks the page or loses the experiment', () => {
 
     await expectTrainWorks(page);
     await expectNothingRan(page, watch);
+  });
+});
+
+/** A one-file model of Dense(3) on 8 inputs then Dense(1), with `bad` written over some of its 31 weights. */
+function modelWithWeights(bad: Record<number, number>): { json: Record<string, unknown>; weights: Float32Array } {
+  const specs = [
+    { name: 'dense_1/kernel', shape: [8, 3], dtype: 'float32' },
+    { name: 'dense_1/bias', shape: [3], dtype: 'float32' },
+    { name: 'dense_2/kernel', shape: [3, 1], dtype: 'float32' },
+    { name: 'dense_2/bias', shape: [1], dtype: 'float32' },
+  ];
+  const weights = new Float32Array(31).map((_, i) => Math.sin(i) / 2);
+  for (const [at, value] of Object.entries(bad)) weights[Number(at)] = value;
+  const json = {
+    format: 'layers-model',
+    modelTopology: {
+      class_name: 'Sequential',
+      config: {
+        layers: [
+          { class_name: 'Dense', config: { name: 'dense_1', units: 3, activation: 'relu', batch_input_shape: [null, 8] } },
+          { class_name: 'Dense', config: { name: 'dense_2', units: 1, activation: 'linear' } },
+        ],
+      },
+    },
+    weightSpecs: specs,
+    weightData: Buffer.from(weights.buffer).toString('base64'),
+  };
+  return { json, weights };
+}
+
+const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+test.describe('bad input of each class, made at test time', () => {
+  test('a model with NaN or infinite weights is refused, naming the layer and weight; the experiment stays', async ({ page }) => {
+    const watch = await watchPage(page);
+    await openPlayground(page, '?backend=wasm');
+    await makeExperiment(page, 'wine');
+    const before = await experimentOnScreen(page);
+    const summary = await page.getByRole('table', { name: 'Model summary' }).textContent();
+    const choose = async (files: { name: string; mimeType: string; buffer: Buffer }[]) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import model' }).click();
+      await (await chooser).setFiles(files);
+    };
+
+    const nan = modelWithWeights({ 2: Number.NaN, 7: Number.NaN, 20: Number.NaN });
+    await choose([{ name: 'nan-weights.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nan.json)) }]);
+    await expect(page.getByRole('alert').filter({ hasText: 'nan-weights.json:' })).toContainText(
+      'nan-weights.json: Layer dense_1, weight kernel: 3 of 24 values are not finite numbers (NaN).',
+    );
+    expect(await experimentOnScreen(page)).toEqual(before);
+    expect(await page.getByRole('table', { name: 'Model summary' }).textContent()).toBe(summary);
+    await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');
+
+    // The model.json + weights.bin pair, with an infinite bias.
+    const { weightSpecs, weightData: _inline, ...rest } = modelWithWeights({}).json;
+    const infinite = modelWithWeights({ 30: Number.NEGATIVE_INFINITY });
+    await choose([
+      { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] })) },
+      { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(infinite.weights.buffer) },
+    ]);
+    await expect(page.getByRole('alert').filter({ hasText: 'model.json:' })).toContainText(
+      'model.json: Layer dense_2, weight bias: 1 of 1 value is not a finite number (-Infinity).',
+    );
+    expect(await experimentOnScreen(page)).toEqual(before);
+
+    // JSON nested 100,000 levels deep is JSON, too deeply nested: said so, not "not JSON".
+    await choose([{ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) }]);
+    await expect(page.getByRole('alert').filter({ hasText: 'deep.json:' })).toContainText('deep.json: The file is JSON, but nested too deeply');
+    expect(await experimentOnScreen(page)).toEqual(before);
+
+    await expectTrainWorks(page);
+    await expectNothingRan(page, watch);
+  });
+
+  test('a CSV with Infinity cells keeps its numeric column, and the planner counts them', async ({ page }) => {
+    const watch = await watchPage(page);
+    await openPlayground(page, '?backend=wasm');
+    const spellings = ['Infinity', '-Infinity', '1e309', 'inf'];
+    const rows = Array.from({ length: 60 }, (_, i) => `${i % 7},${i % 15 === 3 ? spellings[(i - 3) / 15] : (i / 10).toFixed(1)},${(i % 7) + (3 * i) / 10}`);
+    await page.getByLabel('Load CSV…').setInputFiles(csvFile('infinite.csv', `x1,x2,y\n${rows.join('\n')}\n`));
+
+    const columns = page.getByRole('group', { name: 'Columns of infinite.csv' });
+    await expect(columns.getByRole('row', { name: /^x2 number 4\b/ })).toBeVisible();
+    await expect(columns.getByRole('checkbox', { name: 'Use x2 as a feature' })).toBeChecked();
+    await expect(columns).toContainText('"x2": 4 cells hold Infinity or a number too large to use (such as 1e309), counted as missing.');
+    await expect(columns).toContainText('4 rows with missing values dropped');
+    await columns.getByRole('combobox', { name: 'Missing values' }).selectOption('mean');
+    await expect(columns).toContainText('4 missing cells filled with the training mean');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByRole('status')).toHaveText(/^Paused\. Epoch 1\//);
+    await expectNothingRan(page, watch);
+  });
+
+  test('a CSV of nothing but missing markers is refused as having no values at all', async ({ page }) => {
+    await openPlayground(page, '?backend=wasm');
+    await makeExperiment(page, 'moons');
+    const before = await experimentOnScreen(page);
+    const markers = ['NA', '', '?', 'NaN', 'null', 'Infinity', '-', 'n/a', '#N/A', '-inf'];
+    const rows = Array.from({ length: 40 }, (_, i) => [0, 1, 2].map((c) => markers[(i + c * 3) % markers.length]).join(','));
+    await page.getByLabel('Load CSV…').setInputFiles(csvFile('all-missing.csv', `a,b,c\n${rows.join('\n')}\n`));
+    await expect(page.getByRole('alert').filter({ hasText: 'all-missing.csv:' })).toContainText(
+      'all-missing.csv: The file has no values at all: every cell is empty, a marker of a missing value (such as NA, NaN or ?), or not a finite number (such as Infinity).',
+    );
+    await expect(page.getByRole('alert').filter({ hasText: 'all-missing.csv:' })).not.toContainText('more than 50');
+    expect(await experimentOnScreen(page)).toEqual(before);
+    await expectTrainWorks(page);
   });
 });

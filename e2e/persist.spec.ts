@@ -25,9 +25,11 @@ test('Copy link gives an address that restores the experiment in a new page', as
   await page.keyboard.press('ArrowLeft');
   await page.getByRole('checkbox', { name: 'Early stopping' }).check();
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByText(/Link copied\.|The address bar now holds the link/)).toBeVisible();
-  const link = page.url();
+  await expect(page.getByText(/Link copied\.|copy the link from the box/)).toBeVisible();
+  const link = await page.getByRole('textbox', { name: 'Link to this experiment' }).inputValue();
   expect(link).toContain('#e=');
+  // The address itself does not carry the link: a reload must not open it over later edits.
+  expect(page.url()).not.toContain('#e=');
   // A fresh browser profile: nothing stored, only the link.
   const other = await (await browser.newContext()).newPage();
   await other.goto(link);
@@ -36,6 +38,54 @@ test('Copy link gives an address that restores the experiment in a new page', as
   await expect(other.getByRole('slider', { name: 'Learning rate' })).toHaveAttribute('aria-valuetext', '0.02');
   await expect(other.getByRole('checkbox', { name: 'Early stopping' })).toBeChecked();
   await other.context().close();
+});
+
+test('a link opened applies once: an edit made after it survives a reload, and Copy link copies the edit', async ({ page, browser }) => {
+  // A link made in another browser profile, of an experiment unlike the default one.
+  const maker = await (await browser.newContext()).newPage();
+  await openPlayground(maker, '?backend=wasm');
+  await maker.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
+  await maker.getByRole('checkbox', { name: 'Early stopping' }).check();
+  await maker.getByRole('button', { name: 'Copy link' }).click();
+  const link = new URL(await maker.getByRole('textbox', { name: 'Link to this experiment' }).inputValue());
+  await maker.context().close();
+
+  await openPlayground(page, `?backend=wasm${link.hash}`);
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
+  await expect(page.getByRole('checkbox', { name: 'Early stopping' })).toBeChecked();
+  // Applied, the link leaves the address; the rest of the address stays.
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
+  expect(new URL(page.url()).search).toBe('?backend=wasm');
+
+  // Edits after opening the link.
+  await page.getByRole('checkbox', { name: 'Early stopping' }).uncheck();
+  await page.getByRole('combobox', { name: 'Layer type' }).selectOption('dropout');
+  await page.getByRole('button', { name: 'Add layer' }).click();
+  const layers = await page.getByRole('list', { name: 'Layers' }).textContent();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
+  await expect(page.getByRole('checkbox', { name: 'Early stopping' })).not.toBeChecked();
+  expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(layers);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Copy link, then another edit, then a reload: the edit stays, and a new Copy link carries it.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const copied = await page.getByRole('textbox', { name: 'Link to this experiment' }).inputValue();
+  await page.getByRole('checkbox', { name: 'Early stopping' }).check();
+  await expect(page.getByRole('textbox', { name: 'Link to this experiment' }), 'a link of the experiment before the edit').toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Early stopping' })).toBeChecked();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const current = await page.getByRole('textbox', { name: 'Link to this experiment' }).inputValue();
+  expect(current).not.toBe(copied);
+  const snapshot = JSON.parse(Buffer.from(new URL(current).hash.slice('#e='.length), 'base64url').toString('utf8')) as {
+    dataset: string;
+    layers: { kind: string }[];
+    config: { earlyStopping: { enabled: boolean } };
+  };
+  expect(snapshot.dataset).toBe('xor');
+  expect(snapshot.config.earlyStopping.enabled).toBe(true);
+  expect(snapshot.layers.map((layer) => layer.kind)).toContain('dropout');
 });
 
 test('a hostile or broken link is reported and ignored', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describeTask, type TaskSpec } from '../model/task';
-import { isMissing, MAX_DISTINCT, type ColumnInfo } from './columns';
+import { isAbsent, MAX_DISTINCT, type ColumnInfo } from './columns';
 import type { RawCsv } from './csvParse';
 import type { Encoding, Table } from './table';
 
@@ -45,6 +45,8 @@ export function checkPlan(columns: readonly ColumnInfo[], plan: ColumnPlan): str
   }
   const features = columns.filter((column) => column.name !== plan.target && !plan.ignored.includes(column.name));
   if (features.length === 0) return 'Every column other than the target is ignored: keep at least one feature.';
+  const empty = features.find((column) => column.distinct.length === 0);
+  if (empty) return `Column "${empty.name}" has no values at all (every cell is missing or not a finite number); leave it out.`;
   const wide = features.find((column) => column.type === 'categorical' && column.distinct.length > MAX_DISTINCT);
   if (wide) {
     return `Column "${wide.name}" has more than ${MAX_DISTINCT} different text values (an id or free text?); ignore it.`;
@@ -90,8 +92,9 @@ export function buildTable(raw: RawCsv, columns: readonly ColumnInfo[], plan: Co
   let cellsToFill = 0;
   for (const row of raw.rows) {
     const targetCell = row[targetIndex]!.trim();
-    const missingFeature = featureColumns.some(({ column, index }) => column.type === 'numeric' && isMissing(row[index]!));
-    if (isMissing(targetCell) || (missingFeature && plan.missing === 'drop')) {
+    // Infinity and numbers beyond float32 count as missing in a numeric column: they would reach the model as Infinity.
+    const missingFeature = featureColumns.some(({ column, index }) => column.type === 'numeric' && isAbsent(column, row[index]!));
+    if (isAbsent(target, targetCell) || (missingFeature && plan.missing === 'drop')) {
       droppedRows++;
       continue;
     }
@@ -99,8 +102,9 @@ export function buildTable(raw: RawCsv, columns: readonly ColumnInfo[], plan: Co
     for (const { column, index } of featureColumns) {
       const cell = row[index]!.trim();
       if (column.type === 'numeric') {
-        if (isMissing(cell)) cellsToFill++;
-        features.push(isMissing(cell) ? Number.NaN : Number(cell));
+        const absent = isAbsent(column, cell);
+        if (absent) cellsToFill++;
+        features.push(absent ? Number.NaN : Number(cell));
       } else {
         for (const category of column.distinct) features.push(cell === category ? 1 : 0);
       }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { isMissing } from './columns';
+import { cellKind } from './columns';
 import { csvLimits } from './csvLimits';
 
 export { csvLimits, csvTooLarge } from './csvLimits';
@@ -39,14 +39,16 @@ function readDecimalCommas(columns: readonly string[], rows: string[][], delimit
     let commas = 0;
     for (const row of rows) {
       const cell = row[col]!.trim();
-      if (isMissing(cell)) continue;
+      // Missing and infinite cells say nothing about the decimal mark; they stay as they are.
+      const kind = cellKind(cell);
+      if (kind === 'missing' || kind === 'nonFinite') continue;
       if (decimalComma.test(cell)) commas++;
       else if (!/^[+-]?\d+$/.test(cell) && !groupedWhole.test(cell)) return;
     }
     if (commas === 0) return;
     for (const row of rows) {
       const cell = row[col]!.trim();
-      if (!isMissing(cell)) row[col] = cell.replace(/\./g, '').replace(',', '.');
+      if (decimalComma.test(cell) || /^[+-]?\d+$/.test(cell) || groupedWhole.test(cell)) row[col] = cell.replace(/\./g, '').replace(',', '.');
     }
     rewritten.push(name);
   });
@@ -84,7 +86,10 @@ export function parseCsvText(text: string): RawCsvResult {
     return { ok: false, message: `Row ${(quoteError.row ?? 0) + 1} has a quote that is never closed.` };
   }
   const [first, ...rest] = parsed.data;
-  if (!first || first.length === 0) return { ok: false, message: 'The file is empty.' };
+  if (!first || first.length === 0) {
+    // Rows of nothing but delimiters and spaces are skipped as empty lines: such a file has cells, but no values.
+    return { ok: false, message: clean.trim() === '' ? 'The file is empty.' : 'The file has no values at all: every row is empty.' };
+  }
   if (first.length < 2) {
     return { ok: false, message: 'The file has a single column; a CSV for training needs at least one feature and a target.' };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnNotes } from '../data/columnNotes';
 import { describeColumns } from '../data/columns';
 import { parseCsvText } from '../data/csvParse';
 import { planUpload } from './customData';
@@ -48,5 +49,40 @@ describe('planning an upload', () => {
     if (!planned.ok) throw new Error(planned.message);
     expect(planned.custom.plan.missing).toBe('mean');
     expect(planned.table.numRows).toBe(3);
+  });
+});
+
+describe('planning an upload with cells that are missing or not finite', () => {
+  it('keeps a numeric column with Infinity cells as a feature, and says how many cells count as missing', () => {
+    const planned = plan(`x1,x2,y\n${rows(50, (i) => `${i % 5},${i % 9 === 0 ? ['Infinity', '-Infinity', '1e309', 'inf'][i % 4] : i / 3},${i}`)}\n`);
+    if (!planned.ok) throw new Error(planned.message);
+    expect(planned.custom.plan).toMatchObject({ target: 'y', ignored: [] });
+    expect(planned.table.featureNames).toEqual(['x1', 'x2']);
+    expect(planned.report).toMatchObject({ rowsKept: 44, droppedRows: 6 });
+    expect(columnNotes(planned.custom.columns, planned.custom.plan.ignored)).toEqual([
+      '"x2": 6 cells hold Infinity or a number too large to use (such as 1e309), counted as missing.',
+    ]);
+  });
+
+  it('leaves a column with no values out of the features, and says why', () => {
+    const planned = plan(`x,blank,y\n${rows(20, (i) => `${i},${i % 2 ? 'NA' : 'inf'},${i}`)}\n`);
+    if (!planned.ok) throw new Error(planned.message);
+    expect(planned.custom.plan.ignored).toEqual(['blank']);
+    expect(columnNotes(planned.custom.columns, planned.custom.plan.ignored)).toContain('"blank" is left out of the features: it has no values at all.');
+  });
+
+  it('refuses a file of nothing but missing markers with a message that says so', () => {
+    const planned = plan(`a,b,c\n${rows(30, (i) => ['NA', '', 'NaN', '?', 'null', 'Infinity'].slice(i % 3, (i % 3) + 3).join(','))}\n`);
+    expect(planned).toEqual({
+      ok: false,
+      message: 'The file has no values at all: every cell is empty, a marker of a missing value (such as NA, NaN or ?), or not a finite number (such as Infinity).',
+    });
+  });
+
+  it('names an empty column among the reasons when only the target has values', () => {
+    expect(plan(`gone,y\n${rows(10, (i) => `NA,${i}`)}\n`)).toEqual({
+      ok: false,
+      message: 'Only "y" can be used: "gone" has no values at all, so there is nothing to predict it from.',
+    });
   });
 });

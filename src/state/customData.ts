@@ -1,4 +1,5 @@
 import { buildTable, type BuildReport, type ColumnPlan } from '../data/buildTable';
+import { hasNoValues, isFreeText, listNames, noTargetMessage } from '../data/columnNotes';
 import { inferTask, MAX_DISTINCT, type ColumnInfo } from '../data/columns';
 import type { RawCsv } from '../data/csvParse';
 import { splitSizes } from '../data/split';
@@ -24,9 +25,6 @@ export function buildCustomTable(custom: CustomData): { table: Table; report: Bu
   return built.ok ? { table: built.table, report: built.report } : { error: built.message };
 }
 
-/** A text column with more values than categories can have: names, ids or free text. */
-const isFreeText = (column: ColumnInfo): boolean => column.type === 'categorical' && column.distinct.length > MAX_DISTINCT;
-
 /** A column that can be predicted: a number, or text with a few (at least two) different values. */
 const canBeTarget = (column: ColumnInfo): boolean => column.distinct.length >= 2 && !isFreeText(column);
 
@@ -45,17 +43,20 @@ export function planUpload(fileName: string, raw: RawCsv, columns: readonly Colu
     return { ok: false, message: 'The file has only one row of data; a model needs many rows to learn from (at least 2: one to train on, one to check it on).' };
   }
   const target = columns.findLast(canBeTarget);
-  if (!target) {
-    return {
-      ok: false,
-      message: `No column can be predicted: each one holds a single value, or text with more than ${MAX_DISTINCT} different values (such as names or ids). Use a file with a column of numbers or of a few categories.`,
-    };
-  }
-  const ignored = columns.filter((column) => column !== target && isFreeText(column)).map((column) => column.name);
+  if (!target) return { ok: false, message: noTargetMessage(columns) };
+  // Left out, and said so beside the table (columnNotes): free text cannot be encoded, and an empty column has nothing to give.
+  const leftOut = columns.filter((column) => column !== target && (isFreeText(column) || hasNoValues(column)));
+  const ignored = leftOut.map((column) => column.name);
   if (ignored.length === columns.length - 1) {
+    const empty = leftOut.filter(hasNoValues).map((column) => column.name);
+    const text = leftOut.filter(isFreeText).map((column) => column.name);
+    const reasons = [
+      ...(text.length > 0 ? [`${listNames(text)} ${text.length === 1 ? 'holds' : 'hold'} text with more than ${MAX_DISTINCT} different values (such as names or ids)`] : []),
+      ...(empty.length > 0 ? [`${listNames(empty)} ${empty.length === 1 ? 'has' : 'have'} no values at all`] : []),
+    ];
     return {
       ok: false,
-      message: `Only "${target.name}" can be used: the other columns hold text with more than ${MAX_DISTINCT} different values (such as names or ids), so there is nothing to predict it from.`,
+      message: `Only "${target.name}" can be used: ${reasons.join('; ')}, so there is nothing to predict it from.`,
     };
   }
   let failure = '';

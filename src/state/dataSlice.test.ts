@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { describeColumns } from '../data/columns';
 import { parseCsvText } from '../data/csvParse';
+import { datasetInfo } from '../data/datasets';
+import { prepareData } from '../data/prepare';
+import { generate, type SyntheticOptions } from '../data/synthetic';
 import { TrainingClient } from '../engine/client';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import { FakeWorker } from '../engine/fakeWorker';
@@ -63,5 +66,45 @@ describe('uploading a CSV', () => {
     expect(datasetId).toBe('custom');
     expect(custom?.plan).toMatchObject({ target: 'y', ignored: ['note'] });
     expect(dataset.status === 'ready' && dataset.table.numRows).toBe(60);
+  });
+});
+
+describe('choosing another generated 2-D set', () => {
+  /** The selected set's points as a plain list, to compare tables by what they hold. */
+  const pointsOf = (state: ReturnType<ReturnType<typeof setup>['store']['getState']>): number[] | null =>
+    state.dataset.status === 'ready' ? Array.from(state.dataset.table.features) : null;
+  const expected = (id: 'xor' | 'spiral' | 'moons', options?: Partial<SyntheticOptions>): number[] => {
+    const source = datasetInfo(id).source;
+    if (source.kind !== 'synthetic') throw new Error(`${id} is not generated`);
+    return Array.from(generate(source.generator, { ...source.defaults, ...options }).features);
+  };
+
+  it('has the new points ready at once, never the previous set marked ready', async () => {
+    const { store } = setup();
+    store.getState().selectDataset('moons');
+    expect(pointsOf(store.getState())).toEqual(expected('moons'));
+    const seen: (number[] | null)[] = [];
+    const unsubscribe = store.subscribe((state) => seen.push(pointsOf(state)));
+    store.getState().selectDataset('xor');
+    unsubscribe();
+    // Every state the page could have drawn or trained from after the choice holds XOR's points (or none).
+    for (const points of seen) if (points !== null) expect(points).toEqual(expected('xor'));
+    expect(pointsOf(store.getState())).toEqual(expected('xor'));
+    store.getState().setSyntheticOptions({ noise: 0.9 });
+    expect(pointsOf(store.getState())).toEqual(expected('xor', { noise: 0.9 }));
+  });
+
+  it('trains the new set when Train is pressed in the same moment', async () => {
+    const { store } = setup();
+    store.getState().selectDataset('moons');
+    store.getState().selectDataset('spiral');
+    await store.getState().train();
+    const { run, problems, dataset } = store.getState();
+    expect(problems).toEqual([]);
+    expect(run.setup?.datasetId).toBe('spiral');
+    const { config } = store.getState();
+    const table = dataset.status === 'ready' ? dataset.table : null;
+    expect(table && Array.from(table.features)).toEqual(expected('spiral'));
+    expect(Array.from(run.data!.yVal)).toEqual(Array.from(prepareData(table!, config.validationSplit, config.seed, config.scaling).yVal));
   });
 });

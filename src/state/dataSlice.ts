@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { BuildReport, ColumnPlan } from '../data/buildTable';
-import { datasetInfo, loadDataset, type DatasetId, type FileSource } from '../data/datasets';
+import { datasetInfo, type DatasetId } from '../data/datasets';
 import { inferTask } from '../data/columns';
 import { csvLimits, csvTooLarge } from '../data/csvLimits';
-import type { SyntheticOptions } from '../data/synthetic';
+import { generate, type SyntheticOptions } from '../data/synthetic';
 import type { Table } from '../data/table';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import type { StoreContext } from './context';
@@ -49,7 +49,7 @@ export interface DataSlice {
 }
 
 export const createDataSlice =
-  (ctx: StoreContext, files: FileSource, parseCsv: (file: Blob) => Promise<ParsedUpload>): StateCreator<PlaygroundState, [], [], DataSlice> =>
+  (ctx: StoreContext, parseCsv: (file: Blob) => Promise<ParsedUpload>): StateCreator<PlaygroundState, [], [], DataSlice> =>
   (set, get) => {
     const fetchTable = ctx.tableFor;
 
@@ -63,7 +63,10 @@ export const createDataSlice =
       }
       const source = datasetInfo(id).source;
       if (source.kind === 'synthetic') {
-        void loadDataset(id, files, synthetic ?? source.defaults).then((table) => set({ dataset: { status: 'ready', table, report: null } }));
+        // Generated here and now (a few thousand points at most): waiting for a
+        // promise left the previous set's table marked ready in between, and a
+        // Train pressed then trained the old points under the new set's name.
+        set({ dataset: { status: 'ready', table: generate(source.generator, synthetic ?? source.defaults), report: null } });
         return;
       }
       set({ dataset: { status: 'loading' } });
@@ -79,9 +82,9 @@ export const createDataSlice =
     const replaceData = (patch: Partial<PlaygroundState>, built?: DatasetState): void => {
       ctx.generation++;
       ctx.client.abandon();
-      set({ imported: null, lesson: null, ...patch, run: idleRun, problems: [], uploadError: null });
-      if (built) set({ dataset: built });
-      else loadSelected();
+      // The old table goes in the same update as the new choice: no state pairs the new set with the old points.
+      set({ imported: null, lesson: null, ...patch, dataset: built ?? { status: 'loading' }, run: idleRun, problems: [], uploadError: null });
+      if (!built) loadSelected();
     };
 
     return {

@@ -5,7 +5,7 @@ import { describeIssue } from '../model/describeIssue';
 import { trainingConfigSchema } from '../model/file/schema';
 import type { LayerSpec } from '../model/layers';
 import { limits } from '../model/limits';
-import { parseSafeJson } from '../model/safeJson';
+import { MAX_JSON_DEPTH, parseSafeJson } from '../model/safeJson';
 import type { TrainingConfig } from '../model/trainingConfig';
 
 const activation = z.enum(activationNames as [ActivationName, ...ActivationName[]]);
@@ -85,7 +85,14 @@ export function snapshotOf(state: {
 /** Checks an untrusted value (from a link or storage) against the schema; a sentence when it fails. */
 export function readSnapshot(json: string): { ok: true; snapshot: ExperimentSnapshot } | { ok: false; reason: string } {
   const value = parseSafeJson(json);
-  if (!value.ok) return { ok: false, reason: value.problem === 'forbiddenKey' ? 'it contains a key that is never part of an experiment' : 'it is not valid JSON' };
+  if (!value.ok) {
+    const reasons = {
+      forbiddenKey: 'it contains a key that is never part of an experiment',
+      tooDeep: `it is JSON nested more than ${MAX_JSON_DEPTH} levels deep, which no experiment is`,
+      syntax: 'it is not valid JSON',
+    } as const;
+    return { ok: false, reason: reasons[value.problem] };
+  }
   const parsed = experimentSchema.safeParse(value.value);
   return parsed.success ? { ok: true, snapshot: parsed.data } : { ok: false, reason: describeIssue(parsed.error.issues[0]!) };
 }

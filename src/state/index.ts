@@ -29,6 +29,10 @@ export const usePlayground = createPlaygroundStore({
   storage: browserStorage(),
   backendPreference: preference,
   hash: window.location.hash,
+  replaceHash: (hash) => {
+    const { pathname, search } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
+  },
 });
 
 /** localStorage, unless the browser refuses it (private modes, disabled storage). */

@@ -22,7 +22,7 @@ function memoryStorage(initial: Record<string, string> = {}): StateStorage & { d
   };
 }
 
-const makeStore = (storage?: StateStorage, hash = '') =>
+const makeStore = (storage?: StateStorage, hash = '', replaceHash?: (hash: string) => void) =>
   createPlaygroundStore({
     client: new TrainingClient('auto', () => new FakeWorker()),
     files: {
@@ -32,6 +32,7 @@ const makeStore = (storage?: StateStorage, hash = '') =>
     parseCsv: async () => ({ ok: false, message: 'not used' }),
     ...(storage ? { storage } : {}),
     hash,
+    ...(replaceHash ? { replaceHash } : {}),
   });
 
 describe('the experiment survives a reload', () => {
@@ -103,6 +104,35 @@ describe('a shared link', () => {
     const snapshot = snapshotOf({ datasetId: 'xor', synthetic: { numPoints: 200, noise: 0.1, seed: 77 }, layers, config: { ...config, learningRate: 0.3 }, dropoutRate: 0.4 })!;
     const store = makeStore(memoryStorage(), experimentHash(snapshot));
     expect(snapshotOf(store.getState())).toEqual(snapshot);
+  });
+
+  it('is applied once: the address stops carrying it, and edits made after it survive a reload', () => {
+    const { layers, config } = defaultExperiment('xor');
+    const snapshot = snapshotOf({ datasetId: 'xor', synthetic: { numPoints: 200, noise: 0.1, seed: 77 }, layers, config, dropoutRate: 0.4 })!;
+    const storage = memoryStorage();
+    makeStore(storage).getState().selectDataset('moons');
+    // The page opens with the link; other parts of the hash are kept.
+    let address = `${experimentHash(snapshot)}&note=1`;
+    const opened = makeStore(storage, address, (hash) => (address = hash));
+    expect(address).toBe('#note=1');
+    expect(opened.getState().datasetId).toBe('xor');
+    opened.getState().setConfig({ epochs: 42 });
+    opened.getState().addLayer('dropout');
+    // The reload reads the address as it now is.
+    const reloaded = makeStore(storage, address, (hash) => (address = hash));
+    expect(reloaded.getState().datasetId).toBe('xor');
+    expect(reloaded.getState().config.epochs).toBe(42);
+    expect(reloaded.getState().layers.map((l) => l.kind)).toEqual(opened.getState().layers.map((l) => l.kind));
+    expect(reloaded.getState().notices).toEqual([]);
+  });
+
+  it('leaves an address without a link alone, and clears a broken link once it has been reported', () => {
+    const calls: string[] = [];
+    makeStore(memoryStorage(), '#other=1', (hash) => calls.push(hash));
+    expect(calls).toEqual([]);
+    const broken = makeStore(memoryStorage(), '#e=eyJ2IjoxfQ', (hash) => calls.push(hash));
+    expect(calls).toEqual(['']);
+    expect(broken.getState().notices).toHaveLength(1);
   });
 
   it('that does not validate is reported and ignored', () => {

@@ -1,4 +1,5 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../model/safeJson';
 import { z } from '../model/zodSetup';
 import { experimentSchema, layersOf, runRecordSchema, snapshotOf, type ExperimentSnapshot } from './experimentSchema';
 import { MAX_RUNS, type RunRecord } from './runsList';
@@ -30,6 +31,8 @@ function guarded(storage: StateStorage, trouble: StorageTrouble): StateStorage {
       const value = storage.getItem(name) as string | null;
       if (value === null) return null;
       try {
+        // Nesting is bounded first: what reads the value next (zod) walks it by recursion.
+        if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw new Error('nested too deeply');
         JSON.parse(value);
         return value;
       } catch {

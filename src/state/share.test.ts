@@ -48,6 +48,7 @@ describe('experiment links', () => {
     expect(bad(hashOf({ ...snapshot(), layers: [{ kind: 'lambda', code: 'alert(1)' }] }))).toMatch(/"layers.0.kind"/);
     expect(bad(hashOf({ ...snapshot(), config: { ...snapshot().config, learningRate: 'javascript:alert(1)' } }))).toMatch(/learningRate/);
     expect(bad(`#e=${btoa('{"__proto__":{"polluted":1},"v":1}')}`)).toMatch(/never part of an experiment/);
+    expect(bad(hashOf(JSON.parse(`${'['.repeat(1_000)}${']'.repeat(1_000)}`)))).toMatch(/it is JSON nested more than 256 levels deep, which no experiment is/);
     expect(bad(`#e=${'A'.repeat(30_000)}`)).toMatch(/30,000 characters long; a playground link carries at most 20,000/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

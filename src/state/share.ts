@@ -48,3 +48,16 @@ export function readExperimentHash(hash: string): HashResult {
   const read = readSnapshot(json);
   return read.ok ? { kind: 'experiment', snapshot: read.snapshot } : invalid(read.reason);
 }
+
+/**
+ * The hash with the experiment taken out and anything else in it kept:
+ * once a link's experiment is applied, the address must stop carrying it,
+ * or every reload would put the link back over the person's later edits.
+ */
+export function hashWithoutExperiment(hash: string): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if (!params.has(HASH_KEY)) return hash;
+  params.delete(HASH_KEY);
+  const rest = params.toString();
+  return rest === '' ? '' : `#${rest}`;
+}

@@ -14,7 +14,7 @@ import { createFrameBatcher } from './frameBatcher';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { applyRunEvents, idleRun } from './runState';
 import { experimentFields, persistOptions, type StorageTrouble } from './persistence';
-import { readExperimentHash } from './share';
+import { hashWithoutExperiment, readExperimentHash } from './share';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
 /** Shortest time between two store updates from the worker's events (see createFrameBatcher). */
@@ -49,6 +49,8 @@ export interface StoreDeps {
   storage?: StateStorage;
   /** The page address's hash, which may carry a shared experiment. */
   hash?: string;
+  /** Puts a new hash in the address without a reload (history.replaceState in the browser). */
+  replaceHash?: (hash: string) => void;
   /** The backend asked for at start (from ?backend=), 'auto' by default. */
   backendPreference?: BackendPreference;
 }
@@ -56,7 +58,7 @@ export interface StoreDeps {
 export type PlaygroundStore = UseBoundStore<StoreApi<PlaygroundState>>;
 
 /** Builds the store around a training client; tests pass a client with a fake worker. */
-export function createPlaygroundStore({ client, files, parseCsv, notices = [], storage, hash = '', backendPreference = 'auto' }: StoreDeps): PlaygroundStore {
+export function createPlaygroundStore({ client, files, parseCsv, notices = [], storage, hash = '', replaceHash, backendPreference = 'auto' }: StoreDeps): PlaygroundStore {
   const cache = new Map<DatasetId, Promise<Table>>();
   /** How many views on screen show the weights, and each probe. */
   let weightWatchers = 0;
@@ -78,7 +80,7 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
   };
 
   const creator: StateCreator<PlaygroundState> = (...args) => ({
-    ...createDataSlice(ctx, files, parseCsv)(...args),
+    ...createDataSlice(ctx, parseCsv)(...args),
     ...createExperimentSlice()(...args),
     ...createRunSlice(ctx)(...args),
     ...createImportSlice(ctx)(...args),
@@ -129,10 +131,13 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     reportedFull = true;
     store.setState((state) => ({ notices: [...state.notices, 'The browser’s storage is full, so changes are no longer saved for the next visit.'] }));
   });
-  // A shared link wins over what was saved.
+  // A shared link wins over what was saved, once: applying it saves it, and
+  // the address then stops carrying it, so that a reload keeps the edits made
+  // since rather than opening the link again.
   const shared = readExperimentHash(hash);
   if (shared.kind === 'experiment') store.setState(experimentFields(shared.snapshot));
   if (shared.kind === 'invalid') store.setState((state) => ({ notices: [...state.notices, shared.message] }));
+  if (shared.kind !== 'none') replaceHash?.(hashWithoutExperiment(hash));
 
   // Worker events reach the store at most once per animation frame and ten
   // times a second: each update re-renders the status, the history table and

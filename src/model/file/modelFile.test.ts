@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelFile } from './modelFile';
+import { parseModelFile, parseTfjsPair } from './modelFile';
 
 /** A one-file model: Dense(units) on 2 inputs, with weights of the declared shapes (zeros unless told). */
 function modelFile(units: number, extra: Record<string, unknown> = {}, weightBytes = (2 * units + units) * 4): Record<string, unknown> {
@@ -32,6 +32,14 @@ describe('importing a model file', () => {
     const whole = JSON.stringify(modelFile(1));
     expect(message(whole.slice(0, 60))).toBe('The file is not JSON. It stops in the middle, as if it was cut off while saving or downloading; export the model again.');
     expect(message('<script>window.__pwned = 1</script>')).toBe('The file is not JSON.');
+  });
+
+  it('says a deeply nested file is JSON nested too deeply, whether the depth is in the topology or the whole file', () => {
+    const deepTopology = modelFile(1, { modelTopology: JSON.parse(`${'['.repeat(300)}1${']'.repeat(300)}`) as unknown });
+    const tooDeep = 'The file is JSON, but nested too deeply: lists or objects inside each other more than 256 levels deep, which no model file is; it was not loaded.';
+    expect(message(JSON.stringify(deepTopology))).toBe(tooDeep);
+    expect(message(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBe(tooDeep);
+    expect(parseTfjsPair(`{"a":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_001)}`, new ArrayBuffer(0))).toEqual({ ok: false, message: tooDeep });
   });
 
   it('refuses a billion units by the limit, before reading the weights', () => {

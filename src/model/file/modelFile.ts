@@ -5,6 +5,7 @@ import { limits } from '../limits';
 import { parseSafeJson } from '../safeJson';
 import { summarize } from '../summary';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { nonFiniteWeights } from './finiteWeights';
 import { modelFileSchema, tfjsModelJsonSchema, type PlaygroundBlock } from './schema';
 import { expectedWeightShapes, topologyToLayers } from './topology';
 
@@ -70,6 +71,12 @@ export function parseJsonSafely(text: string): { ok: true; value: unknown } | { 
   if (parsed.problem === 'forbiddenKey') {
     return { ok: false, message: `The file contains the key "${parsed.key}", which is never part of a model; it was not loaded.` };
   }
+  if (parsed.problem === 'tooDeep') {
+    return {
+      ok: false,
+      message: `The file is JSON, but nested too deeply: lists or objects inside each other more than ${parsed.limit} levels deep, which no model file is; it was not loaded.`,
+    };
+  }
   return {
     ok: false,
     message: parsed.truncated
@@ -116,6 +123,8 @@ function checkModel(model: SerializedModel, playground: PlaygroundBlock | null):
   if (model.weightData.byteLength !== values * 4) {
     return { ok: false, message: `The weights do not match the model: it needs ${values * 4} bytes of weights, the file has ${model.weightData.byteLength}.` };
   }
+  const nonFinite = nonFiniteWeights(model.weightSpecs, model.weightData);
+  if (nonFinite) return { ok: false, message: nonFinite };
   if (playground && playground.inputShape.join() !== inputShape.join()) {
     return { ok: false, message: 'The playground block and the model disagree on the shape of the input.' };
   }

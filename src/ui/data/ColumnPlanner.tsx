@@ -1,4 +1,5 @@
 import { describeReport } from '../../data/buildTable';
+import { columnNotes } from '../../data/columnNotes';
 import { MAX_DISTINCT } from '../../data/columns';
 import type { TaskSpec } from '../../model/task';
 import { usePlayground } from '../../state';
@@ -58,7 +59,7 @@ export function ColumnPlanner() {
             return (
               <tr key={column.name}>
                 <td>{column.name}</td>
-                <td>{column.type === 'numeric' ? 'number' : `text (${column.distinct.length > MAX_DISTINCT ? `>${MAX_DISTINCT}` : column.distinct.length} values)`}</td>
+                <td>{column.distinct.length === 0 ? 'no values' : column.type === 'numeric' ? 'number' : `text (${column.distinct.length > MAX_DISTINCT ? `>${MAX_DISTINCT}` : column.distinct.length} values)`}</td>
                 <td>{column.missing}</td>
                 <td>
                   {isTarget ? (
@@ -95,6 +96,11 @@ export function ColumnPlanner() {
           Decimal commas read as decimal points (3,5 as 3.5) in {custom.raw.decimalCommaColumns.join(', ')}.
         </p>
       )}
+      {columnNotes(columns, plan.ignored).map((note) => (
+        <p className="hint" key={note}>
+          {note}
+        </p>
+      ))}
       {dataset.status === 'ready' && dataset.report && <p className="hint">{describeReport(dataset.report, plan.task)}</p>}
     </fieldset>
   );
