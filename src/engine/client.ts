@@ -1,4 +1,4 @@
-import { runIdOf, transferables, type BackendPreference, type Command, type ProbeKind, type TrainCommand, type WorkerEvent } from './protocol';
+import { runIdOf, transferables, type BackendPreference, type Command, type ProbeInput, type ProbeKind, type TrainCommand, type WorkerEvent } from './protocol';
 
 export type WorkerEventListener = (event: WorkerEvent) => void;
 
@@ -22,6 +22,9 @@ export class TrainingClient {
   private readonly listeners = new Set<WorkerEventListener>();
   private weightsWatched = true;
   private probesWatched: ProbeKind[] = [];
+  /** A copy of the last probeInput, for a fresh worker (the sent buffer moves to the worker). */
+  private input: ProbeInput | null = null;
+  private lastInputId = 0;
 
   constructor(
     private backend: BackendPreference,
@@ -104,6 +107,17 @@ export class TrainingClient {
     if (this.worker) this.send({ type: 'watchProbes', probes: this.probesWatched });
   }
 
+  /**
+   * Sets the image the feature maps are measured on (scaled as the run's
+   * rows are), or none; returns its id, which the FeatureMaps of it carry.
+   */
+  probeInput(values: Float32Array | null): number {
+    const id = ++this.lastInputId;
+    this.input = values ? { id, values: values.slice() } : null;
+    if (this.worker) this.send({ type: 'probeInput', input: values ? { id, values } : null });
+    return id;
+  }
+
   /** Loses the worker's WebGL context on purpose, as a GPU reset would; for tests only. */
   loseWebglContext(): void {
     if (this.worker) this.send({ type: 'loseWebglContext' });
@@ -138,6 +152,7 @@ export class TrainingClient {
     worker.postMessage({ type: 'init', backend: this.backend } satisfies Command);
     if (!this.weightsWatched) worker.postMessage({ type: 'watchWeights', on: false } satisfies Command);
     if (this.probesWatched.length > 0) worker.postMessage({ type: 'watchProbes', probes: this.probesWatched } satisfies Command);
+    if (this.input) worker.postMessage({ type: 'probeInput', input: { id: this.input.id, values: this.input.values.slice() } } satisfies Command);
     return worker;
   }
 

@@ -1,5 +1,5 @@
 import type { SerializedModel } from '../model/file/modelFile';
-import type { ProbeKind, ProbeResult, WeightSlot } from './protocol';
+import type { ProbeInput, ProbeKind, ProbeResult, WeightSlot } from './protocol';
 
 /** Batch normalization's moving statistics: weights that training does not update by gradient. */
 const nonTrainable = new Set(['moving_mean', 'moving_variance']);
@@ -70,8 +70,11 @@ export interface TrainingEngine {
   /** Puts weights held in main memory, in `model.getWeights()` order, into the model. */
   loadWeights(values: readonly Float32Array[]): void;
   setLearningRate(rate: number): void;
-  /** Measures what the inside views asked for, on the model as it is now (inference mode). */
-  probe(kinds: readonly ProbeKind[]): Promise<ProbeResult>;
+  /**
+   * Measures what the inside views asked for, on the model as it is now
+   * (inference mode); 'featureMaps' are measured on `input`, none without one.
+   */
+  probe(kinds: readonly ProbeKind[], input?: ProbeInput | null): Promise<ProbeResult>;
   serialize(): Promise<SerializedModel>;
   /** Frees everything the engine made (tensors included). */
   dispose(): void;

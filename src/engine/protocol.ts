@@ -86,6 +86,16 @@ export interface FeatureMaps {
   output: Float32Array;
 }
 
+/**
+ * The image the feature maps are measured on (see the probeInput command):
+ * one example, scaled as the run's training rows are, in the input shape's
+ * row-major order. `id` tells the page which image a FeatureMaps is of.
+ */
+export interface ProbeInput {
+  id: number;
+  values: Float32Array;
+}
+
 /** What the inside views asked for, measured on the model as it is after `epoch`. */
 export interface ProbeResult {
   /** Every Dense layer's outputs over the probe grid; null without a grid (not a 2-D set) or when not asked for. */
@@ -128,6 +138,11 @@ export type Command =
   | { type: 'watchWeights'; on: boolean }
   /** What the open inside views need, measured a few times a second while a run trains; [] when none is open. */
   | { type: 'watchProbes'; probes: ProbeKind[] }
+  /**
+   * The image the feature maps are measured on from now on, or null for none;
+   * a paused or finished run, or one between two measurements, is measured at once.
+   */
+  | { type: 'probeInput'; input: ProbeInput | null }
   /** Loses the WebGL context on purpose, as a GPU reset would: sent only by the test hooks. */
   | { type: 'loseWebglContext' };
 
@@ -224,6 +239,7 @@ export type WorkerEvent =
 
 /** The buffers a command can hand over without copying. */
 export function transferables(command: Command): Transferable[] {
+  if (command.type === 'probeInput') return command.input ? [command.input.values.buffer] : [];
   if (command.type !== 'train') return [];
   const { xTrain, yTrain, xVal, yVal, grid, probeGrid } = command.data;
   // The initial model's bytes are copied, not moved: the page keeps the imported model.

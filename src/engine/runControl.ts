@@ -1,5 +1,5 @@
 import type { SerializedModel } from '../model/file/modelFile';
-import type { ProbeKind, ProbeResult } from './protocol';
+import type { ProbeInput, ProbeKind, ProbeResult } from './protocol';
 
 /**
  * One turn of the event loop, so queued messages (pause, stop) are read.
@@ -49,8 +49,10 @@ export class RunControl {
   weightsReader: (() => Promise<Float32Array | null>) | null = null;
   /** What the open inside views measure, each epoch at most every PROBE_INTERVAL_MS; [] when none is open. */
   probes: readonly ProbeKind[] = [];
-  /** Measures the probes on the run's model now; set by the trainer while it has a model. */
-  prober: (() => Promise<ProbeResult>) | null = null;
+  /** Measures the probes on the run's model now (`kinds`, or else `probes`); set by the trainer while it has a model. */
+  prober: ((kinds?: readonly ProbeKind[]) => Promise<ProbeResult>) | null = null;
+  /** The image the feature maps are measured on (see the probeInput command); null for none. */
+  probeInput: ProbeInput | null = null;
   /** Serializes the run's model; set by the trainer while it has one. */
   serializer: (() => Promise<SerializedModel>) | null = null;
   private abandonReason: string | null = null;

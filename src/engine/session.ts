@@ -1,5 +1,6 @@
 import type { LayerSpec } from '../model/layers';
-import type { BackendInfo, BackendPreference, ProbeKind, TrainCommand, WorkerEvent } from './protocol';
+import type { BackendInfo, BackendPreference, ProbeInput, ProbeKind, TrainCommand, WorkerEvent } from './protocol';
+import { FinishedModel } from './finishedModel';
 import { RunAbandoned, RunControl } from './runControl';
 import { runTraining, type ResumeHolder, type RunHooks, type RunResult } from './trainer';
 
@@ -36,6 +37,10 @@ export class TrainingSession {
   private active: ActiveRun | null = null;
   private weightsWatched = true;
   private probesWatched: readonly ProbeKind[] = [];
+  /** The image the feature maps are measured on (see probeInput). */
+  private input: ProbeInput | null = null;
+  /** The last run's trained model, so the drawing pad still predicts after the run (see FinishedModel). */
+  private finished: FinishedModel | null = null;
 
   /**
    * @param startBackend picks the session's backend for a preference.
@@ -51,6 +56,7 @@ export class TrainingSession {
 
   /** Picks the backend, after stopping any run (its tensors live on the old backend). */
   init(preference: BackendPreference): void {
+    this.dropFinished();
     const previous = this.active;
     previous?.control.stop();
     this.backend = (previous ? previous.done : Promise.resolve()).then(() => this.startBackend(preference)).then(
@@ -75,7 +81,10 @@ export class TrainingSession {
     run.control.onPause = () => this.paused(run);
     run.control.wantWeights = this.weightsWatched;
     run.control.probes = this.probesWatched;
+    run.control.probeInput = this.input;
     this.active = run;
+    // The last run's model goes before this run counts its tensors.
+    this.dropFinished();
     if (previous) {
       previous.control.stop();
       await previous.done;
@@ -126,9 +135,59 @@ export class TrainingSession {
   async watchProbes(probes: readonly ProbeKind[]): Promise<void> {
     this.probesWatched = probes;
     const run = this.active;
-    if (!run) return;
+    if (!run) {
+      await this.probeFinished();
+      return;
+    }
     run.control.probes = probes;
     await this.probeNow(run);
+  }
+
+  /**
+   * Sets the image the feature maps are measured on. It is measured at once
+   * (feature maps only) when a view watches them, whether the run is paused,
+   * training (between two batches, so drawing feels live) or over.
+   */
+  async probeInput(input: ProbeInput | null): Promise<void> {
+    this.input = input;
+    const run = this.active;
+    if (!run) {
+      await this.probeFinished();
+      return;
+    }
+    run.control.probeInput = input;
+    const prober = run.control.prober;
+    if (!input || !run.control.probes.includes('featureMaps') || !prober) return;
+    try {
+      const result = await run.control.guard(prober(['featureMaps']));
+      if (this.active === run && result.featureMaps) this.post({ type: 'probe', runId: run.runId, epoch: run.lastEpoch, result });
+    } catch (error) {
+      // A run that ended or was abandoned meanwhile has nothing to report.
+      if (this.active === run && !(error instanceof RunAbandoned)) {
+        this.post({ type: 'error', runId: null, message: `The feature maps could not be measured: ${messageOf(error)}` });
+      }
+    }
+  }
+
+  /** Measures the feature maps of the input on the last run's model, once that run is over. */
+  private async probeFinished(): Promise<void> {
+    const finished = this.finished;
+    const input = this.input;
+    if (!finished || !input || !this.probesWatched.includes('featureMaps')) return;
+    try {
+      const featureMaps = await finished.featureMaps(input);
+      if (featureMaps && this.finished === finished && this.active === null) {
+        this.post({ type: 'probe', runId: finished.runId, epoch: finished.epoch, result: { neurons: null, featureMaps } });
+      }
+    } catch (error) {
+      this.post({ type: 'error', runId: null, message: `The feature maps could not be measured: ${messageOf(error)}` });
+    }
+  }
+
+  /** Forgets the last run's model, disposing its tensors. */
+  private dropFinished(): void {
+    this.finished?.dispose();
+    this.finished = null;
   }
 
   /** A run has paused: says so, and measures the open views on it (with the trends it holds back). */
@@ -211,6 +270,12 @@ export class TrainingSession {
         result = await this.continueWithoutWebgl(run, command, gpu, holder, hooks);
       } finally {
         unwatch();
+      }
+      // Kept before the event transfers the model's bytes to the page.
+      // (Not when a newer run has taken over: its start dropped the last model already.)
+      if (result.model && this.active === run) {
+        this.dropFinished();
+        this.finished = new FinishedModel(runId, run.lastEpoch, command.layers, result.model);
       }
       this.post({ type: 'runEnded', runId, ...result });
     } catch (error) {

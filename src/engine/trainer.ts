@@ -100,10 +100,10 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   const trendBuffer = new TrendBuffer(engine.kernelLayers);
   /** The engine's probes, with the trends of the epochs since the last measurement when they are asked for. */
   const measure = async (kinds: readonly ProbeKind[]): Promise<ProbeResult> => {
-    const result = await engine.probe(kinds);
+    const result = await engine.probe(kinds, control.probeInput);
     return kinds.includes('trends') ? { ...result, trends: trendBuffer.take() } : result;
   };
-  control.prober = () => measure(control.probes);
+  control.prober = (kinds = control.probes) => measure(kinds);
   let lastProbe = Number.NEGATIVE_INFINITY;
   /** Measures the probes when a view wants them and the last measurement is old enough (or `now`). */
   const probe = async (epoch: number, now = false): Promise<void> => {

@@ -59,6 +59,9 @@ self.onmessage = (message: MessageEvent<Command>) => {
     case 'watchProbes':
       void session.watchProbes(command.probes);
       break;
+    case 'probeInput':
+      void session.probeInput(command.input);
+      break;
     case 'loseWebglContext':
       // What a GPU reset does; only the test hooks send this.
       webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();

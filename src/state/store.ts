@@ -34,6 +34,11 @@ export interface PlaygroundState extends DataSlice, ExperimentSlice, RunSlice, I
   watchWeights(): () => void;
   /** A view that shows a probe (see ProbeKind) is on screen; returns the function to call when it goes. */
   watchProbe(kind: ProbeKind): () => void;
+  /**
+   * The image (scaled as the run's rows are) the feature maps are measured
+   * on, or null; returns its id, which `run.probe`'s feature maps of it carry.
+   */
+  setProbeInput(values: Float32Array | null): number;
   /** Messages about the page itself (a bad address, a failed backend). */
   notices: string[];
 }
@@ -108,6 +113,7 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
         client.watchProbes(watchedProbes());
       };
     },
+    setProbeInput: (values) => client.probeInput(values),
     setBackendPreference(preference) {
       ctx.generation++;
       client.setBackend(preference);

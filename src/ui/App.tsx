@@ -17,6 +17,7 @@ import { SyntheticControls } from './data/SyntheticControls';
 import { LayerEditor } from './layers/LayerEditor';
 import { ModelSummary } from './layers/ModelSummary';
 import { NetworkDiagram } from './network/lazyNetwork';
+import { FeatureMapsView } from './featureMaps/lazyFeatureMaps';
 import { TrendsView } from './trends/lazyTrends';
 import { WeightsView } from './layers/WeightsView';
 import { PredictionsPanel } from './predictions/PredictionsPanel';
@@ -67,6 +68,7 @@ export function App() {
           <OpenDetails summary="Network">
             <NetworkDiagram />
           </OpenDetails>
+          <OpenDetails summary="Feature maps and drawing"><FeatureMapsView /></OpenDetails>
           <OpenDetails summary="Predictions" initiallyOpen>
             <PredictionsPanel />
           </OpenDetails>

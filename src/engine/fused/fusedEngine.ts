@@ -4,6 +4,7 @@ import { WEIGHT_VIEW_LIMIT } from '../../model/limits';
 import { buildModel } from '../tf/buildModel';
 import { deserializeModel, serializeModel } from '../tf/serialize';
 import { weightLayout } from '../tf/weights';
+import { fusedFeatureMaps } from './featureMaps';
 import { FusedNet } from './net';
 import { lossAndMetric } from './objectives';
 import { createFusedOptimizer } from './optimizer';
@@ -129,12 +130,13 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     setLearningRate(rate) {
       optimizer.learningRate = rate;
     },
-    async probe(kinds) {
+    async probe(kinds, input) {
+      const featureMaps = kinds.includes('featureMaps') && input ? fusedFeatureMaps(net, data.inputShape, request.layers, input) : null;
       const grid = data.probeGrid;
-      if (!kinds.includes('neurons') || !grid) return { neurons: null };
+      if (!kinds.includes('neurons') || !grid) return { neurons: null, featureMaps };
       const dense = request.layers.flatMap((layer, i) => (layer.kind === 'dense' ? [{ index: i, units: layer.units }] : []));
       const outputs = net.layerOutputs(grid, grid.length / inputSize, dense.map((layer) => layer.index));
-      return { neurons: dense.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: outputs[k]! })) };
+      return { neurons: dense.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: outputs[k]! })), featureMaps };
     },
     exportWeights: async () => net.weights().map((weight) => weight.slice()),
     loadWeights: (values) => net.setWeights(values),

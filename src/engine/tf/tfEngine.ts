@@ -12,6 +12,7 @@ import { readBack, trainEpoch, type EpochResult } from './epoch';
 import { setLearningRate } from './learningRate';
 import { lossFunctions, metricFunction } from './objectives';
 import { deserializeModel, serializeModel } from './serialize';
+import { tfFeatureMapProbe } from './featureMaps';
 import { kernelVariables, snapshotWeights, weightLayout, weightReadout } from './weights';
 import { QUANTILES } from '../protocol';
 import { quantilesInto } from '../trends';
@@ -69,6 +70,8 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   /** The model's Dense layers (spec index and units) and, built when first asked for, a model that outputs each of them. */
   const denseLayers = request.layers.flatMap((layer, i) => (layer.kind === 'dense' ? [{ index: i, units: layer.units }] : []));
   let neuronModel: tf.LayersModel | null = null;
+  /** Feature maps for one image (see tfFeatureMapProbe: its model shares this one's layers). */
+  const featureMapProbe = tfFeatureMapProbe(model, request.layers);
   const params = model.countParams();
   const kernels = kernelVariables(model);
   const kernelNames = kernels.map((kernel) => kernel.variable.name);
@@ -156,8 +159,9 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     setLearningRate(rate) {
       setLearningRate(optimizer, rate);
     },
-    async probe(kinds) {
-      if (!kinds.includes('neurons') || !probeGrid || denseLayers.length === 0) return { neurons: null };
+    async probe(kinds, input) {
+      const featureMaps = kinds.includes('featureMaps') && input ? await featureMapProbe(input) : null;
+      if (!kinds.includes('neurons') || !probeGrid || denseLayers.length === 0) return { neurons: null, featureMaps };
       // Shares the trained model's layers and weights: it owns no tensors, so it is never disposed.
       const layers = model.layers.filter((layer) => layer.getClassName() !== 'InputLayer');
       neuronModel ??= tf.model({ inputs: model.inputs, outputs: denseLayers.map((layer) => layers[layer.index]!.output as tf.SymbolicTensor) });
@@ -166,7 +170,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
         const out = probeModel.predict(probeGrid);
         return Array.isArray(out) ? out : [out];
       });
-      return { neurons: denseLayers.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: values[k]! })) };
+      return { neurons: denseLayers.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: values[k]! })), featureMaps };
     },
     exportWeights: () => Promise.all(model.getWeights().map(async (weight) => (await weight.data()) as Float32Array)),
     loadWeights: (values) => setModelWeights(model, values),
