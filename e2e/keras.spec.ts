@@ -98,10 +98,10 @@ test('code it cannot read is reported with line numbers and changes nothing', as
   const before = await page.getByRole('list', { name: 'Layers' }).textContent();
   await page.getByRole('button', { name: 'Paste Keras code' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
-  await dialog.getByRole('textbox', { name: 'Keras code' }).fill('import numpy as np\nmodel = keras.Sequential([\n    layers.LSTM(32),\n])');
+  await dialog.getByRole('textbox', { name: 'Keras code' }).fill('import numpy as np\nmodel = keras.Sequential([\n    layers.Conv1D(32, 3),\n])');
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Nothing was applied.');
-  await expect(dialog.getByRole('alert')).toContainText('Line 3: The playground cannot build a LSTM layer.');
+  await expect(dialog.getByRole('alert')).toContainText('Line 3: The playground cannot build a Conv1D layer.');
   await dialog.getByRole('button', { name: 'Close' }).click();
   expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(before);
 });

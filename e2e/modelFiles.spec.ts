@@ -97,18 +97,18 @@ test('a corrupt model file gives a clear message and changes nothing', async ({ 
   await importFiles(page, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "layers-model", "modelTo') });
   await expect(page.getByRole('alert')).toContainText('broken.json: The file is not JSON.');
   await importFiles(page, {
-    name: 'lstm.json',
+    name: 'conv1d.json',
     mimeType: 'application/json',
     buffer: Buffer.from(
       JSON.stringify({
         format: 'layers-model',
-        modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'LSTM', config: { units: 4, batch_input_shape: [null, 3, 2] } }] } },
+        modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv1D', config: { filters: 4, kernel_size: 2, batch_input_shape: [null, 3, 2] } }] } },
         weightSpecs: [],
         weightData: '',
       }),
     ),
   });
-  await expect(page.getByRole('alert')).toContainText('cannot build a LSTM layer');
+  await expect(page.getByRole('alert')).toContainText('cannot build a Conv1D layer');
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('wine');
   expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(layersBefore);
   await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');

@@ -3,6 +3,7 @@ import { buildTable } from './buildTable';
 import { describeColumns } from './columns';
 import { parseCsvText } from './csvParse';
 import { asImages, parseFashionMnist } from './images';
+import { generateSeries, parseSeriesCsv, type SeriesGeneratorName, type SeriesOptions } from './seriesSources';
 import { generate, type GeneratorName, type SyntheticOptions } from './synthetic';
 import type { Table } from './table';
 
@@ -23,12 +24,15 @@ export type DatasetSource =
       /** Pixel columns making up images of this size, with this largest pixel value. */
       image?: { height: number; width: number; maxValue: number };
     }
-  | { kind: 'fashionMnist'; file: string };
+  | { kind: 'fashionMnist'; file: string }
+  /** A shipped time series: a time column first, the series last (see seriesSources). */
+  | { kind: 'series'; file: string }
+  | { kind: 'generatedSeries'; generator: SeriesGeneratorName; defaults: SeriesOptions };
 
 export interface DatasetInfo {
   label: string;
   /** Optgroup in the Dataset select. */
-  group: '2-D (synthetic)' | 'Tables' | 'Images';
+  group: '2-D (synthetic)' | 'Tables' | 'Images' | 'Time series';
   description: string;
   source: DatasetSource;
   credit?: Credit;
@@ -46,6 +50,16 @@ const synthetic = (generator: GeneratorName, label: string, description: string,
   description,
   source: { kind: 'synthetic', generator, defaults: { numPoints: 500, noise, seed: 1 } },
 });
+
+const generatedSeries = (generator: SeriesGeneratorName, label: string, description: string, noise: number): DatasetInfo => ({
+  label,
+  group: 'Time series',
+  description,
+  source: { kind: 'generatedSeries', generator, defaults: { length: 400, noise, seed: 1 } },
+});
+
+/** The three series come from statsmodels' datasets; the originals are NOAA's and Scripps's, in the public domain. */
+const statsmodels = (name: string, how = ''): string => `Python package statsmodels 0.15.0, dataset "${name}"${how}`;
 
 export const datasets = {
   concrete: {
@@ -120,6 +134,53 @@ export const datasets = {
       url: 'https://github.com/zalandoresearch/fashion-mnist',
     },
   },
+  sunspots: {
+    label: 'Sunspots (yearly)',
+    group: 'Time series',
+    description:
+      'Yearly mean number of sunspots, 1700–2008 (309 years): an irregular cycle of about 11 years. Forecast the next year from the last 20; the last years are held out.',
+    source: { kind: 'series', file: 'sunspots_yearly.csv' },
+    credit: {
+      origin: 'NOAA National Geophysical Data Center, yearly sunspot numbers',
+      via: statsmodels('sunspots'),
+      licence: 'Public domain (US government work)',
+      url: 'https://www.statsmodels.org/stable/datasets/generated/sunspots.html',
+    },
+  },
+  co2: {
+    label: 'Mauna Loa CO₂ (monthly)',
+    group: 'Time series',
+    description:
+      'Monthly mean CO₂ at Mauna Loa in ppm, March 1958 – December 2001 (526 months): a rising trend plus a yearly cycle; the held-out end lies above anything seen in training.',
+    source: { kind: 'series', file: 'co2_monthly.csv' },
+    credit: {
+      origin: 'Scripps Institution of Oceanography, via the Carbon Dioxide Information Analysis Center (CDIAC)',
+      via: statsmodels('co2', ', weekly flask readings averaged by month; 5 months without readings filled by linear interpolation'),
+      licence: 'Public domain',
+      url: 'https://www.statsmodels.org/stable/datasets/generated/co2.html',
+    },
+  },
+  elnino: {
+    label: 'El Niño sea temperature (monthly)',
+    group: 'Time series',
+    description:
+      'Monthly sea-surface temperature (°C) of the Niño 1+2 region, 1950–2010 (732 months): a strong yearly cycle with irregular El Niño warm years.',
+    source: { kind: 'series', file: 'elnino_sst_monthly.csv' },
+    credit: {
+      origin: 'NOAA National Weather Service, Climate Prediction Center, ERSST.V3B',
+      via: statsmodels('elnino', ', reshaped from one row a year to one row a month'),
+      licence: 'Public domain (US government work)',
+      url: 'https://www.statsmodels.org/stable/datasets/generated/elnino.html',
+    },
+  },
+  sine: generatedSeries('noisySine', 'Noisy sine', 'A sine with a period of 25 steps plus seeded noise: the simplest series to forecast.', 0.1),
+  sinesTrend: generatedSeries(
+    'sinesTrend',
+    'Two sines and a trend',
+    'Two cycles (40 and 9 steps) on a slow rise, with noise: the validation part lies higher than the training part.',
+    0.1,
+  ),
+  squareWave: generatedSeries('squareWave', 'Square wave', 'Flat stretches of ±1 that flip every 15 steps, with noise: the jumps are what is hard.', 0.05),
   circle: synthetic('circle', 'Circle', 'A disk of one class inside a ring of the other: no straight line separates them.'),
   xor: synthetic('xor', 'XOR', 'Opposite quadrants share a class: a single neuron cannot learn it, one hidden layer can.'),
   gauss: synthetic('gauss', 'Two Gaussians', 'Two round clouds: a single straight line separates them.', 0.5),
@@ -163,6 +224,14 @@ export async function loadDataset(id: DatasetId, files: FileSource, options?: Sy
       } catch (error) {
         throw new Error(`${source.file}: ${error instanceof Error ? error.message : String(error)}`);
       }
+    case 'series':
+      try {
+        return parseSeriesCsv(await files.text(source.file));
+      } catch (error) {
+        throw new Error(`${source.file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    case 'generatedSeries':
+      return generateSeries(source.generator, source.defaults);
     case 'csv': {
       const parsed = parseCsvText(await files.text(source.file));
       if (!parsed.ok) throw new Error(`${source.file}: ${parsed.message}`);

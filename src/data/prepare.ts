@@ -1,6 +1,7 @@
 import { outputUnits } from '../model/task';
 import type { ScalingKind } from '../model/preprocessing';
 import { fitScaler, takeScaledRows, type Scaler } from './scaler';
+import { prepareSeries } from './series';
 import { splitRows } from './split';
 import { inputShapeOf, numFeatures, type Table } from './table';
 
@@ -37,6 +38,8 @@ function takeTargets(table: Table, rows: Uint32Array, targetSize: number): Float
 
 /** Splits a table with a seed and fills and scales it with statistics of the training rows. */
 export function prepareData(table: Table, validationSplit: number, seed: number, scaling: ScalingKind = 'standard'): PreparedData {
+  // A series is split by time, never shuffled: the seed has nothing to draw there.
+  if (table.series) return prepareSeries(table, validationSplit, scaling);
   const split = splitRows(table.numRows, validationSplit, seed);
   const cols = numFeatures(table);
   const scaled = table.featureKinds?.map((kind) => kind === 'numeric') ?? [];

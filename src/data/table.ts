@@ -1,7 +1,26 @@
 import type { TaskSpec } from '../model/task';
 
-/** How examples are shown: points on a plane, rows of a table, or images. */
-export type Modality = 'plane' | 'tabular' | 'image';
+/**
+ * How examples are shown: points on a plane, rows of a table, images, or a
+ * time series (rows are time steps in order; an example is a window of them).
+ */
+export type Modality = 'plane' | 'tabular' | 'image' | 'series';
+
+/** How a time series is cut into examples. */
+export interface SeriesWindow {
+  /** Steps of history in one example (the model sees [window, features]); whole number ≥ 1. */
+  window: number;
+  /** Steps after the window's last step whose value is predicted: 1 is the next step; whole number ≥ 1. */
+  horizon: number;
+}
+
+/** What a series table knows beyond its values. */
+export interface SeriesInfo extends SeriesWindow {
+  /** Name of the time column (year, month), or null for a generated series counted in steps. */
+  timeName: string | null;
+  /** The time of each row as written in the file ("1958-03", "1700"), or null. */
+  times: string[] | null;
+}
 
 /** How a categorical column was turned into 0/1 features, kept for the model file. */
 export interface Encoding {
@@ -31,6 +50,12 @@ export interface Table {
   /** Per feature: a measured number (scaled) or a one-hot indicator (left as 0/1). */
   featureKinds?: ('numeric' | 'onehot')[];
   encodings?: Encoding[];
+  /**
+   * Set for a time series (modality 'series'): each row is a time step, the
+   * features are the input columns at that step and the target is the
+   * predicted column at that step; examples are windows (see data/series.ts).
+   */
+  series?: SeriesInfo;
 }
 
 export function numFeatures(table: Table): number {
@@ -39,5 +64,6 @@ export function numFeatures(table: Table): number {
 
 /** Shape of one example as the model's input layer takes it. */
 export function inputShapeOf(table: Table): number[] {
+  if (table.series) return [table.series.window, table.featureNames.length];
   return table.inputShape ?? [table.featureNames.length];
 }

@@ -3,7 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { LayerSpec } from '../model/layers';
+import { isRecurrent, type LayerSpec } from '../model/layers';
 import { summarize } from '../model/summary';
 import { canFuse } from './fused/stages';
 import { tfjsBackendNames, type BackendInfo, type BackendPreference, type TfjsBackendName, type TrainCommand } from './protocol';
@@ -124,16 +124,22 @@ export async function backendForRun(preferred: BackendInfo, run: Pick<TrainComma
   }
   const base: TfjsBackendName = preferred.name === 'js' ? (tf.getBackend() as TfjsBackendName) : preferred.name;
   const wanted: TfjsBackendName[] = base === 'wasm' && !wasmCanTrain(run.layers) ? ['webgl', 'cpu'] : [base];
+  // Said whenever the JavaScript engine could have been asked (chosen, or under Auto), so the
+  // Backend box explains why a small LSTM does not get the engine small dense models get.
+  const recurrent = run.layers.some(isRecurrent) && (preferred.name === 'js' || preferred.auto);
+  const leftToTfjs = (name: string): string => `The JavaScript engine leaves recurrent layers (SimpleRNN, LSTM, GRU) to tfjs, so this run trains on ${name}.`;
   for (const name of wanted) {
     if (tf.getBackend() === name || (await tryBackend(name))) {
       await tf.ready();
-      if (name === preferred.name) return preferred;
+      if (name === preferred.name) return recurrent ? { ...preferred, note: `${preferred.note ?? ''} ${leftToTfjs(name)}`.trim() } : preferred;
       const why =
         name !== base
           ? `WASM cannot train convolution layers (tfjs has no Conv2DBackpropFilter kernel for it), so this run trains on ${name}.`
-          : preferred.name === 'js'
-            ? `The JavaScript engine trains dense layers on flat inputs only, so this run trains on ${name}.`
-            : preferred.note;
+          : recurrent
+            ? leftToTfjs(name)
+            : preferred.name === 'js'
+              ? `The JavaScript engine trains dense layers on flat inputs only, so this run trains on ${name}.`
+              : preferred.note;
       return { name, renderer: name === 'webgl' ? webglRenderer() : null, note: why, auto: preferred.auto };
     }
   }

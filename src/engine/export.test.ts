@@ -283,7 +283,7 @@ describe('importing refuses a bad file with its reason', () => {
   });
 
   it('an unknown layer class', () => {
-    expect(messageOf(variant((f) => (layersOf(f)[1]!.class_name = 'LSTM')))).toMatch(/cannot build a LSTM layer/);
+    expect(messageOf(variant((f) => (layersOf(f)[1]!.class_name = 'Conv1D')))).toMatch(/cannot build a Conv1D layer/);
   });
 
   it('weights that do not match the topology', () => {

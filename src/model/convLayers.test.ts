@@ -55,7 +55,7 @@ describe('convolution layers match Keras', () => {
   it('turns away a Flatten on a vector, which tfjs cannot build', () => {
     const issues = validateModel({ inputShape: [3], layers: [flatten(), dense(1)] }, { kind: 'regression' }, 'mse');
     expect(issues).toEqual([
-      { layerIndex: 0, message: 'Layer 1: Flatten needs an image of features (height × width × channels), but gets (None, 3), which is already flat. Remove the Flatten layer.' },
+      { layerIndex: 0, message: 'Layer 1: Flatten needs an image of features (height × width × channels) or a sequence (steps × features), but gets (None, 3), which is already flat. Remove the Flatten layer.' },
     ]);
     // After a layer that already flattened, too.
     const twice = validateModel({ inputShape: [4, 4, 1], layers: [flatten(), flatten(), dense(1)] }, { kind: 'regression' }, 'mse');

@@ -98,13 +98,13 @@ model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accur
   it('reports what it cannot read, with line numbers, and keeps the rest', () => {
     const reading = readKerasCode(`model = keras.Sequential([
     layers.Dense(16, activation='relu', input_shape=[2]),
-    layers.LSTM(32),
+    layers.Conv1D(32, 3),
     layers.Dense(8, activation='gelu'),
     layers.Dense(1, activation='sigmoid'),
 ])
 model.compile(optimizer='nadam', loss='hinge')`);
     expect(reading.problems).toEqual([
-      { line: 3, message: 'The playground cannot build a LSTM layer.' },
+      { line: 3, message: 'The playground cannot build a Conv1D layer.' },
       { line: 4, message: 'Dense: the activation "gelu" is not one the playground has.' },
       { line: 7, message: 'The optimizer "nadam" is not one the playground has.' },
       { line: 7, message: 'The loss "hinge" is not one the playground has.' },

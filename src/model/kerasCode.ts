@@ -55,7 +55,22 @@ const side = (value: Value | undefined): number | null =>
 const shape = (value: Value | undefined): number[] | null =>
   Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number') ? (value as number[]) : null;
 
-const layerClasses = new Set(['Dense', 'Dropout', 'BatchNormalization', 'Activation', 'Conv2D', 'MaxPool2D', 'MaxPooling2D', 'Flatten', 'InputLayer']);
+const layerClasses = new Set([
+  'Dense',
+  'Dropout',
+  'BatchNormalization',
+  'Activation',
+  'Conv2D',
+  'MaxPool2D',
+  'MaxPooling2D',
+  'Flatten',
+  'InputLayer',
+  'SimpleRNN',
+  'LSTM',
+  'GRU',
+  'GlobalAveragePooling1D',
+  'GlobalAvgPool1D',
+]);
 const ignoredCalls = new Set(['Sequential', 'add', 'compile', 'fit', 'EarlyStopping', 'summary', 'print', 'evaluate', 'predict']);
 
 function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
@@ -110,9 +125,57 @@ function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
       const poolSize = call.kwargs.pool_size === undefined && call.args[0] === undefined ? 2 : side(call.kwargs.pool_size ?? call.args[0]);
       return poolSize === null ? problem(`${kind} needs a square pool_size.`) : { kind: 'maxPooling2d', poolSize };
     }
+    case 'SimpleRNN':
+    case 'LSTM':
+    case 'GRU':
+      return readRecurrent(call, kind, reading, problem, activation);
+    case 'GlobalAveragePooling1D':
+    case 'GlobalAvgPool1D':
+      return { kind: 'globalAveragePooling1D' };
     default:
       return null;
   }
+}
+
+/**
+ * SimpleRNN, LSTM or GRU as the playground builds them (sigmoid gates; GRU
+ * with reset_after=False, the only GRU tfjs has). What Keras would build
+ * differently is said, never passed over: Keras 3's default GRU has a second
+ * bias, so `GRU(32)` here has 3 × 32 fewer weights than in Keras 3.
+ */
+function readRecurrent(
+  call: Call,
+  kind: 'SimpleRNN' | 'LSTM' | 'GRU',
+  reading: KerasReading,
+  problem: (message: string) => null,
+  activation: (value: Value | undefined) => string | null,
+): LayerDraft | null {
+  const units = num(call.kwargs.units ?? call.args[0]);
+  if (units === null) return problem(`${kind} needs a number of units.`);
+  const act = activation(call.kwargs.activation ?? 'tanh');
+  if (act === null) return null;
+  const returnSequences = call.kwargs.return_sequences ?? false;
+  if (typeof returnSequences !== 'boolean') return problem(`${kind}: return_sequences must be True or False.`);
+  const gate = call.kwargs.recurrent_activation === undefined ? 'sigmoid' : str(call.kwargs.recurrent_activation);
+  if (kind !== 'SimpleRNN' && gate !== 'sigmoid') {
+    return problem(`${kind}: recurrent_activation=${JSON.stringify(gate)} cannot be built; the playground's gates use sigmoid (Keras's default). This ${kind} layer is left out.`);
+  }
+  for (const key of ['dropout', 'recurrent_dropout'] as const) {
+    const rate = call.kwargs[key];
+    if (rate !== undefined && rate !== 0) {
+      problem(`${kind}: ${key}=${JSON.stringify(rate)} is not built (the playground's recurrent layers have no dropout inside); the layer is read without it. Add a Dropout layer after it instead.`);
+    }
+  }
+  if (kind === 'GRU') {
+    const resetAfter = call.kwargs.reset_after ?? true;
+    if (resetAfter !== false) {
+      reading.notes.push(
+        `GRU(${units}) is built with reset_after=False, the only GRU tfjs has: Keras 3's default (reset_after=True) has a second bias, ${3 * units} more weights, and applies the reset gate after the recurrent kernel. The exported Keras script says reset_after=False.`,
+      );
+    }
+  }
+  const draftKind = ({ SimpleRNN: 'simpleRnn', LSTM: 'lstm', GRU: 'gru' } as const)[kind];
+  return { kind: draftKind, units, activation: act, returnSequences } as LayerDraft;
 }
 
 export function readKerasCode(code: string): KerasReading {

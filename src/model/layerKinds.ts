@@ -1,6 +1,7 @@
 import { activations } from './activations';
 import type { LayerKind, LayerOf, LayerSpec, Shape } from './layers';
 import { limits } from './limits';
+import { globalAveragePooling1D, gru, lstm, simpleRnn } from './sequenceKinds';
 
 /** Weights of a layer, counted as Keras's `model.summary()` counts them. */
 export interface ParamCount {
@@ -144,11 +145,12 @@ const flatten: LayerKindDef<LayerOf<'flatten'>> = {
   kerasClass: 'Flatten',
   kerasName: 'flatten',
   // tfjs's Flatten refuses an input that is already flat (Keras would pass it
-  // through), so the model would fail to build; say so here instead.
+  // through), so the model would fail to build; say so here instead. A
+  // sequence [steps, features] flattens like an image, step after step.
   outputShape: (_layer, input) =>
     input.length >= 2
       ? [input.reduce((a, b) => a * b, 1)]
-      : `Flatten needs an image of features (height × width × channels), but gets ${formatInput(input)}, which is already flat. Remove the Flatten layer.`,
+      : `Flatten needs an image of features (height × width × channels) or a sequence (steps × features), but gets ${formatInput(input)}, which is already flat. Remove the Flatten layer.`,
   params: () => noParams,
   check: () => [],
   describe: () => 'Flatten',
@@ -162,10 +164,17 @@ export const layerKinds: { [K in LayerKind]: LayerKindDef<LayerOf<K>> } = {
   conv2d,
   maxPooling2d,
   flatten,
+  simpleRnn,
+  lstm,
+  gru,
+  globalAveragePooling1D,
 };
 
 /** Layer kinds that only make sense on images. */
 export const imageLayerKinds: readonly LayerKind[] = ['conv2d', 'maxPooling2d', 'flatten'];
+
+/** Layer kinds that only make sense on sequences (time-series windows), Flatten included. */
+export const sequenceLayerKinds: readonly LayerKind[] = ['simpleRnn', 'lstm', 'gru', 'globalAveragePooling1D', 'flatten'];
 
 /** The registry entry for a layer, typed to that layer. */
 export function kindOf<L extends LayerSpec>(layer: L): LayerKindDef<L> {

@@ -56,9 +56,42 @@ export interface MaxPooling2DSpec extends LayerBase {
   poolSize: number;
 }
 
-/** Keras `Flatten()`: an image of features becomes one vector. */
+/** Keras `Flatten()`: an image of features, or a sequence of steps, becomes one vector. */
 export interface FlattenSpec extends LayerBase {
   kind: 'flatten';
+}
+
+/** What the three recurrent layers share: Keras's `units`, `activation` and `return_sequences`. */
+interface RecurrentBase extends LayerBase {
+  /** Size of the hidden state, and of the output at each step. */
+  units: number;
+  /** Applied to the candidate state (Keras's default: tanh). */
+  activation: ActivationName;
+  /**
+   * True: the output is the hidden state at every step, [steps, units], as a
+   * recurrent layer or a pooling after it needs. False: only the last step's, [units].
+   */
+  returnSequences: boolean;
+}
+
+/** Keras `SimpleRNN(units)`: the state is `activation(x·W + h·U + b)` at each step. */
+export interface SimpleRnnSpec extends RecurrentBase {
+  kind: 'simpleRnn';
+}
+
+/** Keras `LSTM(units)`: input, forget and output gates around a cell state. */
+export interface LstmSpec extends RecurrentBase {
+  kind: 'lstm';
+}
+
+/** Keras `GRU(units)` as tfjs builds it: update and reset gates, reset applied before the recurrent kernel (see layerKinds). */
+export interface GruSpec extends RecurrentBase {
+  kind: 'gru';
+}
+
+/** Keras `GlobalAveragePooling1D()`: a sequence of steps becomes the mean over its steps. */
+export interface GlobalAveragePooling1DSpec extends LayerBase {
+  kind: 'globalAveragePooling1D';
 }
 
 /**
@@ -72,7 +105,20 @@ export type LayerSpec =
   | ActivationSpec
   | Conv2DSpec
   | MaxPooling2DSpec
-  | FlattenSpec;
+  | FlattenSpec
+  | SimpleRnnSpec
+  | LstmSpec
+  | GruSpec
+  | GlobalAveragePooling1DSpec;
+
+/** The recurrent layer kinds, which read a sequence [steps, features] step by step. */
+export type RecurrentSpec = SimpleRnnSpec | LstmSpec | GruSpec;
+
+export const recurrentKinds = ['simpleRnn', 'lstm', 'gru'] as const satisfies readonly LayerSpec['kind'][];
+
+export function isRecurrent(layer: LayerSpec): layer is RecurrentSpec {
+  return (recurrentKinds as readonly string[]).includes(layer.kind);
+}
 
 export type LayerKind = LayerSpec['kind'];
 

@@ -1,6 +1,8 @@
 /** Upper bounds that keep a browser tab responsive; checked before training starts. */
 export const limits = {
   maxUnits: 4096,
+  /** Recurrent layers run one step after another, so far fewer units keep a tab responsive. */
+  maxRecurrentUnits: 512,
   maxLayers: 64,
   maxEpochs: 10_000,
   maxParams: 5_000_000,

@@ -36,7 +36,7 @@ describe('validateModel', () => {
     ];
     // One feature in, one value out: the shapes fit, but nothing can learn.
     expect(messages(passThrough, regression, 'mse', [1])).toEqual([
-      'The model has no weights to train: Dropout, Activation, MaxPooling2D and Flatten layers only pass values on. Add a Dense layer.',
+      'The model has no weights to train: Dropout, Activation, MaxPooling2D, GlobalAveragePooling1D and Flatten layers only pass values on. Add a Dense layer.',
     ]);
     expect(messages([...passThrough, dense(1, 'linear')], regression, 'mse', [1])).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { activations, type ActivationName } from './activations';
 import { kindOf } from './layerKinds';
-import type { LayerSpec, ModelSpec } from './layers';
+import { isRecurrent, type LayerSpec, type ModelSpec } from './layers';
 import { limits } from './limits';
 import { losses, type LossName } from './losses';
 import { formatShape, summarize } from './summary';
@@ -20,7 +20,8 @@ export interface ModelIssue {
 export function outputActivation(layers: readonly LayerSpec[]): ActivationName {
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i]!;
-    if (layer.kind === 'dense' || layer.kind === 'activation' || layer.kind === 'conv2d') return layer.activation;
+    // A recurrent layer's output is its activation of the state (LSTM: o·tanh(c), still within tanh's range).
+    if (layer.kind === 'dense' || layer.kind === 'activation' || layer.kind === 'conv2d' || isRecurrent(layer)) return layer.activation;
     if (layer.kind === 'batchNormalization') return 'linear';
   }
   return 'linear';
@@ -52,6 +53,9 @@ export function validateModel(spec: ModelSpec, task: TaskSpec, loss: LossName): 
     }
   }
 
+  const stacked = stackedRecurrentIssue(layers);
+  if (stacked) return [stacked];
+
   const summary = summarize(spec.inputShape, layers);
   if (summary.shapeError) {
     const { layerIndex, message } = summary.shapeError;
@@ -68,14 +72,16 @@ export function validateModel(spec: ModelSpec, task: TaskSpec, loss: LossName): 
   if (summary.trainableParams === 0) {
     issues.push({
       layerIndex: null,
-      message: 'The model has no weights to train: Dropout, Activation, MaxPooling2D and Flatten layers only pass values on. Add a Dense layer.',
+      message: 'The model has no weights to train: Dropout, Activation, MaxPooling2D, GlobalAveragePooling1D and Flatten layers only pass values on. Add a Dense layer.',
     });
   }
 
   const last = layers.length - 1;
   const want = outputUnits(task);
   const have = summary.outputShape[summary.outputShape.length - 1] ?? 0;
-  if (summary.outputShape.length > 1) {
+  if (summary.outputShape.length === 2 && spec.inputShape.length === 2) {
+    issues.push(sequenceOutputIssue(layers, spec.inputShape, summary.outputShape));
+  } else if (summary.outputShape.length > 1) {
     issues.push({
       layerIndex: last,
       message: `The last layer outputs ${formatShape(summary.outputShape)}, an image of features; add a Flatten layer before the output Dense layer.`,
@@ -102,4 +108,51 @@ export function validateModel(spec: ModelSpec, task: TaskSpec, loss: LossName): 
     });
   }
   return issues;
+}
+
+/** Layers that keep a sequence a sequence and have no say in its steps. */
+const passThrough = new Set<LayerSpec['kind']>(['dropout', 'activation', 'batchNormalization']);
+
+/**
+ * A recurrent layer reading the output of a recurrent layer that passes on
+ * only its last step: Keras would fail with "expected ndim=3, found ndim=2".
+ */
+function stackedRecurrentIssue(layers: readonly LayerSpec[]): ModelIssue | null {
+  for (const [index, layer] of layers.entries()) {
+    if (!isRecurrent(layer)) continue;
+    let before = index - 1;
+    while (before >= 0 && passThrough.has(layers[before]!.kind)) before--;
+    const previous = layers[before];
+    if (previous && isRecurrent(previous) && !previous.returnSequences) {
+      const name = kindOf(layer).label;
+      const previousName = kindOf(previous).label;
+      return {
+        layerIndex: before,
+        message: `Layer ${before + 1}: ${previousName} passes on only its last step, but layer ${index + 1} (${name}) needs the whole sequence. Turn on "Return sequences" on layer ${before + 1}.`,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * The model still outputs one value per step: a Dense layer on a sequence
+ * works on each step apart, so something must first reduce the sequence.
+ */
+function sequenceOutputIssue(layers: readonly LayerSpec[], inputShape: readonly number[], output: readonly number[]): ModelIssue {
+  const steps = output[0] ?? 0;
+  const fix = `put a Flatten or a GlobalAveragePooling1D layer before it, or use a recurrent layer with "Return sequences" off, which passes on only the last step`;
+  // Point at the first Dense that got the sequence: that is where the learner expected one vector.
+  const shapes = summarize(inputShape, layers).rows.map((row) => row.outputShape);
+  const firstDense = layers.findIndex((layer, i) => layer.kind === 'dense' && (i === 0 ? inputShape : shapes[i - 1]!).length === 2);
+  if (firstDense >= 0) {
+    return {
+      layerIndex: firstDense,
+      message: `Layer ${firstDense + 1}: this Dense layer gets a sequence of ${plural(steps, 'step')} and works on each step apart, so the model outputs ${formatShape(output)}, one prediction per step; ${fix}.`,
+    };
+  }
+  return {
+    layerIndex: layers.length - 1,
+    message: `The last layer outputs ${formatShape(output)}, a sequence of ${plural(steps, 'step')}; to predict one value, ${fix}, then a Dense output layer.`,
+  };
 }

@@ -4,7 +4,7 @@ import { datasetInfo, type DatasetId } from '../data/datasets';
 import { inferTask } from '../data/columns';
 import { csvLimits, csvTooLarge } from '../data/csvLimits';
 import { generate, type SyntheticOptions } from '../data/synthetic';
-import type { Table } from '../data/table';
+import type { SeriesWindow, Table } from '../data/table';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import type { StoreContext } from './context';
 import { buildCustomTable, customExperiment, planUpload, type CustomData } from './customData';
@@ -40,6 +40,11 @@ export interface DataSlice {
   setSyntheticOptions(patch: Partial<SyntheticOptions>): void;
   /** Draws new points with a fresh seed. */
   regenerate(): void;
+  /**
+   * A time series' window: steps of history per example and steps ahead to
+   * predict. Ends the run, as the model's input shape changes with it.
+   */
+  setSeriesWindow(patch: Partial<SeriesWindow>): void;
   /** Reads a CSV off the main thread and selects it. */
   uploadCsv(file: Blob, fileName: string): Promise<void>;
   setColumnPlan(patch: Partial<ColumnPlan>): void;
@@ -131,6 +136,13 @@ export const createDataSlice =
       setSyntheticOptions(patch) {
         const synthetic = get().synthetic;
         if (synthetic) replaceData({ synthetic: { ...synthetic, ...patch } });
+      },
+
+      setSeriesWindow(patch) {
+        const { dataset } = get();
+        if (dataset.status !== 'ready' || !dataset.table.series) return;
+        const { table } = dataset;
+        replaceData({}, { ...dataset, table: { ...table, series: { ...table.series!, ...patch } } });
       },
 
       regenerate() {

@@ -19,6 +19,16 @@ const conv = (filters: number, padding: 'same' | 'valid') =>
   ({ kind: 'conv2d', filters, kernelSize: 3, strides: 1, padding, activation: 'relu' }) as const;
 const pool = { kind: 'maxPooling2d', poolSize: 2 } as const;
 const flatten = { kind: 'flatten' } as const;
+/** Keras's LSTM defaults: tanh, only the last step out. */
+const lstm = (units: number) => ({ kind: 'lstm', units, activation: 'tanh', returnSequences: false }) as const;
+/**
+ * A 20-step window → LSTM(32) → Dense(1), trained on MAE: the forecaster the
+ * course's recurrent lesson starts from. Time series are short, so fewer epochs.
+ */
+const forecaster = (): { layers: Omit<LayerSpec, 'id'>[]; config: Partial<TrainingConfig> } => ({
+  layers: [lstm(32), dense(1, 'linear')],
+  config: { loss: 'mae', epochs: 50 },
+});
 
 const base: TrainingConfig = {
   optimizer: 'adam',
@@ -62,6 +72,12 @@ const drafts: Record<DatasetId, { layers: LayerDraft[]; config: Partial<Training
     layers: [conv(8, 'valid'), pool, conv(16, 'valid'), pool, flatten, dense(64, 'relu'), dense(10, 'softmax')],
     config: { loss: 'categoricalCrossentropy', learningRate: 0.003, batchSize: 64, epochs: 20, scaling: 'none' },
   },
+  sunspots: forecaster(),
+  co2: forecaster(),
+  elnino: forecaster(),
+  sine: forecaster(),
+  sinesTrend: forecaster(),
+  squareWave: forecaster(),
   circle: { layers: [dense(8, 'tanh'), dense(8, 'tanh'), dense(1, 'sigmoid')], config: binary2d },
   xor: { layers: [dense(8, 'tanh'), dense(1, 'sigmoid')], config: binary2d },
   // Linearly separable: the single neuron of the course's first lesson.

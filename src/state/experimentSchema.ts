@@ -27,6 +27,10 @@ const layerSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('maxPooling2d'), poolSize: whole(8) }),
   z.object({ kind: z.literal('flatten') }),
+  ...(['simpleRnn', 'lstm', 'gru'] as const).map((kind) =>
+    z.object({ kind: z.literal(kind), units: whole(limits.maxRecurrentUnits), activation, returnSequences: z.boolean() }),
+  ),
+  z.object({ kind: z.literal('globalAveragePooling1D') }),
 ]);
 
 /**
@@ -54,6 +58,8 @@ export const runRecordSchema = z.object({
   layers: z.array(layerSchema).max(limits.maxLayers),
   config: experimentSchema.shape.config,
   losses: z.array(z.tuple([z.number().nullable(), z.number().nullable()])).max(limits.maxEpochs),
+  every: z.number().int().positive().max(limits.maxEpochs).optional(),
+  epochs: z.number().int().nonnegative().max(limits.maxEpochs).optional(),
   outcome: z.enum(['completed', 'earlyStopped', 'stopped', 'diverged', 'evaluated']),
   bestValLoss: z.number().nullable(),
 });

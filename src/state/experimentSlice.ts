@@ -21,6 +21,8 @@ export interface LayerPatch {
   strides?: number;
   padding?: Padding;
   poolSize?: number;
+  /** Recurrent layers: output every step (true) or only the last (false). */
+  returnSequences?: boolean;
 }
 
 /** Config fields that need a new run to take effect (the learning rate does not). */
@@ -74,6 +76,13 @@ const newLayer = (kind: LayerKind, dropoutRate: number): LayerSpec => {
       return { id, kind, filters: 16, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' };
     case 'maxPooling2d':
       return { id, kind, poolSize: 2 };
+    // Keras's defaults: tanh, only the last step.
+    case 'simpleRnn':
+    case 'lstm':
+    case 'gru':
+      return { id, kind, units: 32, activation: 'tanh', returnSequences: false };
+    case 'globalAveragePooling1D':
+      return { id, kind };
   }
 };
 
@@ -96,8 +105,18 @@ const patchLayer = (layer: LayerSpec, patch: LayerPatch): LayerSpec => {
       };
     case 'maxPooling2d':
       return { ...layer, poolSize: patch.poolSize ?? layer.poolSize };
+    case 'simpleRnn':
+    case 'lstm':
+    case 'gru':
+      return {
+        ...layer,
+        units: patch.units ?? layer.units,
+        activation: patch.activation ?? layer.activation,
+        returnSequences: patch.returnSequences ?? layer.returnSequences,
+      };
     case 'batchNormalization':
     case 'flatten':
+    case 'globalAveragePooling1D':
       return layer;
   }
 };
@@ -113,10 +132,13 @@ export const createExperimentSlice = (): StateCreator<PlaygroundState, [], [], E
 
     addLayer(kind) {
       editLayers((layers) => {
-        // Image layers go before the Flatten (or the output); others just before the output.
+        // Image layers go before the Flatten, recurrent ones before the Flatten or the pooling
+        // (where they still get a sequence), or else before the output; others just before the output.
         const flatten = layers.findIndex((layer) => layer.kind === 'flatten');
+        const pooling = layers.findIndex((layer) => layer.kind === 'flatten' || layer.kind === 'globalAveragePooling1D');
         const imageKind = kind === 'conv2d' || kind === 'maxPooling2d';
-        const at = imageKind && flatten >= 0 ? flatten : Math.max(0, layers.length - 1);
+        const sequenceKind = kind === 'simpleRnn' || kind === 'lstm' || kind === 'gru';
+        const at = imageKind && flatten >= 0 ? flatten : sequenceKind && pooling >= 0 ? pooling : Math.max(0, layers.length - 1);
         return [...layers.slice(0, at), newLayer(kind, get().dropoutRate), ...layers.slice(at)];
       });
     },

@@ -20,6 +20,10 @@ function scriptData(choice: DatasetChoice, table: Table, custom: CustomData | nu
       return { kind: 'fashionMnist', file: source.file };
     case 'csv':
       return { kind: 'csv', file: source.file, target: table.targetName, ignored: [], categorical, image: source.image ?? null };
+    case 'series':
+      return { kind: 'series', file: source.file };
+    case 'generatedSeries':
+      return { kind: 'series', file: null };
   }
 }
 

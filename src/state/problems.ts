@@ -1,3 +1,4 @@
+import { checkWindow } from '../data/series';
 import { splitSizes } from '../data/split';
 import { inputShapeOf, type Table } from '../data/table';
 import type { LayerSpec } from '../model/layers';
@@ -13,7 +14,8 @@ export function experimentIssues(
   const trainRows = table.numRows >= 2 ? splitSizes(table.numRows, config.validationSplit).train : 0;
   return {
     model: validateModel({ inputShape: inputShapeOf(table), layers: [...layers] }, table.task, config.loss),
-    config: checkTrainingConfig(config, trainRows),
+    // A series' window must fit in its training part, or there is nothing to train on.
+    config: [...checkTrainingConfig(config, trainRows), ...(table.series ? checkWindow(table.numRows, table.series, config.validationSplit) : [])],
   };
 }
 

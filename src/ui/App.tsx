@@ -13,6 +13,7 @@ import { ColumnPlanner } from './data/ColumnPlanner';
 import { CsvUpload } from './data/CsvUpload';
 import { DataPreview } from './data/DataPreview';
 import { DatasetPicker } from './data/DatasetPicker';
+import { SeriesControls } from './data/SeriesControls';
 import { SyntheticControls } from './data/SyntheticControls';
 import { LayerEditor } from './layers/LayerEditor';
 import { ModelSummary } from './layers/ModelSummary';
@@ -53,6 +54,7 @@ export function App() {
           <DatasetPicker />
           <CsvUpload />
           <SyntheticControls />
+          <SeriesControls />
           <ColumnPlanner />
           <DataPreview />
           <AboutData />

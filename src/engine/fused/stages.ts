@@ -36,6 +36,13 @@ export function canFuse(inputShape: Shape, layers: readonly LayerSpec[]): boolea
         break;
       case 'dropout':
         break;
+      // Recurrent layers (a loop over steps with its own backward pass through time) and
+      // sequence pooling are left to tfjs; a sequence input is already refused above.
+      case 'simpleRnn':
+      case 'lstm':
+      case 'gru':
+      case 'globalAveragePooling1D':
+        return false;
     }
     if ((layer.kind === 'conv2d' || layer.kind === 'dense') && image && layer.activation === 'softmax') return false;
   }
@@ -207,6 +214,11 @@ export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], b
           invStd: new Float64Array(size),
         });
         break;
+      case 'simpleRnn':
+      case 'lstm':
+      case 'gru':
+      case 'globalAveragePooling1D':
+        throw new Error(`The JavaScript engine cannot run a ${layer.kind} layer (canFuse refuses it); tfjs trains it.`);
     }
     ends.push(stages.length);
   }

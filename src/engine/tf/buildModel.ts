@@ -1,11 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LayerKind, LayerOf, LayerSpec, Shape } from '../../model/layers';
+import { isRecurrent, type LayerKind, type LayerOf, type LayerSpec, type RecurrentSpec, type Shape } from '../../model/layers';
+import { orthogonal } from './orthogonal';
 
 /** Extra arguments the first layer gets: the input shape, as Keras's `input_shape=[...]`. */
 type FirstLayerArgs = { inputShape?: number[] };
 
 /** Builds one tfjs layer; `seed` makes its initial weights repeatable. */
 type LayerBuilder<L extends LayerSpec> = (layer: L, first: FirstLayerArgs, seed: number) => tf.layers.Layer;
+
+/**
+ * The gate function of LSTM and GRU: Keras 3's default. tfjs defaults them to
+ * hardSigmoid, and its hard sigmoid (0.2·x + 0.5, Keras 2's) is not Keras 3's
+ * (x/6 + 0.5), so no Keras 3 script could name the same cell; sigmoid is the
+ * same function in both.
+ */
+const GATES = 'sigmoid';
 
 const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
   // Keras's default initializers (Glorot uniform kernel, zero bias), seeded.
@@ -36,7 +45,29 @@ const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
   // Keras's default: strides equal to the pool size, no padding.
   maxPooling2d: (layer, first) => tf.layers.maxPooling2d({ poolSize: layer.poolSize, strides: layer.poolSize, padding: 'valid', ...first }),
   flatten: (_layer, first) => tf.layers.flatten(first),
+  // Keras's recurrent defaults, seeded: Glorot-uniform kernel, orthogonal
+  // recurrent kernel (set after building, see seedRecurrentKernels), zero bias.
+  simpleRnn: (layer, first, seed) => tf.layers.simpleRNN({ ...recurrentArgs(layer, seed), ...first }),
+  // tfjs leaves unit_forget_bias off unless asked; Keras turns it on (forget-gate bias 1), which helps long memories.
+  lstm: (layer, first, seed) => tf.layers.lstm({ ...recurrentArgs(layer, seed), recurrentActivation: GATES, unitForgetBias: true, ...first }),
+  // tfjs 4.22 builds only the reset_after=False cell (see sequenceKinds.ts for the weight count).
+  gru: (layer, first, seed) => tf.layers.gru({ ...recurrentArgs(layer, seed), recurrentActivation: GATES, ...first }),
+  globalAveragePooling1D: (_layer, first) => tf.layers.globalAveragePooling1d(first),
 };
+
+/** Arguments the three recurrent layers share, with Keras's default initializers. */
+function recurrentArgs(layer: RecurrentSpec, seed: number) {
+  return {
+    units: layer.units,
+    activation: layer.activation,
+    returnSequences: layer.returnSequences,
+    kernelInitializer: tf.initializers.glorotUniform({ seed }),
+    // Zeros only as a placeholder: tfjs's orthogonal initializer takes seconds (see orthogonal.ts);
+    // the real orthogonal draw replaces it right after the model is built.
+    recurrentInitializer: 'zeros' as const,
+    biasInitializer: 'zeros' as const,
+  };
+}
 
 function buildLayer<L extends LayerSpec>(layer: L, first: FirstLayerArgs, seed: number): tf.layers.Layer {
   return (builders[layer.kind] as LayerBuilder<L>)(layer, first, seed);
@@ -48,8 +79,31 @@ function buildLayer<L extends LayerSpec>(layer: L, first: FirstLayerArgs, seed: 
  */
 export function buildModel(inputShape: Shape, layers: readonly LayerSpec[], seed: number): tf.Sequential {
   const model = tf.sequential();
-  layers.forEach((layer, index) =>
-    model.add(buildLayer(layer, index === 0 ? { inputShape: [...inputShape] } : {}, seed * 101 + index)),
+  // tidy: tfjs 4.22's LSTM with unitForgetBias builds its bias from temporary tensors it
+  // never disposes (4 per layer, measured); the weights are variables, which tidy keeps.
+  tf.tidy(() =>
+    layers.forEach((layer, index) =>
+      model.add(buildLayer(layer, index === 0 ? { inputShape: [...inputShape] } : {}, seed * 101 + index)),
+    ),
   );
+  seedRecurrentKernels(model, layers, seed);
   return model;
+}
+
+/**
+ * Gives every recurrent layer Keras's orthogonal recurrent kernel, seeded
+ * per layer (a different stream from its Glorot kernel). tfjs orders a
+ * recurrent layer's weights kernel, recurrent kernel, bias.
+ */
+function seedRecurrentKernels(model: tf.Sequential, layers: readonly LayerSpec[], seed: number): void {
+  layers.forEach((layer, index) => {
+    if (!isRecurrent(layer)) return;
+    const built = model.layers[index]!;
+    const [kernel, recurrent, bias] = built.getWeights();
+    if (!kernel || !recurrent || !bias) return;
+    const [rows, cols] = recurrent.shape as [number, number];
+    const values = tf.tensor2d(orthogonal(rows, cols, (seed * 101 + index) ^ 0x5eed), [rows, cols]);
+    built.setWeights([kernel, values, bias]);
+    values.dispose();
+  });
 }

@@ -1,5 +1,5 @@
 import { monitorName } from '../earlyStopping';
-import type { LayerSpec } from '../layers';
+import type { LayerSpec, RecurrentSpec } from '../layers';
 import { losses } from '../losses';
 import type { PlaygroundBlock } from './schema';
 
@@ -8,7 +8,9 @@ export type ScriptData =
   | { kind: 'csv'; file: string; target: string; ignored: string[]; categorical: string[]; image: { height: number; width: number; maxValue: number } | null }
   | { kind: 'fashionMnist'; file: string }
   /** A generated 2-D set: `csv` holds its points (x1, x2 and the target), saved beside the script as `<name>.csv`. */
-  | { kind: 'synthetic'; name: string; csv: string };
+  | { kind: 'synthetic'; name: string; csv: string }
+  /** A time series (a shipped file, or null for a generated one): the script builds the model but does not yet window the data. */
+  | { kind: 'series'; file: string | null };
 
 const py = (value: string): string => JSON.stringify(value);
 /**
@@ -47,7 +49,25 @@ function layerCode(layer: LayerSpec, inputShape: number[] | null): string {
       return `layers.MaxPool2D(pool_size=${layer.poolSize}${input})`;
     case 'flatten':
       return `layers.Flatten(${inputShape ? `input_shape=[${inputShape.join(', ')}]` : ''})`;
+    case 'simpleRnn':
+    case 'lstm':
+    case 'gru':
+      return recurrentCode(layer, input);
+    case 'globalAveragePooling1D':
+      return `layers.GlobalAveragePooling1D(${inputShape ? `input_shape=[${inputShape.join(', ')}]` : ''})`;
   }
+}
+
+/**
+ * A recurrent layer as Keras 3 must be told to build the cell tfjs trains:
+ * sigmoid gates (tfjs's default hard sigmoid differs from Keras 3's) and,
+ * for GRU, reset_after=False, the only cell tfjs has (see sequenceKinds.ts).
+ */
+function recurrentCode(layer: RecurrentSpec, input: string): string {
+  const kerasClass = { simpleRnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' }[layer.kind];
+  const gates = layer.kind === 'simpleRnn' ? '' : ', recurrent_activation="sigmoid"';
+  const cell = layer.kind === 'gru' ? ', reset_after=False' : '';
+  return `layers.${kerasClass}(units=${layer.units}, activation=${py(layer.activation)}${gates}${cell}, return_sequences=${layer.returnSequences ? 'True' : 'False'}${input})`;
 }
 
 /** A generated table as CSV text: x1, x2 and the target, one row a point, numbers as JavaScript writes them. */
@@ -63,7 +83,7 @@ export function pointsCsv(featureNames: readonly string[], targetName: string, f
   return `${lines.join('\n')}\n`;
 }
 
-function loadDataCode(data: ScriptData, block: PlaygroundBlock): string[] {
+function loadDataCode(data: Exclude<ScriptData, { kind: 'series' }>, block: PlaygroundBlock): string[] {
   switch (data.kind) {
     case 'synthetic':
       return [
@@ -125,6 +145,7 @@ function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping'], task:
  * The split is drawn with NumPy, so its rows differ from the playground's.
  */
 export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: ScriptData): string {
+  if (data.kind === 'series') return seriesModelScript(layers, block, data.file);
   const { config, task, inputShape } = block;
   const metric = task.kind === 'regression' ? 'mae' : 'accuracy';
   const es = config.earlyStopping;
@@ -181,6 +202,29 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     'history_df = pd.DataFrame(history.history)',
     'history_df.loc[:, ["loss", "val_loss"]].plot()',
     'print("Minimum validation loss: {:0.4f}".format(history_df["val_loss"].min()))',
+    '',
+  ].join('\n');
+}
+
+/**
+ * For a time series, the model only: the same layers (recurrent cells as
+ * tfjs builds them) and compile settings, then a clear stop. Windowing the
+ * series and the chronological split are not written yet, and a script that
+ * shuffled time would teach the wrong lesson.
+ */
+function seriesModelScript(layers: readonly LayerSpec[], block: PlaygroundBlock, file: string | null): string {
+  return [
+    `# Exported from the neural-network playground: ${comment(block.dataset.label)} (a time series${file ? `, ${comment(file)}` : ''}).`,
+    '# This script builds and compiles the same model; it does not yet cut the series into windows and train.',
+    'from tensorflow import keras',
+    'from tensorflow.keras import layers',
+    '',
+    'model = keras.Sequential([',
+    ...layers.map((layer, i) => `    ${layerCode(layer, i === 0 ? block.inputShape : null)},`),
+    '])',
+    `model.compile(optimizer=${optimizerCode[block.config.optimizer]!(block.config.learningRate)}, loss=${py(losses[block.config.loss as keyof typeof losses].keras)}, metrics=["mae"])`,
+    'model.summary()',
+    'raise SystemExit("The playground does not write the windowing and training code for time series yet; the model above is what it trains.")',
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { isActivationName } from '../activations';
 import { kindOf } from '../layerKinds';
-import type { LayerSpec, Padding, Shape } from '../layers';
+import { isRecurrent, type LayerSpec, type Padding, type Shape } from '../layers';
 
 /** A layer of a Keras/tfjs Sequential topology, as JSON. */
 interface KerasLayer {
@@ -71,9 +71,43 @@ function toLayer(layer: KerasLayer, index: number): LayerSpec | string {
       if (strides !== poolSize) return `${at} has strides different from its pool size, which the playground cannot build.`;
       return { id, kind: 'maxPooling2d', poolSize };
     }
+    case 'SimpleRNN':
+    case 'LSTM':
+    case 'GRU':
+      return recurrentLayer(layer.class_name, config, id, at, index);
+    case 'GlobalAveragePooling1D':
+      return { id, kind: 'globalAveragePooling1D' };
     default:
-      return `${at}: the playground cannot build a ${layer.class_name} layer (it knows Dense, Dropout, BatchNormalization, Activation, Conv2D, MaxPooling2D and Flatten).`;
+      return `${at}: the playground cannot build a ${layer.class_name} layer (it knows Dense, Dropout, BatchNormalization, Activation, Conv2D, MaxPooling2D, Flatten, SimpleRNN, LSTM, GRU and GlobalAveragePooling1D).`;
   }
+}
+
+const recurrentKind = { SimpleRNN: 'simpleRnn', LSTM: 'lstm', GRU: 'gru' } as const;
+
+/**
+ * A recurrent layer, if it is the cell the playground builds: sigmoid gates,
+ * GRU with reset_after=False, no dropout inside the cell, not stateful or
+ * backwards. Anything else is refused with what differs, rather than loaded
+ * as a different cell with the same weights.
+ */
+function recurrentLayer(className: keyof typeof recurrentKind, config: Record<string, unknown>, id: string, at: string, index: number): LayerSpec | string {
+  const units = config.units;
+  if (typeof units !== 'number') return `${at} has no numeric "units".`;
+  const activation = activationOf({ activation: config.activation ?? 'tanh' }, index);
+  if (!isActivationName(activation)) return activation;
+  const differs: string[] = [];
+  if (className !== 'SimpleRNN' && (config.recurrent_activation ?? 'sigmoid') !== 'sigmoid') {
+    differs.push(`recurrent_activation ${JSON.stringify(config.recurrent_activation)} (the playground's gates use sigmoid)`);
+  }
+  // Keras 3 writes reset_after=true by default; tfjs only has the other cell.
+  if (className === 'GRU' && config.reset_after === true) differs.push('reset_after=True (tfjs builds only reset_after=False, which has one bias instead of two)');
+  for (const key of ['dropout', 'recurrent_dropout'] as const) {
+    if (typeof config[key] === 'number' && config[key] !== 0) differs.push(`${key}=${String(config[key])}`);
+  }
+  for (const key of ['stateful', 'go_backwards', 'unroll'] as const) if (config[key] === true) differs.push(`${key}=True`);
+  if (config.use_bias === false) differs.push('no bias');
+  if (differs.length > 0) return `${at} cannot be rebuilt as the playground's ${className}: ${differs.join('; ')}.`;
+  return { id, kind: recurrentKind[className], units, activation, returnSequences: config.return_sequences === true };
 }
 
 /** The input shape a first layer or InputLayer declares, without the batch axis. */
@@ -130,6 +164,11 @@ export function expectedWeightShapes(inputShape: Shape, layers: readonly LayerSp
     if (layer.kind === 'dense') trainable.push({ layerIndex, shape: [inputs, layer.units] }, { layerIndex, shape: [layer.units] });
     if (layer.kind === 'conv2d') {
       trainable.push({ layerIndex, shape: [layer.kernelSize, layer.kernelSize, inputs, layer.filters] }, { layerIndex, shape: [layer.filters] });
+    }
+    if (isRecurrent(layer)) {
+      // tfjs's order: kernel, recurrent kernel, bias; the gates side by side (SimpleRNN 1, GRU 3, LSTM 4).
+      const width = ({ simpleRnn: 1, gru: 3, lstm: 4 } as const)[layer.kind] * layer.units;
+      trainable.push({ layerIndex, shape: [inputs, width] }, { layerIndex, shape: [layer.units, width] }, { layerIndex, shape: [width] });
     }
     if (layer.kind === 'batchNormalization') {
       trainable.push({ layerIndex, shape: [inputs] }, { layerIndex, shape: [inputs] });

@@ -2,7 +2,7 @@ import { datasetIds, datasetInfo, isDatasetId, type DatasetInfo } from '../../da
 import { describeTask } from '../../model/task';
 import { usePlayground } from '../../state';
 
-const groups: DatasetInfo['group'][] = ['Tables', 'Images', '2-D (synthetic)'];
+const groups: DatasetInfo['group'][] = ['Tables', 'Images', 'Time series', '2-D (synthetic)'];
 
 /** The "Dataset" select, grouped, with a line about the selected data. */
 export function DatasetPicker() {

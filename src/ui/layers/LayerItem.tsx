@@ -118,6 +118,20 @@ export function LayerItem({ layer, index, count, issues, dragging, onDragStart, 
             <ActivationSelect value={layer.activation} onChange={(activation) => updateLayer(layer.id, { activation })} />
           </>
         )}
+        {(layer.kind === 'simpleRnn' || layer.kind === 'lstm' || layer.kind === 'gru') && (
+          <>
+            <NumberField label="Units" className="inline" value={layer.units} min={1} max={512} onChange={(units) => updateLayer(layer.id, { units })} />
+            <ActivationSelect value={layer.activation} onChange={(activation) => updateLayer(layer.id, { activation })} />
+            <label className="inline" title="On: the output at every step, for another recurrent layer or a pooling. Off: only the last step's.">
+              <input
+                type="checkbox"
+                checked={layer.returnSequences}
+                onChange={(event) => updateLayer(layer.id, { returnSequences: event.target.checked })}
+              />
+              Return sequences
+            </label>
+          </>
+        )}
         {layer.kind === 'maxPooling2d' && (
           <NumberField label="Pool size" className="inline" value={layer.poolSize} min={1} max={8} onChange={(poolSize) => updateLayer(layer.id, { poolSize })} />
         )}

@@ -8,6 +8,7 @@ import { nodeKey, useNeuronPictures } from './neuronPictures';
 import { NodeReadout } from './NodeReadout';
 import { SurfaceCanvas } from './SurfaceCanvas';
 import { palette } from '../charts/palette';
+import { isRecurrent } from '../../model/layers';
 
 const NODE = 30;
 const ROW = 36;
@@ -47,6 +48,10 @@ export function NetworkDiagram() {
       else next.add(key);
       return next;
     });
+  // Its columns are Dense layers on flat inputs: a recurrent layer in front would be drawn as if it were not there.
+  if (layers.some(isRecurrent)) {
+    return <p className="hint">The diagram draws Dense layers on flat inputs; a recurrent layer, which reads the window step by step, is not drawn yet.</p>;
+  }
   if (columns.length < 2) return <p className="hint">Add a Dense layer to see the network.</p>;
   return (
     <figure className="network" aria-label="Network">

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { scaledSeriesTargets } from '../../data/series';
 import { accuracy, classIndices, confusionMatrix } from '../../model/evaluation';
 import { usePlayground } from '../../state';
 import { ConfusionMatrix } from './ConfusionMatrix';
@@ -17,6 +18,17 @@ export function PredictionsPanel() {
   const predictions = usePlayground((state) => state.run.predictions);
   const dataset = usePlayground((state) => state.dataset);
   const table = dataset.status === 'ready' ? dataset.table : null;
+  const runConfig = usePlayground((state) => state.run.setup?.config ?? null);
+  // A series trains on scaled targets (see data/series.ts): its predictions are drawn against the series
+  // in those units, or the chart would pair scaled predictions with raw values.
+  const seriesTargets = useMemo(() => {
+    if (!table?.series || !runConfig) return null;
+    try {
+      return scaledSeriesTargets(table, runConfig.validationSplit, runConfig.scaling);
+    } catch {
+      return null;
+    }
+  }, [table, runConfig]);
   const classes = useMemo(() => {
     if (!table || !data || !predictions || table.task.kind === 'regression') return null;
     const actual = classIndices(data.yVal, table.task);
@@ -36,12 +48,12 @@ export function PredictionsPanel() {
       {run && table.modality === 'plane' && <NeuronLarge />}
       {run && table.modality === 'plane' && <DecisionBoundary table={table} data={run} predictions={shown} />}
       {run && !shown && table.modality !== 'plane' && <p className="hint">Waiting for the first epoch…</p>}
-      {table.task.kind === 'regression' && (
+      {table.task.kind === 'regression' && (!table.series || seriesTargets) && (
         <PredictedVsActual
-          targets={table.targets}
+          targets={seriesTargets ?? table.targets}
           actual={run && shown ? run.yVal : null}
           predicted={shown?.validation ?? null}
-          targetName={table.targetName}
+          targetName={seriesTargets ? `${table.targetName} (scaled as in training)` : table.targetName}
         />
       )}
       {run && classes && <ConfusionMatrix counts={classes.counts} classNames={classNames} accuracy={classes.accuracy} />}
