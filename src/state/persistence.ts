@@ -19,6 +19,10 @@ export interface StorageTrouble {
   /** Some finished runs could not be read and were left out. */
   badRuns: boolean;
   full: boolean;
+  /** Finished runs dropped, oldest first, so that the rest fits in a full storage; the store removes them too and says so. */
+  droppedRuns: number;
+  /** Called when runs were dropped (persist writes after the state change, so the store cannot see it then). */
+  onDropped?: () => void;
 }
 
 /**
@@ -41,14 +45,33 @@ function guarded(storage: StateStorage, trouble: StorageTrouble): StateStorage {
       }
     },
     setItem(name, value) {
-      try {
-        storage.setItem(name, value);
-      } catch {
-        trouble.full = true;
+      if (write(storage, name, value)) return;
+      // Full: the oldest finished runs go, a quarter at a time, until the rest fits.
+      const entry = JSON.parse(value) as { state?: { runs?: unknown[] } };
+      const runs = entry.state?.runs;
+      while (Array.isArray(runs) && runs.length > 0) {
+        const drop = Math.max(1, Math.ceil(runs.length / 4));
+        runs.splice(0, drop);
+        trouble.droppedRuns += drop;
+        if (write(storage, name, JSON.stringify(entry))) {
+          trouble.onDropped?.();
+          return;
+        }
       }
+      trouble.full = true;
     },
     removeItem: (name) => storage.removeItem(name),
   };
+}
+
+/** Writes an item; false when the storage refuses it (full). */
+function write(storage: StateStorage, name: string, value: string): boolean {
+  try {
+    storage.setItem(name, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The experiment fields of the state for a snapshot. */

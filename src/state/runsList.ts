@@ -13,20 +13,32 @@ export interface RunRecord {
   datasetId: string;
   layers: LayerDraft[];
   config: TrainingConfig;
-  /** Per epoch: [loss, val_loss]. */
+  /** [loss, val_loss] of epochs 1, 1 + every, 1 + 2·every, … */
   losses: [number, number][];
+  /** Epochs between two kept points: long runs keep at most RECORD_POINTS of them (1 when absent). */
+  every?: number;
+  /** Epochs the run trained (losses.length when absent). */
+  epochs?: number;
   outcome: RunOutcome['kind'];
   bestValLoss: number;
 }
 
-/** How many finished runs are kept; the oldest go first. */
-export const MAX_RUNS = 12;
+/** How many finished runs are kept; the oldest go first (and sooner when the browser's storage is full). */
+export const MAX_RUNS = 200;
+
+/** Most [loss, val_loss] points a finished run keeps: enough to overlay it on the chart, small enough to keep 200. */
+export const RECORD_POINTS = 300;
+
+/** The epoch of a record's i-th kept point. */
+export const recordEpoch = (record: Pick<RunRecord, 'every'>, i: number): number => i * (record.every ?? 1) + 1;
 
 /** A record of a run that has just ended, or null when there is nothing to keep. */
 export function recordOf(run: RunState, number: number): RunRecord | null {
   if (!run.setup || run.history.length === 0 || !run.outcome || run.outcome.kind === 'evaluated') return null;
-  const losses = run.history.map((r: EpochRecord) => [r.loss, r.valLoss] as [number, number]);
-  const finite = losses.map(([, v]) => v).filter(Number.isFinite);
+  const all = run.history.map((r: EpochRecord) => [r.loss, r.valLoss] as [number, number]);
+  const finite = all.map(([, v]) => v).filter(Number.isFinite);
+  const every = Math.max(1, Math.ceil(all.length / RECORD_POINTS));
+  const losses = every === 1 ? all : all.filter((_, i) => i % every === 0);
   return {
     id: `run-${Date.now().toString(36)}-${number}`,
     number,
@@ -34,6 +46,8 @@ export function recordOf(run: RunState, number: number): RunRecord | null {
     layers: run.setup.layers.map(({ id: _id, ...layer }) => layer),
     config: run.setup.config,
     losses,
+    ...(every > 1 ? { every } : {}),
+    epochs: all.length,
     outcome: run.outcome.kind,
     bestValLoss: finite.length > 0 ? Math.min(...finite) : Number.NaN,
   };

@@ -121,7 +121,7 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     },
     notices,
   });
-  const trouble: StorageTrouble = { corrupt: false, badRuns: false, full: false };
+  const trouble: StorageTrouble = { corrupt: false, badRuns: false, full: false, droppedRuns: 0 };
   const store = storage
     ? (create<PlaygroundState>()(persist(creator, persistOptions(storage, trouble))) as unknown as PlaygroundStore)
     : create<PlaygroundState>()(creator);
@@ -132,6 +132,20 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
     store.setState((state) => ({ notices: [...state.notices, 'Some of your saved runs could not be read, so they are not listed.'] }));
   }
   let reportedFull = false;
+  let dropped = 0;
+  const takeDropped = (): void => {
+    if (trouble.droppedRuns > dropped) {
+      // What storage could not keep is taken off the list too, so what is shown is what a reload brings back.
+      const count = trouble.droppedRuns - dropped;
+      dropped = trouble.droppedRuns;
+      store.setState((state) => ({
+        runs: state.runs.slice(Math.min(count, state.runs.length)),
+        notices: [...state.notices, `The browser’s storage is full, so the ${count} oldest finished run${count === 1 ? ' was' : 's were'} removed from the runs list to keep the rest.`],
+      }));
+    }
+  };
+  // After the write that dropped them, not inside it.
+  trouble.onDropped = () => queueMicrotask(takeDropped);
   store.subscribe(() => {
     if (!trouble.full || reportedFull) return;
     reportedFull = true;

@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { overfittingRange } from '../../model/curves';
 import { usePlayground } from '../../state';
-import { runLabel, type RunRecord } from '../../state/runsList';
+import { recordEpoch, runLabel, type RunRecord } from '../../state/runsList';
 import { runEpochs, type RunState } from '../../state/runState';
 import { formatRate } from '../controls/sliderSteps';
 import { HistoryChart } from './HistoryChart';
@@ -38,7 +38,7 @@ interface LossChartViewProps {
 const overlayDashes = ['2 2', '8 3', '1 3', '5 2 1 2'];
 
 const LossChartView = memo(function LossChartView({ run, configEpochs, logScale, setLogScale, overlays, current }: LossChartViewProps) {
-  const longestOverlay = Math.max(0, ...overlays.map((past) => past.losses.length));
+  const longestOverlay = Math.max(0, ...overlays.map((past) => past.epochs ?? past.losses.length));
   const { history, outcome } = run;
   // The best epoch of what early stopping monitors (val_loss without it), or the one it restored.
   const marked = useMemo(() => monitoredBest({ history, outcome, setup: run.setup, data: run.data }), [history, outcome, run.setup, run.data]);
@@ -52,7 +52,7 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
         (past, i): Curve => ({
           id: past.id,
           name: runLabel(past, current),
-          points: past.losses.map(([, valLoss], e) => [e + 1, valLoss] as const),
+          points: past.losses.map(([, valLoss], i) => [recordEpoch(past, i), valLoss] as const),
           color: '#64748b',
           opacity: 0.55,
           width: 1.5,

@@ -27,7 +27,7 @@ export function RunsList() {
                 </label>
                 <span className="hint">
                   {' '}
-                  best val_loss {fmt(run.bestValLoss)}, {run.losses.length} epochs, {run.outcome}
+                  best val_loss {fmt(run.bestValLoss)}, {run.epochs ?? run.losses.length} epochs, {run.outcome}
                 </span>{' '}
                 <button type="button" className="icon" aria-label={`Delete run ${run.number}`} onClick={() => deleteRun(run.id)}>
                   ✕
