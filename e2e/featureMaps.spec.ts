@@ -103,6 +103,14 @@ test('on digits, Feature maps shows a tile per channel of each conv and pooling 
   await page.getByRole('button', { name: 'Next image' }).click();
   await expect(page.getByRole('spinbutton', { name: 'Validation image' })).toHaveValue('2');
   await expect.poll(() => probabilities(page)).not.toEqual(picked);
+
+  // A misclassified image, clicked under Predictions, is the one the maps show.
+  const wrong = page.getByRole('button', { name: /^Feature maps of validation image \d+:/ });
+  expect(await wrong.count()).toBeGreaterThan(0);
+  const label = (await wrong.first().getAttribute('aria-label'))!;
+  const position = /validation image (\d+):/.exec(label)![1]!;
+  await wrong.first().click();
+  await expect(page.getByRole('spinbutton', { name: 'Validation image' })).toHaveValue(position);
 });
 
 test('drawing during a digits run follows the training live, with no main-thread task over 50 ms', async ({ page }) => {

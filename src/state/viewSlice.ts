@@ -14,11 +14,18 @@ export interface ViewSlice {
   /** The neuron shown large in the Predictions panel, or null for the model's output. */
   selectedNeuron: NeuronRef | null;
   selectNeuron(neuron: NeuronRef | null): void;
+  /** Position in the run's validation rows of the image the feature maps are of (picked there or in the misclassified gallery). */
+  pickedImage: number;
+  pickImage(index: number): void;
 }
 
 export const createViewSlice = (): StateCreator<PlaygroundState, [], [], ViewSlice> => (set) => ({
   selectedNeuron: null,
   selectNeuron(neuron) {
     set({ selectedNeuron: neuron });
+  },
+  pickedImage: 0,
+  pickImage(index) {
+    set({ pickedImage: index });
   },
 });

@@ -27,8 +27,10 @@ export function FeatureMapsView() {
   // Measured only while there are images to measure (the worker does nothing for other sets).
   useEffect(() => (images ? usePlayground.getState().watchProbe('featureMaps') : undefined), [images]);
   const { data, setup, probe } = usePlayground(useShallow((state) => ({ data: state.run.data, setup: state.run.setup, probe: state.run.probe })));
-  const [subject, setSubject] = useState<Subject>({ kind: 'validation', index: 0 });
-  const [picked, setPicked] = useState(0);
+  const picked = usePlayground((state) => state.pickedImage);
+  const [subject, setSubject] = useState<Subject>({ kind: 'validation', index: picked });
+  // A pick made elsewhere (the misclassified gallery) shows that image, over a drawing.
+  useEffect(() => setSubject({ kind: 'validation', index: picked }), [picked]);
   const [height = 1, width = 1] = table?.inputShape ?? [];
   const recipe = useMemo(() => recipeFor(datasetId, height, width), [datasetId, height, width]);
   // The run is of the data set on screen: only then do its model and scaler fit these images.
@@ -65,7 +67,7 @@ export function FeatureMapsView() {
             index={Math.min(picked, data.validationRows.length - 1)}
             active={subject.kind === 'validation'}
             onPick={(index) => {
-              setPicked(index);
+              usePlayground.getState().pickImage(index);
               setSubject({ kind: 'validation', index });
             }}
           />

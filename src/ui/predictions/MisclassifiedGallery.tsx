@@ -1,4 +1,5 @@
 import type { Table } from '../../data/table';
+import { usePlayground } from '../../state';
 import { ImageCanvas } from '../data/ImageCanvas';
 
 const SHOWN = 12;
@@ -23,7 +24,15 @@ export function MisclassifiedGallery({ table, rows, actual, predicted }: { table
             const text = `${name(actual[i]!)} → ${name(predicted[i]!)}`;
             return (
               <figure key={i}>
-                <ImageCanvas pixels={table.features.subarray(r * size, (r + 1) * size)} height={height!} width={width!} size={40} label={`Actually ${name(actual[i]!)}, predicted ${name(predicted[i]!)}`} />
+                {/* A click picks the image for the Feature maps section, to see where the model went wrong. */}
+                <button
+                  type="button"
+                  className="image-button"
+                  aria-label={`Feature maps of validation image ${i + 1}: actually ${name(actual[i]!)}, predicted ${name(predicted[i]!)}`}
+                  onClick={() => usePlayground.getState().pickImage(i)}
+                >
+                  <ImageCanvas pixels={table.features.subarray(r * size, (r + 1) * size)} height={height!} width={width!} size={40} label={`Actually ${name(actual[i]!)}, predicted ${name(predicted[i]!)}`} />
+                </button>
                 <figcaption>{text}</figcaption>
               </figure>
             );
