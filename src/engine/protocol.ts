@@ -4,6 +4,7 @@
  * everything about a run carries its `runId`, so the page can drop events of
  * a run it has already left behind.
  */
+import type { ScaledForecast, SeriesProbeSetup } from '../data/forecast';
 import type { SerializedModel } from '../model/file/modelFile';
 import type { LayerSpec, Shape } from '../model/layers';
 import type { TaskSpec } from '../model/task';
@@ -39,15 +40,21 @@ export interface TrainingData {
   grid: Float32Array | null;
   /** A coarser grid over the same plane, where the inside views show each neuron's output (2-D sets only). */
   probeGrid?: Float32Array | null;
+  /** A time series' window setup, for the 'forecast' probe (see ForecastProbe); absent for other data. */
+  series?: SeriesProbeSetup | null;
 }
 
 /**
  * What an inside view measures. The page asks only for what an open view
  * shows (see watchProbes): 'neurons', each Dense unit's output over the
  * plane; 'trends', each layer's gradient norm and weight spread per epoch;
- * 'featureMaps', every layer's output for one input image (see probeInput).
+ * 'featureMaps', every layer's output for one input image (see probeInput);
+ * 'forecast', a time series model's predictions over the series (see ForecastProbe).
  */
-export type ProbeKind = 'neurons' | 'trends' | 'featureMaps';
+export type ProbeKind = 'neurons' | 'trends' | 'featureMaps' | 'forecast';
+
+/** A series model's predictions for the Forecast view (see ScaledForecast). */
+export type ForecastProbe = ScaledForecast;
 
 /** One Dense layer's outputs (after its activation) over the probe grid: points × units, point by point. */
 export interface LayerOutputs {
@@ -104,6 +111,8 @@ export interface ProbeResult {
   trends?: LayerTrends | null;
   /** Null when not asked for or without a probeInput. */
   featureMaps?: FeatureMaps | null;
+  /** Null when not asked for or not a series. */
+  forecast?: ForecastProbe | null;
 }
 
 export interface TrainCommand {
@@ -185,6 +194,8 @@ export const PREDICTION_INTERVAL_MS = 250;
 
 /** Least time between two measurements for the inside views, in milliseconds: a few a second. */
 export const PROBE_INTERVAL_MS = 200;
+/** The 'forecast' probe's roll-out runs the model once per validation step, so it is measured less often (see trainer.ts). */
+export const FORECAST_INTERVAL_MS = 1000;
 
 
 export type WorkerEvent =
@@ -253,8 +264,9 @@ export function eventTransferables(event: WorkerEvent): Transferable[] {
   if (event.type === 'epoch' && event.weights) return [event.weights.buffer];
   if (event.type === 'weights') return [event.weights.buffer];
   if (event.type === 'probe') {
-    const { neurons, trends, featureMaps } = event.result;
+    const { neurons, trends, featureMaps, forecast } = event.result;
     return [
+      ...(forecast ? [forecast.train.buffer, forecast.validation.buffer, ...(forecast.rollOut ? [forecast.rollOut.buffer] : [])] : []),
       ...(neurons ?? []).map((layer) => layer.values.buffer),
       ...(trends ? [trends.gradientNorms.buffer, trends.weightQuantiles.buffer] : []),
       ...(featureMaps ? [...featureMaps.layers.map((layer) => layer.values.buffer), featureMaps.output.buffer] : []),

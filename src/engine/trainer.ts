@@ -7,7 +7,7 @@ import type { TaskSpec } from '../model/task';
 import type { TrainingConfig } from '../model/trainingConfig';
 import { batchOrder, inModelOrder, type Readout, type WeightSnapshot } from './engine';
 import { createFusedEngine } from './fused/fusedEngine';
-import { PREDICTION_INTERVAL_MS, PROBE_INTERVAL_MS, type EpochRecord, type ProbeKind, type ProbeResult, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
+import { FORECAST_INTERVAL_MS, PREDICTION_INTERVAL_MS, PROBE_INTERVAL_MS, type EpochRecord, type ProbeKind, type ProbeResult, type RunOutcome, type TrainingData, type WeightSlot } from './protocol';
 import type { RunControl } from './runControl';
 import { createTfEngine } from './tf/tfEngine';
 import { TrendBuffer } from './trends';
@@ -105,15 +105,30 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   };
   control.prober = (kinds = control.probes) => measure(kinds);
   let lastProbe = Number.NEGATIVE_INFINITY;
+  let lastForecast = Number.NEGATIVE_INFINITY;
+  /** How long the last measurement with the forecast took, in ms. */
+  let forecastCost = 0;
   /** Measures the probes when a view wants them and the last measurement is old enough (or `now`). */
   const probe = async (epoch: number, now = false): Promise<void> => {
     // At the end the neurons are measured even when no view is open (a 2-D
     // set's small grid costs little), so a view opened later shows the final model.
-    const kinds = now && control.probes.length === 0 && data.probeGrid ? (['neurons'] as const) : control.probes;
+    const watched = now && control.probes.length === 0 && data.probeGrid ? (['neurons'] as const) : control.probes;
+    // A series' forecast too, so the Forecast figure shows the final model however the run ended.
+    const asked: readonly ProbeKind[] = now && data.series && !watched.includes('forecast') ? [...watched, 'forecast'] : watched;
+    // The forecast's roll-out calls the model once per validation step (half a second
+    // for the Sunspots LSTM on tfjs's CPU backend in Node): it is measured at most every FORECAST_INTERVAL_MS
+    // and at least four times its own cost apart, so it never takes over a fifth of the run.
+    const forecastDue = now || performance.now() - lastForecast >= Math.max(FORECAST_INTERVAL_MS, 4 * forecastCost);
+    const kinds = forecastDue ? asked : asked.filter((kind) => kind !== 'forecast');
     if (kinds.length === 0 || !hooks.onProbe) return;
     if (!now && performance.now() - lastProbe < PROBE_INTERVAL_MS) return;
-    lastProbe = performance.now();
-    hooks.onProbe(epoch, await control.guard(measure(kinds)));
+    const started = (lastProbe = performance.now());
+    const result = await control.guard(measure(kinds));
+    if (kinds.includes('forecast')) {
+      lastForecast = performance.now();
+      forecastCost = lastForecast - started;
+    }
+    hooks.onProbe(epoch, result);
   };
   let lastPredictions = Number.NEGATIVE_INFINITY;
   const deliver = (epoch: number, readout: Readout): void => {

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { PROBE_GRID_SIZE, planeGrid } from '../data/grid';
+import { seriesProbeSetup } from '../data/forecast';
 import { prepareData } from '../data/prepare';
 import type { StoreContext } from './context';
 import { exportMetaFor } from './exportMeta';
@@ -86,6 +87,7 @@ export const createRunSlice =
           targetSize: prepared.targetSize,
           grid: grid?.inputs ?? null,
           probeGrid: probeGrid?.inputs ?? null,
+          series: seriesProbeSetup(table),
         },
         initialModel: get().imported?.model ?? null,
       }, mode);

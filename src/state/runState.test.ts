@@ -118,3 +118,15 @@ describe('statusText', () => {
     );
   });
 });
+
+describe('the forecast probe', () => {
+  it('is kept apart from the other views’ pictures, so a feature-map probe does not blank the Forecast figure', () => {
+    const forecast = { train: Float32Array.of(1), validation: Float32Array.of(2), rollOut: null };
+    const run = applyRunEvents(running, [
+      { type: 'probe', runId: 4, epoch: 3, result: { neurons: null, forecast } },
+      { type: 'probe', runId: 4, epoch: 4, result: { neurons: null, featureMaps: { inputId: 1, layers: [], output: Float32Array.of(0) } } },
+    ]);
+    expect(run.forecast).toEqual({ epoch: 3, result: forecast });
+    expect(run.probe?.epoch).toBe(4);
+  });
+});

@@ -1,4 +1,4 @@
-import type { BackendName, EpochRecord, ProbeResult, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
+import type { BackendName, EpochRecord, ForecastProbe, ProbeResult, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
 import type { GridSpec } from '../data/grid';
 import type { Scaler } from '../data/scaler';
 import type { Encoding } from '../data/table';
@@ -77,6 +77,8 @@ export interface RunState {
   predictions: Predictions | null;
   /** The latest measurements for the inside views, and the epoch they are of. */
   probe: { epoch: number; result: ProbeResult } | null;
+  /** The latest 'forecast' probe, kept apart so a probe of other views does not blank the Forecast figure. */
+  forecast: { epoch: number; result: ForecastProbe } | null;
   /** Each layer's gradient norm and weight spread per epoch, while a view watched them. */
   trends: TrendLog;
   /** One record per finished epoch, in order. */
@@ -107,6 +109,7 @@ export const idleRun: RunState = {
   data: null,
   predictions: null,
   probe: null,
+  forecast: null,
   trends: emptyTrends,
   history: [],
   steps: emptySteps,
@@ -156,10 +159,11 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
     case 'weights':
       return { ...run, weights: event.weights };
     case 'probe': {
-      const { trends, ...rest } = event.result;
+      const { trends, forecast, ...rest } = event.result;
       // A report of trends alone does not replace the latest pictures.
       const pictures = rest.neurons !== null || rest.featureMaps ? { probe: { epoch: event.epoch, result: event.result } } : {};
-      return { ...run, ...pictures, trends: trends ? appendTrends(run.trends, trends) : run.trends };
+      const series = forecast ? { forecast: { epoch: event.epoch, result: forecast } } : {};
+      return { ...run, ...pictures, ...series, trends: trends ? appendTrends(run.trends, trends) : run.trends };
     }
     case 'movedBackend':
       // Epochs after the resume point are trained again on the new backend.

@@ -5,6 +5,7 @@ import { buildModel } from '../tf/buildModel';
 import { deserializeModel, serializeModel } from '../tf/serialize';
 import { weightLayout } from '../tf/weights';
 import { fusedFeatureMaps } from './featureMaps';
+import { measureForecast } from '../forecast';
 import { FusedNet } from './net';
 import { lossAndMetric } from './objectives';
 import { createFusedOptimizer } from './optimizer';
@@ -132,11 +133,14 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     },
     async probe(kinds, input) {
       const featureMaps = kinds.includes('featureMaps') && input ? fusedFeatureMaps(net, data.inputShape, request.layers, input) : null;
+      // The model's output is the last layer's.
+      const last = request.layers.length - 1;
+      const forecast = kinds.includes('forecast') ? await measureForecast(data, async (x, rows) => net.layerOutputs(x, rows, [last])[0]!) : null;
       const grid = data.probeGrid;
-      if (!kinds.includes('neurons') || !grid) return { neurons: null, featureMaps };
+      if (!kinds.includes('neurons') || !grid) return { neurons: null, featureMaps, forecast };
       const dense = request.layers.flatMap((layer, i) => (layer.kind === 'dense' ? [{ index: i, units: layer.units }] : []));
       const outputs = net.layerOutputs(grid, grid.length / inputSize, dense.map((layer) => layer.index));
-      return { neurons: dense.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: outputs[k]! })), featureMaps };
+      return { neurons: dense.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: outputs[k]! })), featureMaps, forecast };
     },
     exportWeights: async () => net.weights().map((weight) => weight.slice()),
     loadWeights: (values) => net.setWeights(values),

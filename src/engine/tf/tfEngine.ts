@@ -13,6 +13,7 @@ import { setLearningRate } from './learningRate';
 import { lossFunctions, metricFunction } from './objectives';
 import { deserializeModel, serializeModel } from './serialize';
 import { tfFeatureMapProbe } from './featureMaps';
+import { measureForecast } from '../forecast';
 import { kernelVariables, snapshotWeights, weightLayout, weightReadout } from './weights';
 import { QUANTILES } from '../protocol';
 import { quantilesInto } from '../trends';
@@ -161,7 +162,10 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
     },
     async probe(kinds, input) {
       const featureMaps = kinds.includes('featureMaps') && input ? await featureMapProbe(input) : null;
-      if (!kinds.includes('neurons') || !probeGrid || denseLayers.length === 0) return { neurons: null, featureMaps };
+      const forecast = kinds.includes('forecast')
+        ? await measureForecast(data, async (x, rows) => (await readBack(() => [predict(tf.tensor(x, [rows, ...data.inputShape]))]))[0]!)
+        : null;
+      if (!kinds.includes('neurons') || !probeGrid || denseLayers.length === 0) return { neurons: null, featureMaps, forecast };
       // Shares the trained model's layers and weights: it owns no tensors, so it is never disposed.
       const layers = model.layers.filter((layer) => layer.getClassName() !== 'InputLayer');
       neuronModel ??= tf.model({ inputs: model.inputs, outputs: denseLayers.map((layer) => layers[layer.index]!.output as tf.SymbolicTensor) });
@@ -170,7 +174,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
         const out = probeModel.predict(probeGrid);
         return Array.isArray(out) ? out : [out];
       });
-      return { neurons: denseLayers.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: values[k]! })), featureMaps };
+      return { neurons: denseLayers.map((layer, k) => ({ layerIndex: layer.index, units: layer.units, values: values[k]! })), featureMaps, forecast };
     },
     exportWeights: () => Promise.all(model.getWeights().map(async (weight) => (await weight.data()) as Float32Array)),
     loadWeights: (values) => setModelWeights(model, values),

@@ -7,6 +7,7 @@ import { DecisionBoundary } from './DecisionBoundary';
 import { MisclassifiedGallery } from './MisclassifiedGallery';
 import { NeuronLarge } from '../network/NeuronLarge';
 import { PredictedVsActual } from '../charts/lazyCharts';
+import { ForecastView } from '../forecast/lazyForecast';
 
 /**
  * What the model predicts, in the view that suits the data: the boundary
@@ -56,6 +57,7 @@ export function PredictionsPanel() {
           targetName={seriesTargets ? `${table.targetName} (scaled as in training)` : table.targetName}
         />
       )}
+      {table.series && <ForecastView table={table} />}
       {run && classes && <ConfusionMatrix counts={classes.counts} classNames={classNames} accuracy={classes.accuracy} />}
       {run && classes && table.modality === 'image' && (
         <MisclassifiedGallery table={table} rows={run.validationRows} actual={classes.actual} predicted={classes.predicted} />

@@ -33,6 +33,8 @@ interface CurveChartProps {
   logScale?: boolean;
   /** What the x axis counts, in the axis title and the readout: "epoch" unless said. */
   xLabel?: string;
+  /** The y axis starts at 0 (or below); false fits it to the values, for a series far from 0 such as CO2 in ppm. */
+  fromZero?: boolean;
 }
 
 const margin = { top: 8, right: 12, bottom: 30, left: 56 };
@@ -49,7 +51,7 @@ const textColor = '#475569';
  * arrow keys; the "Training history" table holds every number as text.
  */
 export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
-  const { title, curves, markers = [], lastEpoch, yLabel, height, logScale = false, xLabel = 'epoch' } = props;
+  const { title, curves, markers = [], lastEpoch, yLabel, height, logScale = false, xLabel = 'epoch', fromZero = true } = props;
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const [hover, setHover] = useState<number | null>(null);
@@ -62,12 +64,12 @@ export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
       logScale,
     );
     // A short chart gets fewer ticks, so their labels do not crowd.
-    const yAxis = logScale ? logAxis(min, max) : linearAxis(Math.min(0, min), max, height < 160 ? 3 : 5);
+    const yAxis = logScale ? logAxis(min, max) : linearAxis(fromZero ? Math.min(0, min) : min, max, height < 160 ? 3 : 5);
     const px = scaleOf({ domain: [1, lastEpoch], ticks: [], log: false }, margin.left, right);
     const py = scaleOf(yAxis, bottom, margin.top);
     const paths = curves.map((c) => linePath(c.points, px, py, logScale));
     return { right, bottom, yAxis, px, py, paths };
-  }, [curves, width, height, lastEpoch, logScale]);
+  }, [curves, width, height, lastEpoch, logScale, fromZero]);
 
   const dataEnd = Math.max(1, ...curves.map((c) => c.points.at(-1)?.[0] ?? 1));
   const epochAt = (clientX: number): number => {

@@ -1,0 +1,142 @@
+import type { ScalingKind } from '../model/preprocessing';
+import { naiveForecastMae, type PreparedSeries, type TargetScaling } from './series';
+import type { Table } from './table';
+
+/*
+ * The Forecast view's arithmetic, pure so it is checked by hand in Vitest:
+ * a model rolled out on its own predictions, and the errors of the model and
+ * of the naive forecast in the series' own units.
+ */
+
+/**
+ * Feeds a one-column series model its own predictions. `xVal` holds the
+ * validation windows (numVal × window values, in time order, one column on
+ * the target's scale); window i predicts row split + i, so its step j is
+ * row split + i + j − window − horizon + 1. Steps before the split keep
+ * their true values; steps at or after it take the model's earlier
+ * prediction for that row, so the forecast never sees a validation value.
+ * Returns one prediction per validation window, in the same scaled units.
+ */
+export async function rollOut(
+  xVal: Float32Array,
+  window: number,
+  horizon: number,
+  predictOne: (input: Float32Array) => number | Promise<number>,
+): Promise<Float32Array> {
+  const numVal = Math.floor(xVal.length / window);
+  const predictions = new Float32Array(numVal);
+  const input = new Float32Array(window);
+  for (let i = 0; i < numVal; i++) {
+    for (let j = 0; j < window; j++) {
+      const fed = i + j - window - horizon + 1;
+      input[j] = fed >= 0 ? predictions[fed]! : xVal[i * window + j]!;
+    }
+    predictions[i] = await predictOne(input);
+  }
+  return predictions;
+}
+
+/** What the worker needs to roll a series model out on its own predictions. */
+export interface SeriesProbeSetup {
+  /** Steps ahead each example predicts. */
+  horizon: number;
+  /**
+   * The inputs are the predicted column alone, on the target's scale, so a
+   * prediction can be fed back as the next input step; otherwise there is no roll-out.
+   */
+  feedback: boolean;
+}
+
+/**
+ * What the worker needs for a series' roll-out. A prediction can be fed back
+ * only when the inputs are the predicted column alone: then the target is
+ * scaled as that input is (see prepareSeries), and no other column would
+ * need forecasting too.
+ */
+export function seriesProbeSetup(table: Table): SeriesProbeSetup | null {
+  if (!table.series) return null;
+  return { horizon: table.series.horizon, feedback: table.featureNames.length === 1 && table.featureNames[0] === table.targetName };
+}
+
+/**
+ * A series model's predictions, in the scaled units it trains on: one step
+ * ahead on every training and validation window (in time order, as xTrain
+ * and xVal), and fed back on its own predictions from the first validation
+ * window on (see rollOut), one value per validation window.
+ */
+export interface ScaledForecast {
+  train: Float32Array;
+  validation: Float32Array;
+  /** Null when the inputs are not the predicted column alone (see SeriesProbeSetup). */
+  rollOut: Float32Array | null;
+}
+
+/** Scaled model outputs back in the series' units (y = y' · scale + offset). */
+export function unscale(values: Float32Array, { offset, scale }: TargetScaling): Float32Array {
+  return values.map((v) => v * scale + offset);
+}
+
+/** Mean absolute error of `predicted[i]` against `targets[rows[i]]`, in the targets' units; NaN with no rows. */
+export function maeAt(targets: ArrayLike<number>, rows: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  const n = Math.min(rows.length, predicted.length);
+  if (n === 0) return Number.NaN;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Math.abs(targets[rows[i]!]! - predicted[i]!);
+  return sum / n;
+}
+
+/** The three validation errors the Forecast view compares, in the series' units. */
+export interface ForecastErrors {
+  naive: number;
+  oneStep: number;
+  /** Null without a roll-out (inputs other than the predicted column). */
+  rollOut: number | null;
+}
+
+/** One number at a sensible precision for a sentence ("21.3", "0.412"). */
+export const formatMae = (value: number | null): string =>
+  value === null || !Number.isFinite(value) ? '—' : Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(1) : value.toPrecision(3);
+
+/** "Naive forecast MAE 21.3; model one-step MAE 14.2; model fed back on itself MAE 30.1". */
+export function describeErrors({ naive, oneStep, rollOut: fed }: ForecastErrors): string {
+  const parts = [`Naive forecast MAE ${formatMae(naive)}`, `model one-step MAE ${formatMae(oneStep)}`];
+  if (fed !== null) parts.push(`model fed back on itself MAE ${formatMae(fed)}`);
+  return parts.join('; ');
+}
+
+/** The Forecast view's lines in the series' units, each value paired with the table row it is for. */
+export interface ForecastLines {
+  /** One-step predictions for `trainRows` and `validationRows`. */
+  train: Float32Array;
+  validation: Float32Array;
+  /** For `validationRows`; null without a roll-out. */
+  rollOut: Float32Array | null;
+  /** The naive forecast for `validationRows`: the value `horizon` steps before. */
+  naive: Float32Array;
+  errors: ForecastErrors;
+}
+
+/**
+ * Unscales a forecast probe and measures it on the validation rows against
+ * the naive forecast. `prepared` must be the run's own windows (the same
+ * split and scaling), so its rows pair with the probe's values.
+ */
+export function forecastLines(table: Table, prepared: PreparedSeries, forecast: ScaledForecast, validationSplit: number, scaling: ScalingKind): ForecastLines {
+  const horizon = table.series?.horizon ?? 1;
+  const train = unscale(forecast.train, prepared.targetScaling);
+  const validation = unscale(forecast.validation, prepared.targetScaling);
+  const fed = forecast.rollOut ? unscale(forecast.rollOut, prepared.targetScaling) : null;
+  const naive = Float32Array.from(prepared.validationRows, (row) => table.targets[row - horizon]!);
+  const rows = prepared.validationRows;
+  return {
+    train,
+    validation,
+    rollOut: fed,
+    naive,
+    errors: {
+      naive: naiveForecastMae(table, validationSplit, scaling).mae,
+      oneStep: maeAt(table.targets, rows, validation),
+      rollOut: fed ? maeAt(table.targets, rows, fed) : null,
+    },
+  };
+}
