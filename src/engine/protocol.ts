@@ -80,6 +80,15 @@ export interface LayerTrends {
   weightQuantiles: Float32Array;
 }
 
+/** One epoch of layer trends, as the trainer collects them and the page keeps them. */
+export interface TrendRow {
+  epoch: number;
+  /** One per layer of the trends' `layers`: the kernel's gradient norm, the mean over the epoch's steps. */
+  gradientNorms: Float32Array;
+  /** layers × QUANTILES.length. */
+  weightQuantiles: Float32Array;
+}
+
 /** The shares at which weightQuantiles are taken. */
 export const QUANTILES = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] as const;
 

@@ -1,4 +1,4 @@
-import { QUANTILES, type LayerTrends } from './protocol';
+import { QUANTILES, type LayerTrends, type TrendRow } from './protocol';
 
 /** √(Σ v²) of an array, in double precision. */
 export function l2Norm(values: ArrayLike<number>): number {
@@ -26,12 +26,6 @@ export function quantilesInto(values: Float32Array, out: Float32Array, offset: n
   });
 }
 
-/** One epoch's row of trends: each kernel's mean gradient norm over the steps, and its spread now. */
-export interface TrendRow {
-  epoch: number;
-  gradientNorms: Float32Array;
-  weightQuantiles: Float32Array;
-}
 
 /**
  * Epoch rows collected between two probe reports, handed over as one

@@ -1,13 +1,6 @@
-import { QUANTILES, type LayerTrends } from '../engine/protocol';
+import { QUANTILES, type LayerTrends, type TrendRow } from '../engine/protocol';
 
-/** One epoch of a run's layer trends, as the Gradients and Weight distribution charts draw them. */
-export interface TrendRow {
-  epoch: number;
-  /** One per layer of `TrendLog.layers`. */
-  gradientNorms: Float32Array;
-  /** layers × QUANTILES.length. */
-  weightQuantiles: Float32Array;
-}
+export type { TrendRow };
 
 /** The trends of a run so far: epochs in order, with gaps where no view watched them. */
 export interface TrendLog {
