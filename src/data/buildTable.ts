@@ -1,7 +1,9 @@
 import { describeTask, type TaskSpec } from '../model/task';
 import { isAbsent, MAX_DISTINCT, type ColumnInfo } from './columns';
 import type { RawCsv } from './csvParse';
-import type { Encoding, Table } from './table';
+import { buildSeriesTable } from './csvSeries';
+import { DEFAULT_SERIES_WINDOW } from './seriesSources';
+import type { Encoding, SeriesWindow, Table } from './table';
 
 /** The person's choices for turning a CSV into a table. */
 export interface ColumnPlan {
@@ -11,6 +13,12 @@ export interface ColumnPlan {
   task: TaskSpec;
   /** Rows with a missing feature: dropped, or filled with the training mean. */
   missing: 'drop' | 'mean';
+  /**
+   * The column whose times order the rows, when the file is read as a time
+   * series (see csvSeries.ts); absent or null for a table of independent
+   * rows. In a series the target is also an input unless it is in `ignored`.
+   */
+  time?: string | null;
 }
 
 /** What building the table did, shown beside the data. */
@@ -21,6 +29,8 @@ export interface BuildReport {
   /** Missing numeric cells left to be filled with the training mean. */
   cellsToFill: number;
   encodings: Encoding[];
+  /** For a series: the column that ordered the rows, and whether the file had them in another order. */
+  timeOrder?: { column: string; reordered: boolean };
 }
 
 export type BuildResult = { ok: true; table: Table; report: BuildReport } | { ok: false; message: string };
@@ -58,9 +68,12 @@ export function checkPlan(columns: readonly ColumnInfo[], plan: ColumnPlan): str
  * Builds a table from a CSV and a plan: numeric columns as they are,
  * categorical ones one-hot encoded (`origin=USA`, `origin=Japan`, ...), the
  * target as a number or a class index. Rows missing their target are
- * dropped; rows missing a feature are dropped or kept for filling.
+ * dropped; rows missing a feature are dropped or kept for filling. With a
+ * time column in the plan the file becomes a time series cut into windows
+ * of `window` instead.
  */
-export function buildTable(raw: RawCsv, columns: readonly ColumnInfo[], plan: ColumnPlan): BuildResult {
+export function buildTable(raw: RawCsv, columns: readonly ColumnInfo[], plan: ColumnPlan, window: SeriesWindow = DEFAULT_SERIES_WINDOW): BuildResult {
+  if (plan.time) return buildSeriesTable(raw, columns, plan, window);
   const problem = checkPlan(columns, plan);
   if (problem) return { ok: false, message: problem };
   const targetIndex = columns.findIndex((column) => column.name === plan.target);
@@ -133,7 +146,10 @@ export function buildTable(raw: RawCsv, columns: readonly ColumnInfo[], plan: Co
 
 /** A sentence about the table, such as "392 rows; origin one-hot encoded into 3 columns". */
 export function describeReport(report: BuildReport, task: TaskSpec): string {
-  const parts = [`${report.rowsKept.toLocaleString('en-US')} rows, ${describeTask(task)}`];
+  const parts = report.timeOrder
+    ? [`A time series of ${report.rowsKept.toLocaleString('en-US')} steps ordered by "${report.timeOrder.column}", predicting a number`]
+    : [`${report.rowsKept.toLocaleString('en-US')} rows, ${describeTask(task)}`];
+  if (report.timeOrder?.reordered) parts.push('the rows were not in time order, so they were sorted by time');
   if (report.droppedRows > 0) parts.push(`${report.droppedRows} rows with missing values dropped`);
   if (report.cellsToFill > 0) parts.push(`${report.cellsToFill} missing cells filled with the training mean`);
   for (const { column, categories } of report.encodings) parts.push(`${column} one-hot encoded into ${categories.length} columns`);

@@ -1,4 +1,5 @@
 import type { ScalingKind } from '../model/preprocessing';
+import type { PreparedData } from './prepare';
 import { naiveForecastMae, type PreparedSeries, type TargetScaling } from './series';
 import type { Table } from './table';
 
@@ -41,6 +42,12 @@ export interface SeriesProbeSetup {
   /** Steps ahead each example predicts. */
   horizon: number;
   /**
+   * With a shuffled split, the windows of the held-out end (in time order),
+   * which the validation windows are not; absent for a chronological split,
+   * where the validation windows are that end.
+   */
+  xFuture?: Float32Array;
+  /**
    * The inputs are the predicted column alone, on the target's scale, so a
    * prediction can be fed back as the next input step; otherwise there is no roll-out.
    */
@@ -53,9 +60,10 @@ export interface SeriesProbeSetup {
  * scaled as that input is (see prepareSeries), and no other column would
  * need forecasting too.
  */
-export function seriesProbeSetup(table: Table): SeriesProbeSetup | null {
+export function seriesProbeSetup(table: Table, prepared?: PreparedData | PreparedSeries): SeriesProbeSetup | null {
   if (!table.series) return null;
-  return { horizon: table.series.horizon, feedback: table.featureNames.length === 1 && table.featureNames[0] === table.targetName };
+  const setup = { horizon: table.series.horizon, feedback: table.featureNames.length === 1 && table.featureNames[0] === table.targetName };
+  return prepared && 'shuffled' in prepared && prepared.shuffled ? { ...setup, xFuture: prepared.xFuture } : setup;
 }
 
 /**
@@ -67,7 +75,9 @@ export function seriesProbeSetup(table: Table): SeriesProbeSetup | null {
 export interface ScaledForecast {
   train: Float32Array;
   validation: Float32Array;
-  /** Null when the inputs are not the predicted column alone (see SeriesProbeSetup). */
+  /** One step ahead on the held-out end, when the split was shuffled (else that end is `validation`). */
+  future?: Float32Array;
+  /** From the first window of the held-out end on; null when the inputs are not the predicted column alone (see SeriesProbeSetup). */
   rollOut: Float32Array | null;
 }
 
@@ -85,33 +95,40 @@ export function maeAt(targets: ArrayLike<number>, rows: ArrayLike<number>, predi
   return sum / n;
 }
 
-/** The three validation errors the Forecast view compares, in the series' units. */
+/** The errors the Forecast view compares on the held-out end of the series, in the series' units. */
 export interface ForecastErrors {
   naive: number;
   oneStep: number;
   /** Null without a roll-out (inputs other than the predicted column). */
   rollOut: number | null;
+  /** With a shuffled split: the one-step error on the randomly drawn validation windows, the number val_loss reflects. */
+  shuffledValidation: number | null;
 }
 
 /** One number at a sensible precision for a sentence ("21.3", "0.412"). */
 export const formatMae = (value: number | null): string =>
   value === null || !Number.isFinite(value) ? '—' : Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(1) : value.toPrecision(3);
 
-/** "Naive forecast MAE 21.3; model one-step MAE 14.2; model fed back on itself MAE 30.1". */
-export function describeErrors({ naive, oneStep, rollOut: fed }: ForecastErrors): string {
+/**
+ * "Naive forecast MAE 21.3; model one-step MAE 14.2; model fed back on itself
+ * MAE 30.1", led by the shuffled validation windows' MAE when there are any.
+ */
+export function describeErrors({ naive, oneStep, rollOut: fed, shuffledValidation }: ForecastErrors): string {
   const parts = [`Naive forecast MAE ${formatMae(naive)}`, `model one-step MAE ${formatMae(oneStep)}`];
   if (fed !== null) parts.push(`model fed back on itself MAE ${formatMae(fed)}`);
-  return parts.join('; ');
+  const future = parts.join('; ');
+  return shuffledValidation === null ? future : `Shuffled validation windows: model MAE ${formatMae(shuffledValidation)}. The future (the held-out end): ${future.charAt(0).toLowerCase()}${future.slice(1)}`;
 }
 
 /** The Forecast view's lines in the series' units, each value paired with the table row it is for. */
 export interface ForecastLines {
-  /** One-step predictions for `trainRows` and `validationRows`. */
+  /** One-step predictions for `trainRows`, `validationRows` and `futureRows` (the validation rows but for a shuffled split). */
   train: Float32Array;
   validation: Float32Array;
-  /** For `validationRows`; null without a roll-out. */
+  future: Float32Array;
+  /** For `futureRows`; null without a roll-out. */
   rollOut: Float32Array | null;
-  /** The naive forecast for `validationRows`: the value `horizon` steps before. */
+  /** The naive forecast for `futureRows`: the value `horizon` steps before. */
   naive: Float32Array;
   errors: ForecastErrors;
 }
@@ -125,18 +142,21 @@ export function forecastLines(table: Table, prepared: PreparedSeries, forecast: 
   const horizon = table.series?.horizon ?? 1;
   const train = unscale(forecast.train, prepared.targetScaling);
   const validation = unscale(forecast.validation, prepared.targetScaling);
+  const future = forecast.future ? unscale(forecast.future, prepared.targetScaling) : validation;
   const fed = forecast.rollOut ? unscale(forecast.rollOut, prepared.targetScaling) : null;
-  const naive = Float32Array.from(prepared.validationRows, (row) => table.targets[row - horizon]!);
-  const rows = prepared.validationRows;
+  const rows = prepared.futureRows;
+  const naive = Float32Array.from(rows, (row) => table.targets[row - horizon]!);
   return {
     train,
     validation,
+    future,
     rollOut: fed,
     naive,
     errors: {
       naive: naiveForecastMae(table, validationSplit, scaling).mae,
-      oneStep: maeAt(table.targets, rows, validation),
+      oneStep: maeAt(table.targets, rows, future),
       rollOut: fed ? maeAt(table.targets, rows, fed) : null,
+      shuffledValidation: prepared.shuffled ? maeAt(table.targets, prepared.validationRows, validation) : null,
     },
   };
 }

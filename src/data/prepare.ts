@@ -1,5 +1,6 @@
 import { outputUnits } from '../model/task';
 import type { ScalingKind } from '../model/preprocessing';
+import type { SeriesSplitMode } from '../model/trainingConfig';
 import { fitScaler, takeScaledRows, type Scaler } from './scaler';
 import { prepareSeries } from './series';
 import { splitRows } from './split';
@@ -36,10 +37,19 @@ function takeTargets(table: Table, rows: Uint32Array, targetSize: number): Float
   return out;
 }
 
-/** Splits a table with a seed and fills and scales it with statistics of the training rows. */
-export function prepareData(table: Table, validationSplit: number, seed: number, scaling: ScalingKind = 'standard'): PreparedData {
-  // A series is split by time, never shuffled: the seed has nothing to draw there.
-  if (table.series) return prepareSeries(table, validationSplit, scaling);
+/**
+ * Splits a table with a seed and fills and scales it with statistics of the
+ * training rows. A series is split by time unless `seriesSplit` asks for the
+ * shuffled split (see data/series.ts); only then does the seed draw there.
+ */
+export function prepareData(
+  table: Table,
+  validationSplit: number,
+  seed: number,
+  scaling: ScalingKind = 'standard',
+  seriesSplit: SeriesSplitMode = 'chronological',
+): PreparedData {
+  if (table.series) return prepareSeries(table, validationSplit, scaling, { mode: seriesSplit, seed });
   const split = splitRows(table.numRows, validationSplit, seed);
   const cols = numFeatures(table);
   const scaled = table.featureKinds?.map((kind) => kind === 'numeric') ?? [];

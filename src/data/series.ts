@@ -1,7 +1,8 @@
 import type { ScalingKind } from '../model/preprocessing';
+import type { SeriesSplitMode } from '../model/trainingConfig';
 import type { PreparedData } from './prepare';
 import { fitScaler, type Scaler } from './scaler';
-import { splitSizes } from './split';
+import { shuffledIndices, splitSizes } from './split';
 import type { SeriesWindow, Table } from './table';
 
 /*
@@ -11,7 +12,21 @@ import type { SeriesWindow, Table } from './table';
  * shuffled into the split: the validation part is the END of the series, and
  * a window counts as training only if every row it touches, target included,
  * lies before the split, so no training example has seen a validation step.
+ *
+ * The 'shuffled' split is the mistake the lesson "Why not shuffle time?"
+ * shows: the windows before the split are shuffled and a random part of them
+ * validates, as for a table. The end of the series stays held out as the
+ * future, so the view can put the flattering val_loss beside how the model
+ * really forecasts what comes after its data.
  */
+
+/** How the windows are divided: by time, or at random with a seed (the lesson's mistake). */
+export interface SplitChoice {
+  mode: SeriesSplitMode;
+  seed: number;
+}
+
+export const chronological: SplitChoice = { mode: 'chronological', seed: 0 };
 
 /** How the series' rows divide: training rows are 0 … split − 1, validation rows split … end. */
 export interface SeriesSplit {
@@ -19,8 +34,10 @@ export interface SeriesSplit {
   split: number;
   /** Start row k of each training window, in time order. */
   trainStarts: number[];
-  /** Start row k of each validation window (its target lies at or after `split`), in time order. */
+  /** Start row k of each validation window, in time order: its target lies at or after `split` (chronological) or before it, drawn at random (shuffled). */
   validationStarts: number[];
+  /** Start row k of each window whose target lies at or after `split`, in time order: the future the forecast is judged on. */
+  futureStarts: number[];
 }
 
 /** Row of the value an example starting at `start` predicts. */
@@ -47,15 +64,24 @@ function splitPoint(numRows: number, validationSplit: number): { split: number }
   return { split: splitSizes(numRows, validationSplit).train };
 }
 
-/** The chronological split of a series' windows. */
-export function splitSeries(numRows: number, settings: SeriesWindow, validationSplit: number): SeriesSplit {
+/** The split of a series' windows: chronological, or shuffled before the held-out end. */
+export function splitSeries(numRows: number, settings: SeriesWindow, validationSplit: number, choice: SplitChoice = chronological): SeriesSplit {
   const { split } = splitPoint(numRows, validationSplit);
-  const trainStarts: number[] = [];
-  const validationStarts: number[] = [];
+  const before: number[] = [];
+  const futureStarts: number[] = [];
   for (let start = 0; targetRow(start, settings) < numRows; start++) {
-    (targetRow(start, settings) < split ? trainStarts : validationStarts).push(start);
+    (targetRow(start, settings) < split ? before : futureStarts).push(start);
   }
-  return { split, trainStarts, validationStarts };
+  if (choice.mode === 'chronological') return { split, trainStarts: before, validationStarts: futureStarts, futureStarts };
+  // As a table is split: the same share held out, drawn with the seed; each part kept in time order.
+  const order = shuffledIndices(before.length, choice.seed);
+  const held = new Set(Array.from(order.subarray(0, splitSizes(before.length, validationSplit).validation)));
+  return {
+    split,
+    trainStarts: before.filter((_, i) => !held.has(i)),
+    validationStarts: before.filter((_, i) => held.has(i)),
+    futureStarts,
+  };
 }
 
 /**
@@ -79,8 +105,13 @@ function targetScaling(table: Table, scaler: Scaler, scaling: ScalingKind, split
 /** Windowed, scaled arrays for a series table, with what the forecast views need. */
 export interface PreparedSeries extends PreparedData {
   targetScaling: TargetScaling;
-  /** The chronological split the arrays follow. */
+  /** The split the arrays follow. */
   seriesSplit: SeriesSplit;
+  /** Windows whose target is at or after the split, in time order: the validation windows themselves unless the split was shuffled. */
+  xFuture: Float32Array;
+  futureRows: Uint32Array;
+  /** Whether the validation windows were drawn at random from before the split. */
+  shuffled: boolean;
 }
 
 /**
@@ -89,12 +120,12 @@ export interface PreparedSeries extends PreparedData {
  * row-major; targets are the scaled predicted values. `trainRows` and
  * `validationRows` hold each example's target row.
  */
-export function prepareSeries(table: Table, validationSplit: number, scaling: ScalingKind): PreparedSeries {
+export function prepareSeries(table: Table, validationSplit: number, scaling: ScalingKind, choice: SplitChoice = chronological): PreparedSeries {
   const settings = table.series;
   if (!settings) throw new Error('prepareSeries needs a time-series table.');
   const problems = checkWindow(table.numRows, settings, validationSplit);
   if (problems.length > 0) throw new Error(problems.join(' '));
-  const seriesSplit = splitSeries(table.numRows, settings, validationSplit);
+  const seriesSplit = splitSeries(table.numRows, settings, validationSplit, choice);
   const cols = table.featureNames.length;
   const trainingRows = Array.from({ length: seriesSplit.split }, (_, i) => i);
   const scaler = fitScaler(scaling, table.features, cols, trainingRows, table.featureKinds?.map((kind) => kind === 'numeric') ?? []);
@@ -117,6 +148,8 @@ export function prepareSeries(table: Table, validationSplit: number, scaling: Sc
   };
   const train = windows(seriesSplit.trainStarts);
   const validation = windows(seriesSplit.validationStarts);
+  const shuffled = choice.mode === 'shuffled';
+  const future = shuffled ? windows(seriesSplit.futureStarts) : validation;
   return {
     xTrain: train.x,
     yTrain: train.y,
@@ -131,21 +164,25 @@ export function prepareSeries(table: Table, validationSplit: number, scaling: Sc
     validationRows: validation.rows,
     targetScaling: target,
     seriesSplit,
+    xFuture: future.x,
+    futureRows: future.rows,
+    shuffled,
   };
 }
 
 /**
- * The naive forecast on the validation part: "the value `horizon` steps on
- * equals the last one seen", i.e. the prediction for row t is the value at
- * row t − horizon. Its mean absolute error, in the series' units and in the
- * scaled units the model's loss is measured in, is the bar a model must beat.
+ * The naive forecast on the held-out end of the series (the validation part
+ * of a chronological split): "the value `horizon` steps on equals the last
+ * one seen", i.e. the prediction for row t is the value at row t − horizon.
+ * Its mean absolute error, in the series' units and in the scaled units the
+ * model's loss is measured in, is the bar a model must beat.
  */
 export function naiveForecastMae(table: Table, validationSplit: number, scaling: ScalingKind = 'standard'): { mae: number; scaledMae: number } {
   const prepared = prepareSeries(table, validationSplit, scaling);
   const horizon = table.series!.horizon;
   let sum = 0;
-  for (const row of prepared.validationRows) sum += Math.abs(table.targets[row]! - table.targets[row - horizon]!);
-  const mae = sum / Math.max(1, prepared.validationRows.length);
+  for (const row of prepared.futureRows) sum += Math.abs(table.targets[row]! - table.targets[row - horizon]!);
+  const mae = sum / Math.max(1, prepared.futureRows.length);
   return { mae, scaledMae: mae / prepared.targetScaling.scale };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ColumnInfo } from '../data/columns';
 import type { RawCsv } from '../data/csvParse';
+import type { TimeColumn } from '../data/timeColumn';
 
 export interface CsvRequest {
   id: number;
@@ -11,8 +12,12 @@ export interface CsvRequest {
 }
 
 export type CsvResponse =
-  | { id: number; ok: true; raw: RawCsv; columns: ColumnInfo[] }
+  | { id: number; ok: true; raw: RawCsv; columns: ColumnInfo[]; timeColumns: TimeColumn[] }
   | { id: number; ok: false; message: string };
 
-/** What parsing an upload gives the page. */
-export type ParsedUpload = { ok: true; raw: RawCsv; columns: ColumnInfo[] } | { ok: false; message: string };
+/**
+ * What parsing an upload gives the page: its cells, each column described,
+ * and the columns that read as times (found on the main thread when a
+ * parser leaves them out).
+ */
+export type ParsedUpload = { ok: true; raw: RawCsv; columns: ColumnInfo[]; timeColumns?: TimeColumn[] } | { ok: false; message: string };

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { describeColumns } from '../data/columns';
 import { csvLimits, csvTooLarge, parseCsvText } from '../data/csvParse';
+import { detectTimeColumns } from '../data/timeColumn';
 import type { CsvRequest, CsvResponse } from './csvProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,7 +17,11 @@ self.onmessage = async (message: MessageEvent<CsvRequest>) => {
   try {
     const parsed = parseCsvText(await file.text());
     if (!parsed.ok) reply({ id, ok: false, message: parsed.message });
-    else reply({ id, ok: true, raw: parsed.raw, columns: describeColumns(parsed.raw) });
+    else {
+      const columns = describeColumns(parsed.raw);
+      // Looking for times reads every cell of the text columns: done here, off the page's thread.
+      reply({ id, ok: true, raw: parsed.raw, columns, timeColumns: detectTimeColumns(parsed.raw, columns) });
+    }
   } catch (error) {
     reply({ id, ok: false, message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
   }

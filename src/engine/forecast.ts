@@ -16,10 +16,13 @@ export async function measureForecast(data: TrainingData, predict: PredictRows):
   const inputSize = data.inputShape.reduce((a, b) => a * b, 1);
   const train = await predict(data.xTrain, data.xTrain.length / inputSize);
   const validation = await predict(data.xVal, data.xVal.length / inputSize);
-  // One model call per validation step, each on one window: the stretch is
+  // The held-out end: the validation windows, unless the split was shuffled.
+  const xFuture = series.xFuture ?? data.xVal;
+  const future = series.xFuture ? await predict(series.xFuture, series.xFuture.length / inputSize) : null;
+  // One model call per step of the end, each on one window: the stretch is
   // short (tens to a few hundred steps) and the view asks a few times a second at most.
   const fed = series.feedback && data.inputShape.length === 2 && data.inputShape[1] === 1
-    ? await rollOut(data.xVal, data.inputShape[0]!, series.horizon, async (input) => (await predict(input, 1))[0]!)
+    ? await rollOut(xFuture, data.inputShape[0]!, series.horizon, async (input) => (await predict(input, 1))[0]!)
     : null;
-  return { train, validation, rollOut: fed };
+  return { train, validation, ...(future ? { future } : {}), rollOut: fed };
 }

@@ -275,7 +275,7 @@ export function eventTransferables(event: WorkerEvent): Transferable[] {
   if (event.type === 'probe') {
     const { neurons, trends, featureMaps, forecast } = event.result;
     return [
-      ...(forecast ? [forecast.train.buffer, forecast.validation.buffer, ...(forecast.rollOut ? [forecast.rollOut.buffer] : [])] : []),
+      ...(forecast ? [forecast.train, forecast.validation, forecast.future, forecast.rollOut].flatMap((values) => (values ? [values.buffer] : [])) : []),
       ...(neurons ?? []).map((layer) => layer.values.buffer),
       ...(trends ? [trends.gradientNorms.buffer, trends.weightQuantiles.buffer] : []),
       ...(featureMaps ? [...featureMaps.layers.map((layer) => layer.values.buffer), featureMaps.output.buffer] : []),

@@ -139,7 +139,7 @@ function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
 
 /**
  * SimpleRNN, LSTM or GRU as the playground builds them (sigmoid gates; GRU
- * with reset_after=False, the only GRU tfjs has). What Keras would build
+ * with reset_after=False, the only GRU tfjs has), with their dropout rates. What Keras would build
  * differently is said, never passed over: Keras 3's default GRU has a second
  * bias, so `GRU(32)` here has 3 × 32 fewer weights than in Keras 3.
  */
@@ -160,10 +160,15 @@ function readRecurrent(
   if (kind !== 'SimpleRNN' && gate !== 'sigmoid') {
     return problem(`${kind}: recurrent_activation=${JSON.stringify(gate)} cannot be built; the playground's gates use sigmoid (Keras's default). This ${kind} layer is left out.`);
   }
-  for (const key of ['dropout', 'recurrent_dropout'] as const) {
-    const rate = call.kwargs[key];
-    if (rate !== undefined && rate !== 0) {
-      problem(`${kind}: ${key}=${JSON.stringify(rate)} is not built (the playground's recurrent layers have no dropout inside); the layer is read without it. Add a Dropout layer after it instead.`);
+  // Keras's two dropouts inside the cell: of the inputs, and of the state carried between steps.
+  const rates: { dropout?: number; recurrentDropout?: number } = {};
+  for (const [key, field] of [['dropout', 'dropout'], ['recurrent_dropout', 'recurrentDropout']] as const) {
+    if (call.kwargs[key] === undefined) continue;
+    const rate = num(call.kwargs[key]);
+    if (rate === null || !(rate >= 0 && rate < 1)) {
+      problem(`${kind}: ${key}=${JSON.stringify(call.kwargs[key])} is not a fraction from 0 up to (not including) 1; the layer is read without it.`);
+    } else if (rate > 0) {
+      rates[field] = rate;
     }
   }
   if (kind === 'GRU') {
@@ -175,7 +180,7 @@ function readRecurrent(
     }
   }
   const draftKind = ({ SimpleRNN: 'simpleRnn', LSTM: 'lstm', GRU: 'gru' } as const)[kind];
-  return { kind: draftKind, units, activation: act, returnSequences } as LayerDraft;
+  return { kind: draftKind, units, activation: act, returnSequences, ...rates } as LayerDraft;
 }
 
 export function readKerasCode(code: string): KerasReading {

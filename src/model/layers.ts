@@ -61,7 +61,7 @@ export interface FlattenSpec extends LayerBase {
   kind: 'flatten';
 }
 
-/** What the three recurrent layers share: Keras's `units`, `activation` and `return_sequences`. */
+/** What the three recurrent layers share: Keras's `units`, `activation`, `return_sequences` and the two dropouts. */
 interface RecurrentBase extends LayerBase {
   /** Size of the hidden state, and of the output at each step. */
   units: number;
@@ -72,6 +72,13 @@ interface RecurrentBase extends LayerBase {
    * recurrent layer or a pooling after it needs. False: only the last step's, [units].
    */
   returnSequences: boolean;
+  /**
+   * Keras's `dropout`: the fraction of the inputs dropped at each step while
+   * training (one mask for all the steps of a window), 0 ≤ rate < 1; absent means 0.
+   */
+  dropout?: number;
+  /** Keras's `recurrent_dropout`: the same for the state carried from one step to the next; absent means 0. */
+  recurrentDropout?: number;
 }
 
 /** Keras `SimpleRNN(units)`: the state is `activation(x·W + h·U + b)` at each step. */

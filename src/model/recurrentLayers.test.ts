@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import oracle from './recurrent.keras.json';
-import type { LayerDraft, LayerSpec } from './layers';
+import { layerKinds } from './layerKinds';
+import type { LayerDraft, LayerOf, LayerSpec, RecurrentSpec } from './layers';
 import { summarize } from './summary';
 import { validateModel } from './validate';
 
@@ -83,6 +84,23 @@ describe('sequence models are validated in plain words', () => {
   it('a recurrent output without Dense still says what is wrong', () => {
     const issues = validateModel({ inputShape: [20, 1], layers: [rnn('lstm', 1, true)] }, regression, 'mae');
     expect(issues[0]!.message).toMatch(/The last layer outputs \(None, 20, 1\), a sequence of 20 steps/);
+  });
+
+  it('dropout rates inside a recurrent layer are fractions below 1, said in plain words, and add no weights', () => {
+    const withRates = (dropout: number, recurrentDropout: number): LayerSpec => ({ ...(rnn('lstm', 32) as RecurrentSpec), dropout, recurrentDropout });
+    expect(validateModel({ inputShape: [20, 1], layers: [withRates(0.2, 0.5), dense(1)] }, regression, 'mae')).toEqual([]);
+    const issues = validateModel({ inputShape: [20, 1], layers: [withRates(1, -0.1), dense(1)] }, regression, 'mae');
+    expect(issues.map((issue) => issue.message)).toEqual([
+      expect.stringMatching(/Input dropout must be at least 0 and below 1 \(it is 1\): it is the fraction of the input dropped while training/),
+      expect.stringMatching(/Recurrent dropout must be at least 0 and below 1 \(it is -0.1\): it is the fraction of the state carried between steps dropped/),
+    ]);
+    expect(issues.every((issue) => issue.layerIndex === 0)).toBe(true);
+    expect(summarize([20, 1], [withRates(0.2, 0.5), dense(1)]).totalParams).toBe(summarize([20, 1], [rnn('lstm', 32), dense(1)]).totalParams);
+  });
+
+  it('the layer description names its dropout rates when set', () => {
+    expect(layerKinds.gru.describe({ ...rnn('gru', 8), dropout: 0.2, recurrentDropout: 0.1 } as LayerOf<'gru'>)).toBe('GRU 8, Tanh, input dropout 0.2, recurrent dropout 0.1');
+    expect(layerKinds.gru.describe(rnn('gru', 8) as LayerOf<'gru'>)).toBe('GRU 8, Tanh');
   });
 
   it('units of a recurrent layer are bounded', () => {

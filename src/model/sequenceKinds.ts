@@ -6,7 +6,8 @@ import { limits } from './limits';
 /*
  * The layer kinds that read sequences: one example is [steps, features],
  * the window of a time series. Shapes and weight counts are those of
- * Keras's `model.summary()` for the cell tfjs 4.22 really builds.
+ * Keras's `model.summary()` for the cell tfjs 4.22 really builds. Dropout
+ * inside a cell (of the inputs, of the carried state) adds no weights.
  */
 
 const formatInput = (shape: Shape): string => `(None, ${shape.join(', ')})`;
@@ -35,6 +36,20 @@ const needsSequence = (name: string, input: Shape): string | null =>
       ? `${name} needs a sequence input (steps × features), but gets ${formatInput(input)}, one vector per example. Choose a time-series dataset, or, after another recurrent layer, turn on "Return sequences" there.`
       : `${name} needs a sequence input (steps × features), but gets ${formatInput(input)}, an image. Use it on a time series.`;
 
+/** A dropout rate of a recurrent layer in plain words when it cannot be used; absent is 0, no dropout. */
+function dropoutProblems(name: string, what: string, rate: number | undefined): string[] {
+  if (rate === undefined || (Number.isFinite(rate) && rate >= 0 && rate < 1)) return [];
+  return [`${name} must be at least 0 and below 1 (it is ${rate}): it is the fraction of the ${what} dropped while training, and 1 would drop all of it.`];
+}
+
+function describeDropout(layer: RecurrentSpec): string {
+  const parts = [
+    ...(layer.dropout ? [`input dropout ${layer.dropout}`] : []),
+    ...(layer.recurrentDropout ? [`recurrent dropout ${layer.recurrentDropout}`] : []),
+  ];
+  return parts.length > 0 ? `, ${parts.join(', ')}` : '';
+}
+
 function recurrent(kind: RecurrentSpec['kind'], label: string, kerasClass: string, kerasName: string): LayerKindDef<RecurrentSpec> {
   return {
     label,
@@ -45,12 +60,16 @@ function recurrent(kind: RecurrentSpec['kind'], label: string, kerasClass: strin
       const features = input[input.length - 1] ?? 0;
       return { trainable: gates[kind] * layer.units * (features + layer.units + 1), nonTrainable: 0 };
     },
-    check: (layer) =>
+    check: (layer) => [
       // A recurrent layer runs one step after another; past a few hundred units tfjs in a tab crawls.
-      Number.isInteger(layer.units) && layer.units >= 1 && layer.units <= limits.maxRecurrentUnits
+      ...(Number.isInteger(layer.units) && layer.units >= 1 && layer.units <= limits.maxRecurrentUnits
         ? []
-        : [`Units must be a whole number from 1 to ${limits.maxRecurrentUnits} (it is ${layer.units}).`],
-    describe: (layer) => `${label} ${layer.units}, ${activations[layer.activation].label}${layer.returnSequences ? ', every step' : ''}`,
+        : [`Units must be a whole number from 1 to ${limits.maxRecurrentUnits} (it is ${layer.units}).`]),
+      ...dropoutProblems('Input dropout', 'input', layer.dropout),
+      ...dropoutProblems('Recurrent dropout', 'state carried between steps', layer.recurrentDropout),
+    ],
+    describe: (layer) =>
+      `${label} ${layer.units}, ${activations[layer.activation].label}${layer.returnSequences ? ', every step' : ''}${describeDropout(layer)}`,
   };
 }
 

@@ -22,7 +22,17 @@ export interface TrainingConfig {
   seed: number;
   /** Keras's EarlyStopping, on the quantity it monitors. */
   earlyStopping: EarlyStoppingConfig;
+  /**
+   * How a time series' windows are split (ignored for other data):
+   * 'chronological' (the default) holds out the end of the series;
+   * 'shuffled' draws the validation windows at random from before that end,
+   * which keeps the end as the future to compare with (see data/series.ts).
+   */
+  seriesSplit?: SeriesSplitMode;
 }
+
+export const seriesSplitModes = ['chronological', 'shuffled'] as const;
+export type SeriesSplitMode = (typeof seriesSplitModes)[number];
 
 /** Problems with a training config, in plain words; empty when it can run. */
 export function checkTrainingConfig(config: TrainingConfig, _trainRows: number): string[] {
@@ -40,6 +50,9 @@ export function checkTrainingConfig(config: TrainingConfig, _trainRows: number):
   }
   if (!(validationSplit > 0 && validationSplit < 1)) {
     problems.push(`Validation split must be between 0 and 1, such as 0.2 (it is ${validationSplit}).`);
+  }
+  if (config.seriesSplit !== undefined && !seriesSplitModes.includes(config.seriesSplit)) {
+    problems.push(`A series' split is chronological or shuffled (not ${String(config.seriesSplit)}).`);
   }
   const { patience, minDelta } = config.earlyStopping;
   if (config.earlyStopping.enabled) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { columnNotes } from '../data/columnNotes';
 import { describeColumns } from '../data/columns';
 import { parseCsvText } from '../data/csvParse';
+import { detectTimeColumns } from '../data/timeColumn';
 import { TrainingClient } from '../engine/client';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import { FakeWorker } from '../engine/fakeWorker';
@@ -122,7 +123,9 @@ describe('any CSV', () => {
       },
       parseCsv: async (file): Promise<ParsedUpload> => {
         const result = parseCsvText(await file.text());
-        return result.ok ? { ok: true, raw: result.raw, columns: describeColumns(result.raw) } : result;
+        if (!result.ok) return result;
+        const columns = describeColumns(result.raw);
+        return { ok: true, raw: result.raw, columns, timeColumns: detectTimeColumns(result.raw, columns) };
       },
     });
     store.getState().selectDataset('moons');

@@ -3,7 +3,8 @@ import { hasNoValues, isFreeText, listNames, noTargetMessage } from '../data/col
 import { inferTask, MAX_DISTINCT, type ColumnInfo } from '../data/columns';
 import type { RawCsv } from '../data/csvParse';
 import { splitSizes } from '../data/split';
-import type { Table } from '../data/table';
+import type { SeriesWindow, Table } from '../data/table';
+import { detectTimeColumns, type TimeColumn } from '../data/timeColumn';
 import type { ActivationName } from '../model/activations';
 import { defaultEarlyStopping } from '../model/earlyStopping';
 import type { LayerSpec } from '../model/layers';
@@ -16,12 +17,14 @@ export interface CustomData {
   fileName: string;
   raw: RawCsv;
   columns: ColumnInfo[];
+  /** Columns that read as times: the file can be a time series ordered by one of them. */
+  timeColumns: TimeColumn[];
   plan: ColumnPlan;
 }
 
-/** Builds the uploaded table, or says why it cannot be built. */
-export function buildCustomTable(custom: CustomData): { table: Table; report: BuildReport } | { error: string } {
-  const built = buildTable(custom.raw, custom.columns, custom.plan);
+/** Builds the uploaded table (a series cut into `window`'s windows when the plan names a time column), or says why it cannot be built. */
+export function buildCustomTable(custom: CustomData, window?: SeriesWindow): { table: Table; report: BuildReport } | { error: string } {
+  const built = buildTable(custom.raw, custom.columns, custom.plan, window);
   return built.ok ? { table: built.table, report: built.report } : { error: built.message };
 }
 
@@ -37,7 +40,12 @@ export type UploadPlan = { ok: true; custom: CustomData; table: Table; report: B
  * dropped, or filled when dropping would leave too few. A file no plan can
  * use is refused with the reason, so the experiment on screen stays.
  */
-export function planUpload(fileName: string, raw: RawCsv, columns: readonly ColumnInfo[]): UploadPlan {
+export function planUpload(
+  fileName: string,
+  raw: RawCsv,
+  columns: readonly ColumnInfo[],
+  timeColumns: readonly TimeColumn[] = detectTimeColumns(raw, columns),
+): UploadPlan {
   // Training holds rows out for validation: one row cannot be both learned from and checked on.
   if (raw.rows.length < 2) {
     return { ok: false, message: 'The file has only one row of data; a model needs many rows to learn from (at least 2: one to train on, one to check it on).' };
@@ -61,7 +69,13 @@ export function planUpload(fileName: string, raw: RawCsv, columns: readonly Colu
   }
   let failure = '';
   for (const missing of ['drop', 'mean'] as const) {
-    const custom: CustomData = { fileName, raw, columns: [...columns], plan: { target: target.name, ignored, task: inferTask(target), missing } };
+    const custom: CustomData = {
+      fileName,
+      raw,
+      columns: [...columns],
+      timeColumns: [...timeColumns],
+      plan: { target: target.name, ignored, task: inferTask(target), missing },
+    };
     const built = buildCustomTable(custom);
     if (!('error' in built)) return { ok: true, custom, ...built };
     failure ||= built.error;
@@ -69,7 +83,50 @@ export function planUpload(fileName: string, raw: RawCsv, columns: readonly Colu
   return { ok: false, message: failure };
 }
 
+/**
+ * The plan when the person reads the file as a series ordered by `time`
+ * (or, with null, as a table again). A series predicts a number from numbers:
+ * the target becomes a numeric column other than the time, text columns are
+ * left out of the inputs, and the target is an input too. Back to a table,
+ * the columns are used as a fresh upload uses them.
+ */
+export function planWithTime(custom: CustomData, time: string | null): ColumnPlan {
+  const { columns, plan } = custom;
+  if (time === null) {
+    const target = columns.find((column) => column.name === plan.target && canBeTarget(column)) ?? columns.findLast(canBeTarget);
+    if (!target) return { ...plan, time: null };
+    const ignored = columns.filter((column) => column !== target && (isFreeText(column) || hasNoValues(column))).map((column) => column.name);
+    return { target: target.name, ignored, task: inferTask(target), missing: plan.missing, time: null };
+  }
+  const numeric = (column: ColumnInfo): boolean => column.name !== time && column.type === 'numeric' && !hasNoValues(column);
+  const target = columns.find((column) => column.name === plan.target && numeric(column)) ?? columns.findLast(numeric);
+  const ignored = columns.filter((column) => column.name !== time && column !== target && !numeric(column)).map((column) => column.name);
+  return { target: target?.name ?? plan.target, ignored, task: { kind: 'regression' }, missing: plan.missing, time };
+}
+
 const VALIDATION_SPLIT = 0.2;
+
+/**
+ * A model for an uploaded series, as the shipped series open with: LSTM(32)
+ * → Dense(1) on MAE, with a batch no larger than the training windows.
+ */
+export function customSeriesExperiment(numRows: number, window: SeriesWindow): Experiment {
+  const split = splitSizes(Math.max(2, numRows), VALIDATION_SPLIT).train;
+  const examples = Math.max(1, split - window.window - window.horizon + 1);
+  return {
+    layers: [
+      { id: 'custom-1', kind: 'lstm', units: 32, activation: 'tanh', returnSequences: false },
+      { id: 'custom-2', kind: 'dense', units: 1, activation: 'linear' },
+    ],
+    config: {
+      ...customExperiment({ kind: 'regression' }, numRows).config,
+      learningRate: 0.01,
+      loss: 'mae',
+      epochs: 50,
+      batchSize: Math.min(32, 2 ** Math.floor(Math.log2(examples))),
+    },
+  };
+}
 
 const outputActivation = (task: TaskSpec): ActivationName =>
   task.kind === 'regression' ? 'linear' : task.kind === 'binary' ? 'sigmoid' : 'softmax';

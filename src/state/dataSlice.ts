@@ -3,12 +3,13 @@ import type { BuildReport, ColumnPlan } from '../data/buildTable';
 import { datasetInfo, type DatasetId } from '../data/datasets';
 import { inferTask } from '../data/columns';
 import { csvLimits, csvTooLarge } from '../data/csvLimits';
+import { DEFAULT_SERIES_WINDOW } from '../data/seriesSources';
 import { generate, type SyntheticOptions } from '../data/synthetic';
 import type { SeriesWindow, Table } from '../data/table';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import type { StoreContext } from './context';
-import { buildCustomTable, customExperiment, planUpload, type CustomData } from './customData';
-import { DEFAULT_DATASET, defaultExperiment } from './defaults';
+import { buildCustomTable, customExperiment, customSeriesExperiment, planUpload, planWithTime, type CustomData } from './customData';
+import { DEFAULT_DATASET, defaultExperiment, type Experiment } from './defaults';
 import { lessonConfig, lessons, type Lesson, type LessonId } from './lessons';
 import type { LayerSpec } from '../model/layers';
 import { idleRun } from './runState';
@@ -33,6 +34,12 @@ export interface DataSlice {
   uploadError: string | null;
   /** The lesson whose experiment is on screen, until the person picks other data. */
   lesson: LessonId | null;
+  /**
+   * Window and horizon of a time series, kept with the experiment (stored,
+   * shared) and applied to the series when it loads; each dataset opens
+   * with the default, 20 steps predicting the next.
+   */
+  seriesWindow: SeriesWindow;
 
   selectDataset(id: DatasetChoice): void;
   /** Loads the selected dataset again (after a failed load). */
@@ -47,11 +54,20 @@ export interface DataSlice {
   setSeriesWindow(patch: Partial<SeriesWindow>): void;
   /** Reads a CSV off the main thread and selects it. */
   uploadCsv(file: Blob, fileName: string): Promise<void>;
+  /** Changes the uploaded file's plan; a `time` column reads it as a series ordered by that column, null as a table again. */
   setColumnPlan(patch: Partial<ColumnPlan>): void;
   /** Sets up a lesson's experiment: its data, layers and settings. */
   applyLesson(id: LessonId): void;
   closeLesson(): void;
 }
+
+/** The experiment an uploaded file starts with: a forecaster for a series, else a dense net for its task. */
+const customStart = (custom: CustomData, window: SeriesWindow): Experiment =>
+  custom.plan.time ? customSeriesExperiment(custom.raw.rows.length, window) : customExperiment(custom.plan.task, custom.raw.rows.length);
+
+/** A series table cut into the chosen windows; other tables as they are. */
+const withWindow = (table: Table, window: SeriesWindow): Table =>
+  table.series ? { ...table, series: { ...table.series, window: window.window, horizon: window.horizon } } : table;
 
 export const createDataSlice =
   (ctx: StoreContext, parseCsv: (file: Blob) => Promise<ParsedUpload>): StateCreator<PlaygroundState, [], [], DataSlice> =>
@@ -62,7 +78,7 @@ export const createDataSlice =
     const loadSelected = (): void => {
       const { datasetId: id, synthetic, custom } = get();
       if (id === 'custom') {
-        const built = custom ? buildCustomTable(custom) : { error: 'No file has been uploaded.' };
+        const built = custom ? buildCustomTable(custom, get().seriesWindow) : { error: 'No file has been uploaded.' };
         set({ dataset: 'error' in built ? { status: 'error', message: built.error } : { status: 'ready', ...built } });
         return;
       }
@@ -76,7 +92,8 @@ export const createDataSlice =
       }
       set({ dataset: { status: 'loading' } });
       fetchTable(id).then(
-        (table) => get().datasetId === id && set({ dataset: { status: 'ready', table, report: null } }),
+        // The window is read when the table arrives: a stored or shared one set meanwhile applies.
+        (table) => get().datasetId === id && set({ dataset: { status: 'ready', table: withWindow(table, get().seriesWindow), report: null } }),
         (error: unknown) =>
           get().datasetId === id &&
           set({ dataset: { status: 'error', message: `Could not load ${datasetInfo(id).label}: ${String(error)}` } }),
@@ -99,6 +116,7 @@ export const createDataSlice =
       custom: null,
       uploadError: null,
       lesson: null,
+      seriesWindow: DEFAULT_SERIES_WINDOW,
 
       applyLesson(id) {
         const lesson: Lesson = lessons[id];
@@ -108,6 +126,7 @@ export const createDataSlice =
           synthetic: source.kind === 'synthetic' ? { ...(lesson.synthetic ?? source.defaults) } : null,
           layers: lesson.layers.map((layer, i) => ({ ...layer, id: `${id}-${i + 1}` }) as LayerSpec),
           config: lessonConfig(lesson, defaultExperiment(lesson.dataset).config),
+          seriesWindow: DEFAULT_SERIES_WINDOW,
           lesson: id,
         });
       },
@@ -120,13 +139,14 @@ export const createDataSlice =
         if (id === get().datasetId) return;
         if (id === 'custom') {
           const custom = get().custom;
-          if (custom) replaceData({ datasetId: id, synthetic: null, ...customExperiment(custom.plan.task, custom.raw.rows.length) });
+          if (custom) replaceData({ datasetId: id, synthetic: null, seriesWindow: DEFAULT_SERIES_WINDOW, ...customStart(custom, DEFAULT_SERIES_WINDOW) });
           return;
         }
         const source = datasetInfo(id).source;
         replaceData({
           datasetId: id,
           synthetic: source.kind === 'synthetic' ? { ...source.defaults } : null,
+          seriesWindow: DEFAULT_SERIES_WINDOW,
           ...defaultExperiment(id),
         });
       },
@@ -141,8 +161,8 @@ export const createDataSlice =
       setSeriesWindow(patch) {
         const { dataset } = get();
         if (dataset.status !== 'ready' || !dataset.table.series) return;
-        const { table } = dataset;
-        replaceData({}, { ...dataset, table: { ...table, series: { ...table.series!, ...patch } } });
+        const seriesWindow = { ...get().seriesWindow, ...patch };
+        replaceData({ seriesWindow }, { ...dataset, table: withWindow(dataset.table, seriesWindow) });
       },
 
       regenerate() {
@@ -163,14 +183,14 @@ export const createDataSlice =
           return;
         }
         // A file that parses but cannot become a table is refused here, before it replaces the experiment.
-        const planned = planUpload(fileName, parsed.raw, parsed.columns);
+        const planned = planUpload(fileName, parsed.raw, parsed.columns, parsed.timeColumns);
         if (!planned.ok) {
           set({ uploadError: `${fileName}: ${planned.message}` });
           return;
         }
         const { custom, table, report } = planned;
         replaceData(
-          { custom, datasetId: 'custom', synthetic: null, ...customExperiment(custom.plan.task, parsed.raw.rows.length) },
+          { custom, datasetId: 'custom', synthetic: null, seriesWindow: DEFAULT_SERIES_WINDOW, ...customStart(custom, DEFAULT_SERIES_WINDOW) },
           { status: 'ready', table, report },
         );
       },
@@ -178,15 +198,18 @@ export const createDataSlice =
       setColumnPlan(patch) {
         const custom = get().custom;
         if (!custom) return;
-        const plan = { ...custom.plan, ...patch };
-        if (patch.target !== undefined && patch.task === undefined) {
-          // A new target suggests its own task, and cannot also be ignored.
+        const timeChanged = patch.time !== undefined && (patch.time ?? null) !== (custom.plan.time ?? null);
+        // Reading the file as a series (or as a table again) sets the roles of its columns anew.
+        const plan = timeChanged ? planWithTime(custom, patch.time ?? null) : { ...custom.plan, ...patch };
+        if (!timeChanged && patch.target !== undefined && patch.task === undefined) {
+          // A new target suggests its own task (a series always predicts a number), and is used, not ignored: in a series it is an input too.
           const column = custom.columns.find((c) => c.name === patch.target);
-          if (column) plan.task = inferTask(column);
+          if (column && !plan.time) plan.task = inferTask(column);
           plan.ignored = plan.ignored.filter((name) => name !== patch.target);
         }
+        const next = { ...custom, plan };
         const taskChanged = JSON.stringify(plan.task) !== JSON.stringify(custom.plan.task);
-        replaceData({ custom: { ...custom, plan }, ...(taskChanged ? customExperiment(plan.task, custom.raw.rows.length) : {}) });
+        replaceData({ custom: next, ...(taskChanged || timeChanged ? customStart(next, get().seriesWindow) : {}) });
       },
     };
   };

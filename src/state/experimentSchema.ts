@@ -1,5 +1,7 @@
 import { z } from '../model/zodSetup';
 import { datasetIds, type DatasetId } from '../data/datasets';
+import { DEFAULT_SERIES_WINDOW } from '../data/seriesSources';
+import type { SeriesWindow } from '../data/table';
 import { activationNames, type ActivationName } from '../model/activations';
 import { describeIssue } from '../model/describeIssue';
 import { trainingConfigSchema } from '../model/file/schema';
@@ -28,7 +30,15 @@ const layerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('maxPooling2d'), poolSize: whole(8) }),
   z.object({ kind: z.literal('flatten') }),
   ...(['simpleRnn', 'lstm', 'gru'] as const).map((kind) =>
-    z.object({ kind: z.literal(kind), units: whole(limits.maxRecurrentUnits), activation, returnSequences: z.boolean() }),
+    z.object({
+      kind: z.literal(kind),
+      units: whole(limits.maxRecurrentUnits),
+      activation,
+      returnSequences: z.boolean(),
+      // Absent in what was stored before recurrent layers had dropout: none.
+      dropout: z.number().min(0).max(0.99).optional(),
+      recurrentDropout: z.number().min(0).max(0.99).optional(),
+    }),
   ),
   z.object({ kind: z.literal('globalAveragePooling1D') }),
 ]);
@@ -46,6 +56,8 @@ export const experimentSchema = z.object({
   layers: z.array(layerSchema).min(1).max(limits.maxLayers),
   config: trainingConfigSchema,
   dropoutRate: z.number().min(0).max(0.99),
+  // A time series' window; absent before it was kept, and when it is the default (20 steps, the next one).
+  seriesWindow: z.object({ window: whole(1000), horizon: whole(1000) }).optional(),
 });
 
 export type ExperimentSnapshot = z.infer<typeof experimentSchema>;
@@ -76,8 +88,11 @@ export function snapshotOf(state: {
   layers: LayerSpec[];
   config: TrainingConfig;
   dropoutRate: number;
+  seriesWindow?: SeriesWindow;
 }): ExperimentSnapshot | null {
   if (state.datasetId === 'custom') return null;
+  const { seriesWindow } = state;
+  const customWindow = seriesWindow && (seriesWindow.window !== DEFAULT_SERIES_WINDOW.window || seriesWindow.horizon !== DEFAULT_SERIES_WINDOW.horizon);
   return {
     v: 1,
     dataset: state.datasetId as DatasetId,
@@ -85,6 +100,7 @@ export function snapshotOf(state: {
     layers: state.layers.map(({ id: _id, ...layer }) => layer) as ExperimentSnapshot['layers'],
     config: state.config,
     dropoutRate: state.dropoutRate,
+    ...(customWindow ? { seriesWindow: { window: seriesWindow.window, horizon: seriesWindow.horizon } } : {}),
   };
 }
 

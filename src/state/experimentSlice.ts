@@ -23,6 +23,9 @@ export interface LayerPatch {
   poolSize?: number;
   /** Recurrent layers: output every step (true) or only the last (false). */
   returnSequences?: boolean;
+  /** Recurrent layers: the fractions of the inputs and of the carried state dropped while training. */
+  dropout?: number;
+  recurrentDropout?: number;
 }
 
 /** Config fields that need a new run to take effect (the learning rate does not). */
@@ -113,6 +116,8 @@ const patchLayer = (layer: LayerSpec, patch: LayerPatch): LayerSpec => {
         units: patch.units ?? layer.units,
         activation: patch.activation ?? layer.activation,
         returnSequences: patch.returnSequences ?? layer.returnSequences,
+        dropout: patch.dropout ?? layer.dropout,
+        recurrentDropout: patch.recurrentDropout ?? layer.recurrentDropout,
       };
     case 'batchNormalization':
     case 'flatten':

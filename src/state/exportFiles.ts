@@ -28,12 +28,13 @@ export function playgroundBlock(run: RunState): PlaygroundBlock | null {
     scaler: meta.scaler,
     config: run.setup.config,
     history: run.history,
+    ...(meta.series ? { series: meta.series } : {}),
   };
 }
 
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'model';
 
-/** The files of an export: one JSON, the tfjs pair, or a Keras script (with its points, for a generated set). Null when there is nothing to export yet. */
+/** The files of an export: one JSON, the tfjs pair, or a Keras script (with its values, for a generated set or series). Null when there is nothing to export yet. */
 export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] | null {
   const block = playgroundBlock(run);
   if (!block || !run.setup) return null;
@@ -41,8 +42,10 @@ export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] |
   if (format === 'keras') {
     const data = run.data!.exportMeta.script;
     const script: ExportFile = { name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, data) };
-    // A generated set exists only in the page: its points go with the script, which reads them.
-    return data.kind === 'synthetic' ? [script, { name: `${data.name}.csv`, type: 'text/csv', content: data.csv }] : [script];
+    // A generated set or series exists only in the page: its values go with the script, which reads them.
+    if (data.kind === 'synthetic') return [script, { name: `${data.name}.csv`, type: 'text/csv', content: data.csv }];
+    if (data.kind === 'series' && data.csv !== null) return [script, { name: data.file, type: 'text/csv', content: data.csv }];
+    return [script];
   }
   if (!run.model) return null;
   if (format === 'json') return [{ name: `${base}.json`, type: 'application/json', content: buildModelFile(run.model, block) }];

@@ -1,7 +1,9 @@
 import { datasetInfo } from '../data/datasets';
-import type { Scaler } from '../data/scaler';
+import type { PreparedData } from '../data/prepare';
+import type { PreparedSeries } from '../data/series';
 import { inputShapeOf, type Table } from '../data/table';
 import { pointsCsv, type ScriptData } from '../model/file/kerasScript';
+import { seriesScriptData } from '../model/file/kerasSeriesScript';
 import type { CustomData } from './customData';
 import type { DatasetChoice } from './dataSlice';
 import type { ExportMeta } from './runState';
@@ -21,14 +23,16 @@ function scriptData(choice: DatasetChoice, table: Table, custom: CustomData | nu
     case 'csv':
       return { kind: 'csv', file: source.file, target: table.targetName, ignored: [], categorical, image: source.image ?? null };
     case 'series':
-      return { kind: 'series', file: source.file };
+      return seriesScriptData({ file: source.file }, table);
     case 'generatedSeries':
-      return { kind: 'series', file: null };
+      // A generated series exists only in the page: its values go with the script.
+      return seriesScriptData({ generated: choice }, table);
   }
 }
 
 /** The data-side facts an exported model needs, taken when a run starts. */
-export function exportMetaFor(choice: DatasetChoice, table: Table, scaler: Scaler, custom: CustomData | null): ExportMeta {
+export function exportMetaFor(choice: DatasetChoice, table: Table, prepared: PreparedData, custom: CustomData | null): ExportMeta {
+  const series = table.series && 'targetScaling' in prepared ? { ...table.series, targetScaling: (prepared as PreparedSeries).targetScaling } : null;
   return {
     dataset: { id: choice, label: choice === 'custom' ? (custom?.fileName ?? 'uploaded CSV') : datasetInfo(choice).label },
     target: table.targetName,
@@ -36,8 +40,11 @@ export function exportMetaFor(choice: DatasetChoice, table: Table, scaler: Scale
     inputShape: inputShapeOf(table),
     encodings: table.encodings ?? [],
     classNames: table.classNames ?? null,
-    scaler,
+    scaler: prepared.scaler,
     task: table.task,
     script: scriptData(choice, table, custom),
+    series: series
+      ? { window: series.window, horizon: series.horizon, timeName: series.timeName, targetScaling: { offset: series.targetScaling.offset, scale: series.targetScaling.scale } }
+      : null,
   };
 }

@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand';
 import { datasetInfo, isDatasetId } from '../data/datasets';
+import { checkWindow } from '../data/series';
 import { inputShapeOf, type Table } from '../data/table';
 import { parseModelFile, parseTfjsPair, type ImportedModel } from '../model/file/modelFile';
 import { fileLimits } from '../model/file/schema';
 import type { TrainingConfig } from '../model/trainingConfig';
 import type { StoreContext } from './context';
-import type { DatasetChoice } from './dataSlice';
+import type { DatasetChoice, DatasetState } from './dataSlice';
 import { idleRun } from './runState';
 import type { PlaygroundState } from './store';
 
@@ -38,6 +39,23 @@ async function readFiles(files: readonly PickedFile[]): Promise<Checked> {
   return result.ok ? { ok: true, imported: result.imported, label: json[0]!.name } : { ok: false, message: `${json[0]!.name}: ${result.message}` };
 }
 
+/**
+ * A series table cut into the windows a model takes ([window, columns]), or
+ * why it cannot be; any other table, or one already cut so, as it is. The
+ * horizon is the file's where its playground block says it (files from
+ * before it did leave the one on screen).
+ */
+function seriesWithWindow(table: Table, inputShape: readonly number[], validationSplit: number, horizon: number | null): Table | string {
+  const series = table.series;
+  if (!series || inputShape.length !== 2 || inputShape[1] !== table.featureNames.length) return table;
+  const settings = { ...series, window: inputShape[0]!, horizon: horizon ?? series.horizon };
+  if (settings.window === series.window && settings.horizon === series.horizon) return table;
+  const problems = checkWindow(table.numRows, settings, validationSplit);
+  return problems.length > 0
+    ? `the model takes windows of ${settings.window} steps predicting ${settings.horizon} ahead, which this series cannot give: ${problems[0]}`
+    : { ...table, series: settings };
+}
+
 const sameList = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 export const createImportSlice =
@@ -67,6 +85,16 @@ export const createImportSlice =
         fail(block?.dataset.id === 'custom' ? `the model was trained on ${block.dataset.label}; load that CSV first, then import the model.` : 'its data could not be loaded.');
         return;
       }
+      const config: TrainingConfig = block ? block.config : get().config;
+      // A series model's input is a window of steps: take the model's window, which the
+      // person may have changed before exporting, rather than refuse it for the one on screen.
+      const windowed = seriesWithWindow(table, imported.inputShape, config.validationSplit, block?.series?.horizon ?? null);
+      if (typeof windowed === 'string') {
+        fail(windowed);
+        return;
+      }
+      const windowChanged = windowed !== table;
+      table = windowed;
       if (!sameList(inputShapeOf(table), imported.inputShape)) {
         fail(`the model takes inputs of shape [${imported.inputShape.join(', ')}], but ${choice === 'custom' ? 'the loaded CSV' : datasetInfo(choice).label} has [${inputShapeOf(table).join(', ')}].`);
         return;
@@ -75,7 +103,6 @@ export const createImportSlice =
         fail('the model expects other features, or the same ones in another order, than the data on screen.');
         return;
       }
-      const config: TrainingConfig = block ? block.config : get().config;
       ctx.generation++;
       ctx.client.abandon();
       const switched = choice !== get().datasetId;
@@ -84,7 +111,11 @@ export const createImportSlice =
         datasetId: choice,
         ...(switched
           ? { dataset: { status: 'ready', table, report: null }, synthetic: source?.kind === 'synthetic' ? { ...source.defaults } : null }
-          : {}),
+          : windowChanged
+            ? { dataset: { ...(get().dataset as Extract<DatasetState, { status: 'ready' }>), table } }
+            : {}),
+        // The window the table is now cut into, so a reload or a link keeps the model's.
+        ...(table.series ? { seriesWindow: { window: table.series.window, horizon: table.series.horizon } } : {}),
         layers: imported.layers,
         config,
         imported: { fileName: checked.label, model: imported.model },

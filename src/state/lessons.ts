@@ -25,6 +25,9 @@ const noisyMoons: SyntheticOptions = { numPoints: 120, noise: 0.9, seed: 7 };
 const bigNet: LayerDraft[] = [dense(128, 'relu'), dense(128, 'relu'), dense(128, 'relu'), dense(1, 'sigmoid')];
 const bigNetTraining = { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy', batchSize: 8, epochs: 150, validationSplit: 0.5 } as const;
 const dropoutLayer: LayerDraft = { kind: 'dropout', rate: 0.5 };
+/** The course's forecaster: 20 steps of yearly sunspots → LSTM(32) → the next year's count, trained on MAE. */
+const sunspotsForecaster: LayerDraft[] = [{ kind: 'lstm', units: 32, activation: 'tanh', returnSequences: false }, dense(1, 'linear')];
+const sunspotsTraining = { optimizer: 'adam', learningRate: 0.01, loss: 'mae', batchSize: 32, epochs: 20 } as const;
 
 export const lessons = {
   singleNeuron: {
@@ -161,6 +164,26 @@ export const lessons = {
       'Six sigmoid layers deep. Backpropagation multiplies each layer’s gradient by the sigmoid’s slope, at most 0.25, once per layer on the way back, so by the first layer the gradient is about a thousand times smaller than at the output: open Gradients and weights and see the first layer’s curve far below the last’s, and its weights hardly move. The loss stays where it started.',
     tryNext: 'Set every hidden layer’s Activation to relu and train again: the gradients reach the first layer about as large as the last, and the circle is learned within a few epochs.',
   },
+  recurrentSunspots: {
+    title: '13. A recurrent network on sunspots',
+    dataset: 'sunspots',
+    layers: sunspotsForecaster,
+    config: { ...sunspotsTraining, seriesSplit: 'chronological' },
+    explanation:
+      'Each example is a window of 20 years of sunspot counts; the LSTM reads it one year at a time, carrying a memory from step to step, and predicts the next year. The validation part is the last fifth of the series, the future the model never trained on. The bar to clear is the naive forecast, “next year equals this year”: the Forecast figure puts its error beside the model’s. Within a few epochs the LSTM’s validation error (val_loss is the mean absolute error, in standardized units) drops below the naive forecast’s and stays there.',
+    tryNext:
+      'Look at the red line in the Forecast figure: fed back on its own predictions, the model drifts away from the series within a cycle or two, because each error becomes part of the next input. Then set Window to 5 and train again: with less than half a sunspot cycle of history, see how much of the model’s edge over the naive forecast remains.',
+  },
+  shuffledTime: {
+    title: '14. Why not shuffle time?',
+    dataset: 'sunspots',
+    layers: sunspotsForecaster,
+    config: { ...sunspotsTraining, seriesSplit: 'shuffled' },
+    explanation:
+      'The same LSTM, but with Shuffle time on: the validation windows are drawn at random from the years before the last fifth, as one would split a table. Each of them overlaps the training windows beside it in 19 of its 20 years, and the year it predicts is an input of the next training window, so validation asks about years the model has as good as seen. val_loss comes out far lower than in lesson 13, yet the Forecast figure shows the same model forecasting the held-out last fifth, the real future, much worse than its val_loss promised.',
+    tryNext:
+      'Compare this run’s val_loss with lesson 13’s in the runs list: the shuffled run’s looks far better. Then compare the two runs’ error on the future in the Forecast figure: about the same. Untick Shuffle time to go back to the honest, chronological split.',
+  },
 } as const satisfies Record<string, Lesson>;
 
 export type LessonId = keyof typeof lessons;
@@ -174,6 +197,7 @@ export function lessonConfig(lesson: Lesson, base: TrainingConfig): TrainingConf
     validationSplit: 0.2,
     scaling: 'standard',
     seed: 42,
+    seriesSplit: 'chronological',
     ...lesson.config,
     earlyStopping: { ...defaultEarlyStopping, ...(lesson.config.earlyStopping ?? {}) },
   };

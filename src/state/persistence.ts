@@ -1,6 +1,7 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../model/safeJson';
 import { z } from '../model/zodSetup';
+import { DEFAULT_SERIES_WINDOW } from '../data/seriesSources';
 import { experimentSchema, layersOf, runRecordSchema, snapshotOf, type ExperimentSnapshot } from './experimentSchema';
 import { MAX_RUNS, type RunRecord } from './runsList';
 import type { PlaygroundState } from './store';
@@ -82,6 +83,8 @@ export function experimentFields(snapshot: ExperimentSnapshot): Partial<Playgrou
     layers: layersOf(snapshot),
     config: snapshot.config,
     dropoutRate: snapshot.dropoutRate,
+    // Stored and shared experiments from before the window was kept open with the default one.
+    seriesWindow: snapshot.seriesWindow ?? DEFAULT_SERIES_WINDOW,
   };
 }
 
@@ -112,7 +115,7 @@ export function persistOptions(storage: StateStorage, trouble: StorageTrouble): 
       },
     },
     partialize: (state) => {
-      const parts = [state.datasetId, state.synthetic, state.layers, state.config, state.dropoutRate, state.runs, state.compared];
+      const parts = [state.datasetId, state.synthetic, state.layers, state.config, state.dropoutRate, state.seriesWindow, state.runs, state.compared];
       if (lastPersisted && parts.every((part, i) => part === lastParts[i])) return lastPersisted;
       const snapshot = snapshotOf(state);
       if (snapshot === null || experimentSchema.safeParse(snapshot).success) lastGood = snapshot;

@@ -48,7 +48,7 @@ export const createRunSlice =
         set({ run: idleRun, problems });
         return false;
       }
-      const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling);
+      const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit);
       const grid = table.modality === 'plane' ? planeGrid(table, prepared.scaler) : null;
       const probeGrid = table.modality === 'plane' ? planeGrid(table, prepared.scaler, PROBE_GRID_SIZE) : null;
       // A batch larger than the training split is clamped, and the run says so.
@@ -68,7 +68,7 @@ export const createRunSlice =
         trainRows: prepared.trainRows,
         grid: grid?.spec ?? null,
         probeGrid: probeGrid?.spec ?? null,
-        exportMeta: exportMetaFor(datasetId, table, prepared.scaler, get().custom),
+        exportMeta: exportMetaFor(datasetId, table, prepared, get().custom),
       };
       const imported = Boolean(get().imported?.model);
       // Read before the inputs' buffer moves to the worker: a diverging run's advice depends on it.
@@ -87,7 +87,7 @@ export const createRunSlice =
           targetSize: prepared.targetSize,
           grid: grid?.inputs ?? null,
           probeGrid: probeGrid?.inputs ?? null,
-          series: seriesProbeSetup(table),
+          series: seriesProbeSetup(table, prepared),
         },
         initialModel: get().imported?.model ?? null,
       }, mode);

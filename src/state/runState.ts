@@ -3,6 +3,7 @@ import type { GridSpec } from '../data/grid';
 import type { Scaler } from '../data/scaler';
 import type { Encoding } from '../data/table';
 import type { SerializedModel } from '../model/file/modelFile';
+import type { PlaygroundBlock } from '../model/file/schema';
 import type { ScriptData } from '../model/file/kerasScript';
 import type { TaskSpec } from '../model/task';
 import type { LayerSpec } from '../model/layers';
@@ -58,6 +59,8 @@ export interface ExportMeta {
   task: TaskSpec;
   /** How a Keras script reads the same data. */
   script: ScriptData;
+  /** A time series' window and target scaling (see the playground block's `series`); null for other data. */
+  series: NonNullable<PlaygroundBlock['series']> | null;
 }
 
 /** The latest outputs of the model, for the prediction views. */

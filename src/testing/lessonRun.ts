@@ -5,9 +5,12 @@
  * trainer reports them, per-step losses), never the fit badge.
  */
 import { loadDataset, type FileSource } from '../data/datasets';
-import { prepareData } from '../data/prepare';
+import { seriesProbeSetup } from '../data/forecast';
+import { prepareData, type PreparedData } from '../data/prepare';
 import type { SyntheticOptions } from '../data/synthetic';
-import type { EpochRecord, RunOutcome } from '../engine/protocol';
+import type { Table } from '../data/table';
+import type { EpochRecord, ForecastProbe, RunOutcome } from '../engine/protocol';
+import { canFuse } from '../engine/fused/stages';
 import { RunControl } from '../engine/runControl';
 import { runTraining } from '../engine/trainer';
 import type { LayerDraft, LayerSpec } from '../model/layers';
@@ -26,6 +29,11 @@ export interface LessonRun {
   /** Each epoch's per-batch training losses, in order. */
   steps: Float32Array[];
   outcome: RunOutcome;
+  /** A series model's last forecast (the trainer measures one as the run ends), else null. */
+  forecast: ForecastProbe | null;
+  /** The run's arrays, as the trainer got them before their buffers moved (a copy of what prepareData gave). */
+  prepared: PreparedData;
+  table: Table;
 }
 
 export interface LessonVariant {
@@ -40,7 +48,7 @@ export interface LessonVariant {
    * The lesson's seed (42) leaves both as the lesson has them.
    */
   seed?: number;
-  /** 'fused' is the JavaScript engine that Auto picks for dense models in the browser. */
+  /** 'fused' is the JavaScript engine that Auto picks for dense models in the browser; tfjs where it cannot (recurrent layers); tfjs when said. */
   engine?: 'tfjs' | 'fused';
   /** Measure the layer trends, as the Gradients and weights view does. */
   trends?: boolean;
@@ -52,23 +60,27 @@ export async function runLesson(lesson: Lesson, files: FileSource, variant: Less
   const ownSynthetic = lesson.synthetic && seed !== LESSON_SEED ? { ...lesson.synthetic, seed: lesson.synthetic.seed * 1000 + seed } : lesson.synthetic;
   const table = await loadDataset(lesson.dataset, files, variant.synthetic ?? ownSynthetic);
   const config = { ...lessonConfig(lesson, defaultExperiment(lesson.dataset).config), seed, ...variant.config };
-  const data = { ...prepareData(table, config.validationSplit, config.seed, config.scaling), grid: null };
+  const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit);
+  const data = { ...prepared, grid: null, series: seriesProbeSetup(table, prepared) };
   const history: EpochRecord[] = [];
   const steps: Float32Array[] = [];
   const layers = (variant.layers ?? lesson.layers).map((layer, i) => ({ ...layer, id: `l${i}` }) as LayerSpec);
   const control = new RunControl();
   if (variant.trends) control.probes = ['trends'];
   let trends = emptyTrends;
-  const result = await runTraining({ layers, task: table.task, config, data, engine: variant.engine ?? 'fused' }, control, {
+  let forecast: ForecastProbe | null = null;
+  const engine = variant.engine ?? (canFuse(data.inputShape, layers) ? 'fused' : 'tfjs');
+  const result = await runTraining({ layers, task: table.task, config, data, engine }, control, {
     onEpoch: (record, _weights, stepLosses) => {
       history.push(record);
       steps.push(stepLosses);
     },
     onProbe: (_epoch, probe) => {
       if (probe.trends) trends = appendTrends(trends, probe.trends);
+      if (probe.forecast) forecast = probe.forecast;
     },
   });
-  return { history, trends, steps, outcome: result.outcome };
+  return { history, trends, steps, outcome: result.outcome, forecast, prepared: prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit), table };
 }
 
 /** First epoch (from 1) whose value is below `target`; Infinity when none is. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { isRecurrent, type LayerKind, type LayerOf, type LayerSpec, type RecurrentSpec, type Shape } from '../../model/layers';
+import { dropoutSeed } from './epoch';
 import { orthogonal } from './orthogonal';
 
 /** Extra arguments the first layer gets: the input shape, as Keras's `input_shape=[...]`. */
@@ -55,12 +56,27 @@ const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
   globalAveragePooling1D: (_layer, first) => tf.layers.globalAveragePooling1d(first),
 };
 
+/**
+ * A seeded mask draw for a recurrent layer's dropout. tfjs draws a cell's
+ * masks once per call while training (one mask for all the steps of the
+ * batch, as Keras does) with an unseeded tf.dropout; counting the calls
+ * gives each batch a fresh mask that the same seed repeats.
+ */
+function seededDropout(seed: number): (ones: tf.Tensor, rate: number) => tf.Tensor {
+  let draws = 0;
+  return (ones, rate) => tf.dropout(ones, rate, undefined, dropoutSeed(seed, draws++, 0x7e));
+}
+
 /** Arguments the three recurrent layers share, with Keras's default initializers. */
 function recurrentArgs(layer: RecurrentSpec, seed: number) {
+  const dropout = layer.dropout ?? 0;
+  const recurrentDropout = layer.recurrentDropout ?? 0;
   return {
     units: layer.units,
     activation: layer.activation,
     returnSequences: layer.returnSequences,
+    // Applied only while training (tfjs passes `training` down to the cell); prediction uses every input.
+    ...(dropout > 0 || recurrentDropout > 0 ? { dropout, recurrentDropout, dropoutFunc: seededDropout(seed) } : {}),
     kernelInitializer: tf.initializers.glorotUniform({ seed }),
     // Zeros only as a placeholder: tfjs's orthogonal initializer takes seconds (see orthogonal.ts);
     // the real orthogonal draw replaces it right after the model is built.
@@ -106,4 +122,25 @@ function seedRecurrentKernels(model: tf.Sequential, layers: readonly LayerSpec[]
     built.setWeights([kernel, values, bias]);
     values.dispose();
   });
+}
+
+/** A recurrent cell as tfjs keeps it: the masks of its last call stay alive until the next call. */
+interface CellWithMasks {
+  dropoutMask: tf.Tensor | tf.Tensor[] | null;
+  recurrentDropoutMask: tf.Tensor | tf.Tensor[] | null;
+}
+
+/**
+ * Frees the dropout masks tfjs's recurrent cells keep from their last call;
+ * model.dispose() leaves them behind. Call it before disposing the model.
+ */
+export function disposeRecurrentMasks(model: tf.LayersModel): void {
+  for (const layer of model.layers) {
+    const cell = (layer as unknown as { cell?: Partial<CellWithMasks> }).cell;
+    if (!cell) continue;
+    if (cell.dropoutMask) tf.dispose(cell.dropoutMask);
+    if (cell.recurrentDropoutMask) tf.dispose(cell.recurrentDropoutMask);
+    cell.dropoutMask = null;
+    cell.recurrentDropoutMask = null;
+  }
 }

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LayerSpec } from '../../model/layers';
+import type { LayerSpec, RecurrentSpec } from '../../model/layers';
 import { summarize } from '../../model/summary';
 import { expectedWeightShapes, topologyToLayers } from '../../model/file/topology';
 import { backendForRun } from '../backend';
 import { canFuse } from '../fused/stages';
-import { buildModel } from './buildModel';
+import { buildModel, disposeRecurrentMasks } from './buildModel';
 import { orthogonal } from './orthogonal';
 
 beforeAll(async () => {
@@ -111,6 +111,63 @@ describe('recurrent layers in tfjs', () => {
       optimizer.dispose();
     }
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('dropout inside a recurrent layer', () => {
+  const withRates = (kind: 'simpleRnn' | 'lstm' | 'gru'): LayerSpec => ({ ...(rnn(kind, 8) as RecurrentSpec), dropout: 0.3, recurrentDropout: 0.4 });
+  let windows: tf.Tensor3D;
+  beforeAll(() => {
+    windows = tf.tensor3d(Array.from({ length: 16 }, (_, i) => Array.from({ length: 6 }, (_, t) => [Math.sin((i + t) * 0.5)])));
+  });
+  afterAll(() => windows.dispose());
+
+  it('is in the built layer, drops only while training, from seeded masks, and leaves no tensors', () => {
+    for (const kind of ['simpleRnn', 'lstm', 'gru'] as const) {
+      const before = tf.memory().numTensors;
+      const model = buildModel([6, 1], [withRates(kind), dense(1)], 4);
+      const config = model.layers[0]!.getConfig();
+      expect([config.dropout, config.recurrentDropout]).toEqual([0.3, 0.4]);
+      // Dropout adds no weights.
+      expect(model.countParams()).toBe(summarize([6, 1], [rnn(kind, 8), dense(1)]).totalParams);
+      const run = (training: boolean): number[] => tf.tidy(() => Array.from((model.apply(windows, { training }) as tf.Tensor).dataSync()));
+      const inference = run(false);
+      expect(run(false)).toEqual(inference);
+      const trainingA = run(true);
+      const trainingB = run(true);
+      expect(trainingA).not.toEqual(inference);
+      // A fresh mask at each training call...
+      expect(trainingB).not.toEqual(trainingA);
+      // ...that the same seed repeats.
+      const again = buildModel([6, 1], [withRates(kind), dense(1)], 4);
+      const againRun = (): number[] => tf.tidy(() => Array.from((again.apply(windows, { training: true }) as tf.Tensor).dataSync()));
+      expect(againRun()).toEqual(trainingA);
+      expect(againRun()).toEqual(trainingB);
+      for (const built of [model, again]) {
+        disposeRecurrentMasks(built);
+        built.dispose();
+      }
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+
+  it('still learns the next value of a sine, and its topology reads back with the rates', async () => {
+    const next = tf.tidy(() => tf.sin(tf.range(6, 22).mul(0.5)).reshape([16, 1]));
+    const model = buildModel([6, 1], [withRates('lstm'), dense(1)], 2);
+    const optimizer = tf.train.adam(0.03);
+    model.compile({ optimizer, loss: 'meanAbsoluteError' });
+    const history = await model.fit(windows, next, { epochs: 20, batchSize: 16, verbose: 0, shuffle: false });
+    const losses = history.history.loss as number[];
+    expect(losses[losses.length - 1]!).toBeLessThan(losses[0]! * 0.8);
+    const read = topologyToLayers(model.toJSON(null, false));
+    expect(read.ok && read.layers.map(({ id: _id, ...layer }) => layer)).toEqual([
+      { kind: 'lstm', units: 8, activation: 'tanh', returnSequences: false, dropout: 0.3, recurrentDropout: 0.4 },
+      { kind: 'dense', units: 1, activation: 'linear' },
+    ]);
+    disposeRecurrentMasks(model);
+    model.dispose();
+    optimizer.dispose();
+    next.dispose();
   });
 });
 

@@ -6,7 +6,7 @@ import type { SerializedModel } from '../../model/file/modelFile';
 import type { EpochStats, Readout, TrainingEngine, WeightSnapshot } from '../engine';
 import { WEIGHT_VIEW_LIMIT } from '../../model/limits';
 import type { TrainingData } from '../protocol';
-import { buildModel } from './buildModel';
+import { buildModel, disposeRecurrentMasks } from './buildModel';
 import { createOptimizer, disposeOptimizer } from './createOptimizer';
 import { readBack, trainEpoch, type EpochResult } from './epoch';
 import { setLearningRate } from './learningRate';
@@ -183,6 +183,7 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
       disposeResult(sums);
       tf.dispose([xTrain, yTrain, xVal, yVal, ...(grid ? [grid] : []), ...(probeGrid ? [probeGrid] : [])]);
       disposeOptimizer(optimizer);
+      disposeRecurrentMasks(model);
       model.dispose();
     },
   };

@@ -1,6 +1,7 @@
 import { monitorName } from '../earlyStopping';
 import type { LayerSpec, RecurrentSpec } from '../layers';
 import { losses } from '../losses';
+import { kerasSeriesScript, type SeriesScriptData } from './kerasSeriesScript';
 import type { PlaygroundBlock } from './schema';
 
 /** Where the script reads its data from, and how (mirrors the dataset registry and uploads). */
@@ -9,19 +10,19 @@ export type ScriptData =
   | { kind: 'fashionMnist'; file: string }
   /** A generated 2-D set: `csv` holds its points (x1, x2 and the target), saved beside the script as `<name>.csv`. */
   | { kind: 'synthetic'; name: string; csv: string }
-  /** A time series (a shipped file, or null for a generated one): the script builds the model but does not yet window the data. */
-  | { kind: 'series'; file: string | null };
+  /** A time series: a shipped file, or a generated one saved beside the script (see kerasSeriesScript.ts). */
+  | SeriesScriptData;
 
-const py = (value: string): string => JSON.stringify(value);
+export const py = (value: string): string => JSON.stringify(value);
 /**
  * Text from the data (a file or column name) made safe for a `#` comment: a
  * line break inside a name would end the comment and turn the rest into code
  * that runs with the script.
  */
-const comment = (value: string): string => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
-const num = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(8))));
+export const comment = (value: string): string => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+export const num = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(8))));
 
-const optimizerCode: Record<string, (lr: number) => string> = {
+export const optimizerCode: Record<string, (lr: number) => string> = {
   sgd: (lr) => `keras.optimizers.SGD(learning_rate=${num(lr)})`,
   momentum: (lr) => `keras.optimizers.SGD(learning_rate=${num(lr)}, momentum=0.9)`,
   adam: (lr) => `keras.optimizers.Adam(learning_rate=${num(lr)})`,
@@ -32,7 +33,7 @@ const optimizerCode: Record<string, (lr: number) => string> = {
 };
 
 /** One layer as the course writes it, with `input_shape` on the first. */
-function layerCode(layer: LayerSpec, inputShape: number[] | null): string {
+export function layerCode(layer: LayerSpec, inputShape: number[] | null): string {
   const input = inputShape ? `, input_shape=[${inputShape.join(', ')}]` : '';
   switch (layer.kind) {
     case 'dense':
@@ -67,7 +68,8 @@ function recurrentCode(layer: RecurrentSpec, input: string): string {
   const kerasClass = { simpleRnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' }[layer.kind];
   const gates = layer.kind === 'simpleRnn' ? '' : ', recurrent_activation="sigmoid"';
   const cell = layer.kind === 'gru' ? ', reset_after=False' : '';
-  return `layers.${kerasClass}(units=${layer.units}, activation=${py(layer.activation)}${gates}${cell}, return_sequences=${layer.returnSequences ? 'True' : 'False'}${input})`;
+  const dropout = `${layer.dropout ? `, dropout=${num(layer.dropout)}` : ''}${layer.recurrentDropout ? `, recurrent_dropout=${num(layer.recurrentDropout)}` : ''}`;
+  return `layers.${kerasClass}(units=${layer.units}, activation=${py(layer.activation)}${gates}${cell}${dropout}, return_sequences=${layer.returnSequences ? 'True' : 'False'}${input})`;
 }
 
 /** A generated table as CSV text: x1, x2 and the target, one row a point, numbers as JavaScript writes them. */
@@ -126,7 +128,7 @@ function loadDataCode(data: Exclude<ScriptData, { kind: 'series' }>, block: Play
  * Keras logs it for `metrics=[metric]` above ('val_accuracy', 'val_mae'),
  * so the callback finds it in the epoch's logs.
  */
-function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping'], task: PlaygroundBlock['task']): string {
+export function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping'], task: PlaygroundBlock['task']): string {
   const baseline = es.baseline ?? null;
   return [
     `monitor=${py(monitorName(es.monitor, task))}`,
@@ -143,9 +145,11 @@ function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping'], task:
  * the same data and preprocessing (statistics of the training rows only),
  * the same layers, optimizer, loss, batch size, epochs and early stopping.
  * The split is drawn with NumPy, so its rows differ from the playground's.
+ * A time series gets its own script, windowed and split by time as the
+ * playground does it (kerasSeriesScript.ts).
  */
 export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: ScriptData): string {
-  if (data.kind === 'series') return seriesModelScript(layers, block, data.file);
+  if (data.kind === 'series') return kerasSeriesScript(layers, block, data);
   const { config, task, inputShape } = block;
   const metric = task.kind === 'regression' ? 'mae' : 'accuracy';
   const es = config.earlyStopping;
@@ -202,29 +206,6 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     'history_df = pd.DataFrame(history.history)',
     'history_df.loc[:, ["loss", "val_loss"]].plot()',
     'print("Minimum validation loss: {:0.4f}".format(history_df["val_loss"].min()))',
-    '',
-  ].join('\n');
-}
-
-/**
- * For a time series, the model only: the same layers (recurrent cells as
- * tfjs builds them) and compile settings, then a clear stop. Windowing the
- * series and the chronological split are not written yet, and a script that
- * shuffled time would teach the wrong lesson.
- */
-function seriesModelScript(layers: readonly LayerSpec[], block: PlaygroundBlock, file: string | null): string {
-  return [
-    `# Exported from the neural-network playground: ${comment(block.dataset.label)} (a time series${file ? `, ${comment(file)}` : ''}).`,
-    '# This script builds and compiles the same model; it does not yet cut the series into windows and train.',
-    'from tensorflow import keras',
-    'from tensorflow.keras import layers',
-    '',
-    'model = keras.Sequential([',
-    ...layers.map((layer, i) => `    ${layerCode(layer, i === 0 ? block.inputShape : null)},`),
-    '])',
-    `model.compile(optimizer=${optimizerCode[block.config.optimizer]!(block.config.learningRate)}, loss=${py(losses[block.config.loss as keyof typeof losses].keras)}, metrics=["mae"])`,
-    'model.summary()',
-    'raise SystemExit("The playground does not write the windowing and training code for time series yet; the model above is what it trains.")',
     '',
   ].join('\n');
 }

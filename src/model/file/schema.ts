@@ -4,6 +4,7 @@ import { limits } from '../limits';
 import { lossNames, type LossName } from '../losses';
 import { optimizerNames, type OptimizerName } from '../optimizers';
 import { scalingKinds, type ScalingKind } from '../preprocessing';
+import { seriesSplitModes } from '../trainingConfig';
 
 /** Bounds an imported file must respect before anything is built from it. */
 export const fileLimits = {
@@ -51,6 +52,8 @@ export const trainingConfigSchema = z.object({
     mode: z.enum(monitorModes).optional(),
     baseline: finite.nullable().optional(),
   }),
+  // Absent before a series could be split at random: chronological.
+  seriesSplit: z.enum(seriesSplitModes).optional(),
 });
 
 export const historyEntrySchema = z.object({
@@ -86,6 +89,21 @@ export const playgroundBlockSchema = z.object({
   }),
   config: trainingConfigSchema,
   history: z.array(historyEntrySchema).max(100_000),
+  /**
+   * For a time series: an example is `window` consecutive rows (the model's
+   * inputShape[0]) of the features, scaled by `scaler`; it predicts the
+   * target `horizon` rows after the window's last row, scaled as
+   * y' = (y − targetScaling.offset) / targetScaling.scale, so a prediction
+   * in the series' units is y' · scale + offset. Absent for other data.
+   */
+  series: z
+    .object({
+      window: z.number().int().positive(),
+      horizon: z.number().int().positive(),
+      timeName: z.string().max(200).nullable(),
+      targetScaling: z.object({ offset: finite, scale: finite }),
+    })
+    .optional(),
 });
 
 export type PlaygroundBlock = z.infer<typeof playgroundBlockSchema>;

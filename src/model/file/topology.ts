@@ -86,7 +86,7 @@ const recurrentKind = { SimpleRNN: 'simpleRnn', LSTM: 'lstm', GRU: 'gru' } as co
 
 /**
  * A recurrent layer, if it is the cell the playground builds: sigmoid gates,
- * GRU with reset_after=False, no dropout inside the cell, not stateful or
+ * GRU with reset_after=False, dropout rates below 1, not stateful or
  * backwards. Anything else is refused with what differs, rather than loaded
  * as a different cell with the same weights.
  */
@@ -96,18 +96,26 @@ function recurrentLayer(className: keyof typeof recurrentKind, config: Record<st
   const activation = activationOf({ activation: config.activation ?? 'tanh' }, index);
   if (!isActivationName(activation)) return activation;
   const differs: string[] = [];
-  if (className !== 'SimpleRNN' && (config.recurrent_activation ?? 'sigmoid') !== 'sigmoid') {
-    differs.push(`recurrent_activation ${JSON.stringify(config.recurrent_activation)} (the playground's gates use sigmoid)`);
+  // A file that leaves the gate function out would be built by tfjs with its default, hard sigmoid: not the playground's cell.
+  if (className !== 'SimpleRNN' && config.recurrent_activation !== 'sigmoid') {
+    differs.push(
+      config.recurrent_activation === undefined
+        ? 'no recurrent_activation (tfjs would build hard sigmoid gates; the playground’s gates use sigmoid)'
+        : `recurrent_activation ${JSON.stringify(config.recurrent_activation)} (the playground's gates use sigmoid)`,
+    );
   }
   // Keras 3 writes reset_after=true by default; tfjs only has the other cell.
   if (className === 'GRU' && config.reset_after === true) differs.push('reset_after=True (tfjs builds only reset_after=False, which has one bias instead of two)');
-  for (const key of ['dropout', 'recurrent_dropout'] as const) {
-    if (typeof config[key] === 'number' && config[key] !== 0) differs.push(`${key}=${String(config[key])}`);
+  const rates: { dropout?: number; recurrentDropout?: number } = {};
+  for (const [key, field] of [['dropout', 'dropout'], ['recurrent_dropout', 'recurrentDropout']] as const) {
+    const rate = config[key] ?? 0;
+    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) differs.push(`${key}=${JSON.stringify(rate)} (a rate must be at least 0 and below 1)`);
+    else if (rate > 0) rates[field] = rate;
   }
   for (const key of ['stateful', 'go_backwards', 'unroll'] as const) if (config[key] === true) differs.push(`${key}=True`);
   if (config.use_bias === false) differs.push('no bias');
   if (differs.length > 0) return `${at} cannot be rebuilt as the playground's ${className}: ${differs.join('; ')}.`;
-  return { id, kind: recurrentKind[className], units, activation, returnSequences: config.return_sequences === true };
+  return { id, kind: recurrentKind[className], units, activation, returnSequences: config.return_sequences === true, ...rates };
 }
 
 /** The input shape a first layer or InputLayer declares, without the batch axis. */

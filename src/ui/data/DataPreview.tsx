@@ -41,6 +41,8 @@ export function DataPreview() {
   if (table.modality === 'image') return <SampleImages table={table} />;
   const cols = table.featureNames.length;
   const shown = table.featureNames.slice(0, PREVIEW_COLUMNS);
+  // A series' steps are shown with their times, as the file wrote them (in time order).
+  const times = table.series?.times ?? null;
   const targetText = (r: number): string => {
     const t = table.targets[r]!;
     return table.classNames ? (table.classNames[t] ?? String(t)) : fmt(t);
@@ -52,6 +54,7 @@ export function DataPreview() {
         <table aria-label="Data preview">
           <thead>
             <tr>
+              {times && <th scope="col">{table.series!.timeName ?? 'time'}</th>}
               {shown.map((name) => (
                 <th key={name} scope="col">
                   {name}
@@ -64,6 +67,7 @@ export function DataPreview() {
           <tbody>
             {Array.from({ length: Math.min(PREVIEW_ROWS, table.numRows) }, (_, r) => (
               <tr key={r}>
+                {times && <td>{times[r]}</td>}
                 {shown.map((name, c) => (
                   <td key={name}>{fmt(table.features[r * cols + c]!)}</td>
                 ))}

@@ -130,6 +130,25 @@ export function LayerItem({ layer, index, count, issues, dragging, onDragStart, 
               />
               Return sequences
             </label>
+            {/* Not "Dropout": that name is the switch that adds Dropout layers (see DESIGN.md). */}
+            <NumberField
+              label="Input dropout"
+              className="inline"
+              value={layer.dropout ?? 0}
+              min={0}
+              max={0.95}
+              step={0.05}
+              onChange={(dropout) => updateLayer(layer.id, { dropout })}
+            />
+            <NumberField
+              label="Recurrent dropout"
+              className="inline"
+              value={layer.recurrentDropout ?? 0}
+              min={0}
+              max={0.95}
+              step={0.05}
+              onChange={(recurrentDropout) => updateLayer(layer.id, { recurrentDropout })}
+            />
           </>
         )}
         {layer.kind === 'maxPooling2d' && (
