@@ -26,6 +26,7 @@ interface Block {
   features: string[];
   inputShape: number[];
   scaler: { kind: string; offset: number[]; scale: number[]; fill: number[] };
+  series: { window: number; horizon: number; timeName: string | null; targetScaling: { offset: number; scale: number } };
 }
 interface OneFile {
   format: string;
@@ -88,18 +89,17 @@ async function forecastReadout(page: Page): Promise<number[]> {
 
 /**
  * The scaled window before each compared step, built from the series file
- * and the block alone: `inputShape` gives the window; the horizon is the
- * playground's "next step" (the block does not say it).
+ * and the block alone: its `series` gives the window and the horizon.
  */
 async function windowsFor(block: Block): Promise<number[][]> {
   const lines = (await readFile('public/datasets/sunspots_yearly.csv', 'utf8')).trim().split('\n');
   expect(lines[0]).toBe(`year,${block.features[0]}`);
   const values = lines.slice(1).map((line) => Number(line.split(',')[1]));
-  const [window = 0] = block.inputShape;
+  const { window, horizon } = block.series;
   const { offset, scale, fill } = block.scaler;
   return steps.map(({ step }) => {
     const target = step - 1;
-    return values.slice(target - window, target).map((v) => ((Number.isNaN(v) ? fill[0]! : v) - offset[0]!) / scale[0]!);
+    return values.slice(target - horizon + 1 - window, target - horizon + 1).map((v) => ((Number.isNaN(v) ? fill[0]! : v) - offset[0]!) / scale[0]!);
   });
 }
 
@@ -153,7 +153,8 @@ async function checkExports(page: Page, browser: Browser, layerClass: 'LSTM' | '
   expect(recurrent.config.recurrent_activation).toBe('sigmoid');
   if (layerClass === 'GRU') expect(recurrent.config.reset_after).toBe(false);
   expect(JSON.parse(exported.modelJson).modelTopology).toEqual(file.modelTopology);
-  // The windows below predict the next step, as the playground's Horizon says; the file does not say it.
+  // The file says how to cut and unscale windows: 20 steps predicting the next one, the target scaled as its own input column.
+  expect(block.series).toEqual({ window: 20, horizon: 1, timeName: 'year', targetScaling: { offset: block.scaler.offset[0], scale: block.scaler.scale[0] } });
   await expect(page.getByRole('slider', { name: 'Horizon' })).toHaveAttribute('aria-valuetext', 'next step');
 
   const shown = await forecastReadout(page);

@@ -50,6 +50,25 @@ describe("the 'forecast' probe", () => {
     engine.dispose();
   }, 30_000);
 
+  it('with a shuffled split: one step ahead on the held-out end too, and the roll-out from its start', async () => {
+    const table = generateSeries('noisySine', { length: 120, noise: 0.1, seed: 1 }, { window: 10, horizon: 1 });
+    const prepared = prepareData(table, 0.2, 1, 'standard', 'shuffled');
+    const future = 'futureRows' in prepared ? (prepared.futureRows as Uint32Array).length : 0;
+    expect(future).toBeGreaterThan(0);
+    const data = { ...prepared, grid: null, series: seriesProbeSetup(table, prepared) };
+    const { config } = defaultExperiment('sunspots');
+    const engine = await createTfEngine({ layers: lstm, task: { kind: 'regression' }, config, data, batchSize: 16 });
+    const before = tf.memory().numTensors;
+    const { forecast } = await engine.probe(['forecast']);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(forecast!.validation).toHaveLength(prepared.numVal);
+    expect(forecast!.future).toHaveLength(future);
+    expect(forecast!.rollOut).toHaveLength(future);
+    // The roll-out starts from true values before the end, as the one-step forecast of the end's first window does.
+    expect(forecast!.rollOut![0]).toBeCloseTo(forecast!.future![0]!, 5);
+    engine.dispose();
+  }, 30_000);
+
   it('is sent at the end of a run, on tfjs and on the JavaScript engine alike, with the same numbers of points', async () => {
     const { data, numTrain, numVal } = sineData();
     const { config } = defaultExperiment('sunspots');

@@ -12,6 +12,8 @@ import type { ExportMeta } from './runState';
 function scriptData(choice: DatasetChoice, table: Table, custom: CustomData | null): ScriptData {
   const categorical = (table.encodings ?? []).map((encoding) => encoding.column);
   if (choice === 'custom') {
+    // An uploaded series goes with the script as the rows the playground built of it, in their time order.
+    if (table.series) return seriesScriptData({ uploaded: custom?.fileName ?? 'data.csv' }, table);
     return { kind: 'csv', file: custom?.fileName ?? 'data.csv', target: table.targetName, ignored: custom?.plan.ignored ?? [], categorical, image: null };
   }
   const source = datasetInfo(choice).source;

@@ -68,23 +68,41 @@ describe('the Keras script of a time series', () => {
   const script = kerasScript(layers, block(), data);
 
   it('reads the shipped file and its value column, with the window, horizon and split the playground used', () => {
-    expect(data).toEqual({ kind: 'series', file: 'sunspots_yearly.csv', column: 'sunspots', numRows: 309, window: 20, horizon: 1, csv: null });
+    expect(data).toEqual({
+      kind: 'series',
+      file: 'sunspots_yearly.csv',
+      inputs: ['sunspots'],
+      target: 'sunspots',
+      time: 'year',
+      numRows: 309,
+      window: 20,
+      horizon: 1,
+      missing: false,
+      csv: null,
+    });
     const found = assignments(script);
     expect(found['df']).toBe("pd.read_csv('sunspots_yearly.csv')");
-    expect(found['values']).toBe("df['sunspots'].to_numpy(dtype='float32').astype('float64')");
+    expect(found['input_columns']).toBe("['sunspots']");
+    expect(found['target_column']).toBe("'sunspots'");
+    expect(found['inputs']).toBe("df[input_columns].to_numpy(dtype='float32').astype('float64')");
+    expect(found['values']).toBe("df[target_column].to_numpy(dtype='float32').astype('float64')");
     expect(found['(window, horizon)']).toBe('(20, 1)');
     // 62 of the 309 steps (20 %) are held out: the playground's own split row.
     const { split } = splitSeries(309, { window: 20, horizon: 1 }, 0.2);
     expect(split).toBe(247);
     expect(found['split']).toBe(String(split));
-    expect(script).toContain('assert len(values) == 309');
+    expect(script).toContain('assert len(df) == 309');
     expect(script).toContain('layers.LSTM(units=32, activation="tanh", recurrent_activation="sigmoid", return_sequences=False, input_shape=[20, 1])');
   });
 
   it('scales with the training steps only, cuts windows and splits them chronologically', () => {
     const found = assignments(script);
-    expect(found['offset']).toBe('values[:split].mean()');
-    expect(found['scale']).toBe('values[:split].std()');
+    expect(found['offset']).toBe('np.mean(inputs[:split], axis=0)');
+    expect(found['scale']).toBe('np.where(scale > 1e-12, scale, 1.0)');
+    expect(script).toContain('scale = np.std(inputs[:split], axis=0)');
+    // The series predicts itself: the target takes its column's own statistics, as targetScaling in data/series.ts.
+    expect(found['(target_offset, target_scale)']).toBe('(offset[0], scale[0])');
+    expect(script).not.toContain('fill');
     expect(found['targets_at']).toBe('starts + window - 1 + horizon');
     expect(found['train']).toBe('np.flatnonzero(targets_at < split)');
     expect(found['valid']).toBe('np.flatnonzero(targets_at >= split)');
@@ -103,10 +121,12 @@ describe('the Keras script of a time series', () => {
 
   it('writes min-max and no scaling as the playground fits them', () => {
     const minmax = assignments(kerasScript(layers, block({ scaling: 'minmax' }), data));
-    expect(minmax['offset']).toBe('values[:split].min()');
-    expect(minmax['scale']).toBe('values[:split].max() - offset');
+    expect(minmax['offset']).toBe('np.min(inputs[:split], axis=0)');
+    expect(kerasScript(layers, block({ scaling: 'minmax' }), data)).toContain('scale = np.max(inputs[:split], axis=0) - offset');
     const none = assignments(kerasScript(layers, block({ scaling: 'none' }), data));
-    expect(none['(offset, scale)']).toBe('(0.0, 1.0)');
+    expect(none['offset']).toBe('np.zeros(len(input_columns))');
+    expect(none['scale']).toBe('np.where(scale > 1e-12, scale, 1.0)');
+    expect(none['(target_offset, target_scale)']).toBe('(offset[0], scale[0])');
   });
 
   it('for a shuffled split, shuffles the windows before the split with the seed and reports the held-out future', () => {
@@ -127,7 +147,7 @@ describe('the Keras script of a time series', () => {
     const ahead = seriesScriptData({ file: 'co2_monthly.csv' }, { ...sunspots, series: { ...sunspots.series!, window: 12, horizon: 6 } });
     const code = kerasScript(layers, { ...block(), inputShape: [12, 1] }, ahead);
     expect(assignments(code)['(window, horizon)']).toBe('(12, 6)');
-    expect(code).toContain("the model predicts the value of the step 6 steps after the window's last.");
+    expect(code).toContain('the model predicts "sunspots" at the step 6 steps after the window\'s last.');
     expect(code).toContain('input_shape=[12, 1]');
   });
 });

@@ -1,86 +1,103 @@
 import type { LayerSpec } from '../layers';
 import { losses } from '../losses';
 import { comment, earlyStoppingArgs, layerCode, num, optimizerCode, py } from './kerasScript';
+import { seriesSplitRow, type SeriesScriptData } from './kerasSeriesData';
 import type { PlaygroundBlock } from './schema';
 
+export { float32Text, seriesCsv, seriesScriptData, seriesSplitRow, uploadedSeriesCsv, uploadedSeriesFile } from './kerasSeriesData';
+export type { SeriesScriptData, SeriesSource, SeriesTableFacts } from './kerasSeriesData';
+
 /*
- * The Keras script of a time series: it reads the series, scales it with the
- * training steps' statistics, cuts it into windows and splits them as the
- * playground does (data/series.ts), then trains the same model and prints
- * the validation loss beside the naive forecast's error. The windowing and
- * the split are written as plain NumPy so a learner can read every step.
+ * The Keras script of a time series: it reads the series, fills and scales
+ * every input column with the training steps' statistics, cuts the rows into
+ * windows and splits them as the playground does (data/series.ts), then
+ * trains the same model and prints the validation error beside the naive
+ * forecast's. The windowing and the split are written as plain NumPy so a
+ * learner can read every step.
  */
 
-/** How the script finds a series: the file it reads, and the facts of the playground's windowing it repeats. */
-export interface SeriesScriptData {
-  kind: 'series';
-  /** The CSV the script reads: a shipped file's name, or `<dataset id>.csv` for a generated series saved beside the script. */
-  file: string;
-  /** The column holding the values (the last column of the file). */
-  column: string;
-  /** Steps in the series, so the script can tell when it is given another file. */
-  numRows: number;
-  /** Steps of history in one example. */
-  window: number;
-  /** Steps after the window's last step whose value is predicted. */
-  horizon: number;
-  /** For a generated series, the CSV text to save as `file` beside the script; null for a shipped file. */
-  csv: string | null;
+type Scaling = PlaygroundBlock['config']['scaling'];
+
+/** The rows' source in words, and the lines that read the input and target columns as float32. */
+function readLines(data: SeriesScriptData): string[] {
+  const saved =
+    data.csv === null
+      ? []
+      : data.time === null
+        ? [`# The series was generated in the playground and downloaded with this script as ${comment(data.file)}.`]
+        : [
+            `# ${comment(data.file)} was downloaded with this script: the rows of the uploaded file the playground kept`,
+            `# (rows missing the predicted value dropped), already in the order of their times in ${comment(JSON.stringify(data.time))},`,
+            '# as the playground read and sorted them. Reading these rows gives the very windows the model was trained on.',
+          ];
+  return [
+    ...saved,
+    `df = pd.read_csv(${py(data.file)})`,
+    `assert len(df) == ${data.numRows}, "the playground's series had ${data.numRows} steps"`,
+    '# The columns the model sees at each step, in the order of its input features, and the column it predicts.',
+    `input_columns = [${data.inputs.map(py).join(', ')}]`,
+    `target_column = ${py(data.target)}`,
+    '# float32, as the playground holds the values; the statistics below are taken in float64 as it takes them.',
+    'inputs = df[input_columns].to_numpy(dtype="float32").astype("float64")',
+    'values = df[target_column].to_numpy(dtype="float32").astype("float64")',
+  ];
 }
 
-/** A generated series as CSV text: a step column, then the values, as parseSeriesCsv reads a shipped file. */
-export function seriesCsv(column: string, values: Float32Array): string {
-  const lines = [`step,${column}`];
-  // Nine significant digits give back every float32 exactly.
-  values.forEach((v, t) => lines.push(`${t},${Number(v.toPrecision(9))}`));
-  return `${lines.join('\n')}\n`;
+/** Per input column: the statistics of the training steps (NaN-aware where a cell is missing), then the fill of missing cells. */
+function inputScalingLines(scaling: Scaling, missing: boolean): string[] {
+  const nan = missing ? 'nan' : '';
+  // A column with no value in the training steps gets 0, as the playground gives it.
+  const guard = (code: string): string => (missing ? `np.nan_to_num(${code})` : code);
+  const stats: Record<Scaling, string[]> = {
+    standard: [
+      '# Standard scaling of each column: subtract its mean, divide by its standard deviation, both of the',
+      '# training steps only, so nothing about the validation part leaks into training.',
+      `offset = ${guard(`np.${nan}mean(inputs[:split], axis=0)`)}`,
+      `scale = np.${nan}std(inputs[:split], axis=0)`,
+    ],
+    minmax: [
+      '# Min-max scaling of each column to 0 … 1 with its smallest and largest value of the training steps only,',
+      '# so nothing about the validation part leaks into training.',
+      `offset = ${guard(`np.${nan}min(inputs[:split], axis=0)`)}`,
+      `scale = np.${nan}max(inputs[:split], axis=0) - offset`,
+    ],
+    none: ['# No scaling, as in the playground.', 'offset = np.zeros(len(input_columns))', 'scale = np.ones(len(input_columns))'],
+  };
+  return [
+    ...stats[scaling],
+    '# A constant training column would divide by 0; the playground then divides by 1.',
+    'scale = np.where(scale > 1e-12, scale, 1.0)',
+    ...(missing
+      ? [
+          '# A missing cell is filled with its column\'s mean over the training steps (taken without the missing cells).',
+          'fill = np.nan_to_num(np.nanmean(inputs[:split], axis=0))',
+          'inputs = np.where(np.isnan(inputs), fill, inputs)',
+        ]
+      : []),
+    'scaled = ((inputs - offset) / scale).astype("float32")',
+  ];
 }
 
-/** What seriesScriptData reads of a series table (data/table.ts's Table fits it). */
-export interface SeriesTableFacts {
-  targetName: string;
-  targets: Float32Array;
-  numRows: number;
-  series?: { window: number; horizon: number } | null;
-}
-
-/**
- * The script data of a series: `source` is the shipped file, or the dataset
- * id of a generated series, whose values then go with the script.
- */
-export function seriesScriptData(source: { file: string } | { generated: string }, table: SeriesTableFacts): SeriesScriptData {
-  if (!table.series) throw new Error('seriesScriptData needs a time-series table.');
-  const { window, horizon } = table.series;
-  const shared = { kind: 'series' as const, column: table.targetName, numRows: table.numRows, window, horizon };
-  return 'file' in source
-    ? { ...shared, file: source.file, csv: null }
-    : { ...shared, file: `${source.generated}.csv`, csv: seriesCsv(table.targetName, table.targets) };
-}
-
-/** The first validation row, as data/split.ts's splitSizes puts it: the last `fraction` of the steps (at least one) are held out. */
-export function seriesSplitRow(numRows: number, fraction: number): number {
-  return numRows - Math.min(numRows - 1, Math.max(1, Math.round(numRows * fraction)));
-}
-
-function scalingLines(scaling: PlaygroundBlock['config']['scaling']): string[] {
-  switch (scaling) {
-    case 'standard':
-      return [
-        '# Standard scaling: subtract the mean, divide by the standard deviation, both of the training steps only,',
-        '# so nothing about the validation part leaks into training.',
-        'offset = values[:split].mean()',
-        'scale = values[:split].std()',
-      ];
-    case 'minmax':
-      return [
-        '# Min-max scaling to 0 … 1 with the smallest and largest value of the training steps only,',
-        '# so nothing about the validation part leaks into training.',
-        'offset = values[:split].min()',
-        'scale = values[:split].max() - offset',
-      ];
-    case 'none':
-      return ['# No scaling, as in the playground.', 'offset, scale = 0.0, 1.0'];
+/** The target's scale, as data/series.ts's targetScaling sets it. */
+function targetScalingLines(data: SeriesScriptData, scaling: Scaling): string[] {
+  const own = data.inputs.indexOf(data.target);
+  if (own >= 0) {
+    return [
+      `# The series predicts its own column ${comment(JSON.stringify(data.target))}: the target is scaled with that column's statistics,`,
+      '# so the last step the model sees and the value it predicts are on one scale.',
+      `target_offset, target_scale = offset[${own}], scale[${own}]`,
+    ];
   }
+  const stats: Record<Scaling, string[]> = {
+    standard: ['target_offset = values[:split].mean()', 'target_scale = values[:split].std()'],
+    minmax: ['target_offset = values[:split].min()', 'target_scale = values[:split].max() - target_offset'],
+    none: ['target_offset, target_scale = 0.0, 1.0'],
+  };
+  return [
+    `# The predicted column ${comment(JSON.stringify(data.target))} is no input: its own scale is fitted on the training steps.`,
+    ...stats[scaling],
+    ...(scaling === 'none' ? [] : ['if not target_scale > 1e-12:', '    target_scale = 1.0']),
+  ];
 }
 
 function splitLines(shuffled: boolean, validationSplit: number, seed: number): string[] {
@@ -117,43 +134,38 @@ export function kerasSeriesScript(layers: readonly LayerSpec[], block: Playgroun
   const split = seriesSplitRow(data.numRows, config.validationSplit);
   const held = data.numRows - split;
   const ahead = data.horizon === 1 ? 'the next step' : `the step ${data.horizon} steps after the window's last`;
+  const columns = data.inputs.length;
+  const what = columns === 1 && data.inputs[0] === data.target ? 'steps' : `steps of ${columns} column${columns === 1 ? '' : 's'}`;
   return [
     `# Exported from the neural-network playground: ${comment(block.dataset.label)}, a time series (${comment(data.file)}).`,
-    `# Each example is a window of ${data.window} steps; the model predicts the value of ${ahead}.`,
+    `# Each example is a window of ${data.window} ${what}; the model predicts ${comment(JSON.stringify(data.target))} at ${ahead}.`,
     'import numpy as np',
     'import pandas as pd',
     'from tensorflow import keras',
     'from tensorflow.keras import layers, callbacks',
     '',
-    ...(data.csv === null ? [] : [`# The series was generated in the playground and downloaded with this script as ${comment(data.file)}.`]),
-    `df = pd.read_csv(${py(data.file)})`,
-    '# float32, as the playground holds the values; the statistics below are taken in float64 as it takes them.',
-    `values = df[${py(data.column)}].to_numpy(dtype="float32").astype("float64")`,
-    `assert len(values) == ${data.numRows}, "the playground's series had ${data.numRows} steps"`,
+    ...readLines(data),
     `window, horizon = ${data.window}, ${data.horizon}`,
     '',
     `# Time is never shuffled into the split: the first ${split} steps are the training part,`,
     `# the last ${held} (${Math.round(config.validationSplit * 100)} % of ${data.numRows}) the validation part.`,
     `split = ${split}`,
-    ...scalingLines(config.scaling),
-    '# A constant training part would divide by 0; the playground then divides by 1.',
-    'if not scale > 1e-12:',
-    '    scale = 1.0',
-    'scaled = ((values - offset) / scale).astype("float32")',
+    ...inputScalingLines(config.scaling, data.missing),
+    ...targetScalingLines(data, config.scaling),
     '',
-    '# Example k is the window of steps k … k + window - 1; its target is the value at',
-    '# step k + window - 1 + horizon. Keras wants the windows as (examples, steps, features).',
+    '# Example k is the window of steps k … k + window - 1 (every input column at each step); its target is',
+    '# the predicted value at step k + window - 1 + horizon. Keras wants the windows as (examples, steps, columns).',
     'starts = np.arange(len(values) - window - horizon + 1)',
     'targets_at = starts + window - 1 + horizon',
-    'X = np.stack([scaled[k:k + window] for k in starts])[:, :, np.newaxis]',
-    'y = scaled[targets_at]',
+    'X = np.stack([scaled[k:k + window] for k in starts])',
+    'y = ((values[targets_at] - target_offset) / target_scale).astype("float32")',
     ...splitLines(shuffled, config.validationSplit, config.seed),
     'X_train, y_train = X[train], y[train]',
     'X_valid, y_valid = X[valid], y[valid]',
     'print("Training windows:", len(train), " validation windows:", len(valid))',
     '',
     'model = keras.Sequential([',
-    ...layers.map((layer, i) => `    ${layerCode(layer, i === 0 ? [data.window, 1] : null)},`),
+    ...layers.map((layer, i) => `    ${layerCode(layer, i === 0 ? [data.window, columns] : null)},`),
     '])',
     'model.compile(',
     `    optimizer=${optimizerCode[config.optimizer]!(config.learningRate)},`,
@@ -183,12 +195,12 @@ export function kerasSeriesScript(layers: readonly LayerSpec[], block: Playgroun
     '',
     'def mae_in_series_units(rows):',
     '    """The model\'s mean absolute error on the given windows, its predictions scaled back to the series\' units."""',
-    '    predicted = model.predict(X[rows], verbose=0).reshape(len(rows), -1)[:, -1] * scale + offset',
+    '    predicted = model.predict(X[rows], verbose=0).reshape(len(rows), -1)[:, -1] * target_scale + target_offset',
     '    return np.abs(predicted - values[targets_at[rows]]).mean()',
     '',
     '',
     'def naive_mae(rows):',
-    '    """The naive forecast\'s error: the value horizon steps on is taken to be the last one seen (step t - horizon)."""',
+    '    """The naive forecast\'s error: the predicted value is taken to be the one horizon steps before it (step t - horizon)."""',
     '    t = targets_at[rows]',
     '    return np.abs(values[t] - values[t - horizon]).mean()',
     '',

@@ -8,11 +8,13 @@ const steps = (n: number): string => `${n} step${n === 1 ? '' : 's'}`;
 
 /**
  * "Window" (steps of history per example) and "Horizon" (steps ahead to
- * predict) of a time series; shown only for series.
+ * predict) of a time series, and "Shuffle time", the split lesson 14 warns
+ * against; shown only for series.
  */
 export function SeriesControls() {
   const series = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.series : undefined));
-  const { setSeriesWindow } = usePlayground.getState();
+  const shuffled = usePlayground((state) => state.config.seriesSplit === 'shuffled');
+  const { setSeriesWindow, setConfig } = usePlayground.getState();
   if (!series) return null;
   return (
     <fieldset className="controls">
@@ -35,6 +37,15 @@ export function SeriesControls() {
           hint="How far after the window's last step the predicted value lies. The validation part is the end of the series."
         />
       </div>
+      <label className="check">
+        <input type="checkbox" checked={shuffled} onChange={(event) => setConfig({ seriesSplit: event.target.checked ? 'shuffled' : 'chronological' })} />
+        Shuffle time
+      </label>
+      <p className="hint">
+        {shuffled
+          ? 'Validation windows are drawn at random from before the last part of the series, as one would split a table; the last part is held out as the future. Lesson 14 shows why this flatters val_loss.'
+          : 'Validation is the end of the series, which no training window reaches: the model is judged on forecasting the future.'}
+      </p>
     </fieldset>
   );
 }
