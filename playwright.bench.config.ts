@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
-/** `npm run bench`: the benchmark page (dist-bench) and the app's build (dist) in the system Chromium. */
+/**
+ * `npm run bench`: the benchmark page (dist-bench) and the app's build (dist,
+ * or the folder E2E_OUT_DIR names) in the system Chromium.
+ */
 export default defineConfig({
   ...base,
   testDir: 'e2e/bench',
@@ -17,7 +20,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: 'npx vite preview --port 4175 --strictPort',
+      command: `npx vite preview --port 4175 --strictPort --outDir ${process.env.E2E_OUT_DIR ?? 'dist'}`,
       url: 'http://localhost:4175',
       reuseExistingServer: false,
       timeout: 60_000,

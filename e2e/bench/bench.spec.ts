@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { test } from '@playwright/test';
+import { benchOnly, benchSelected } from './only';
 import type { Measurement } from './runners';
 
 const fmt = (value: number | undefined, digits = 1): string => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits));
@@ -19,7 +21,7 @@ interface Ratio {
 function ratios(results: Measurement[]): Ratio[] {
   const ours = results.filter((r) => r.trainer === 'playground (worker)' && Number.isFinite(r.samplesPerSec));
   return results
-    .filter((r) => r.trainer !== 'playground (worker)' && r.trainer !== 'tfjs fit, WebGL flags' && Number.isFinite(r.samplesPerSec))
+    .filter((r) => !r.trainer.startsWith('playground (worker)') && r.trainer !== 'tfjs fit, WebGL flags' && Number.isFinite(r.samplesPerSec))
     .flatMap((other) => {
       const mine = ours.filter((r) => r.workload === other.workload);
       if (mine.length === 0) return [];
@@ -39,16 +41,18 @@ function ratios(results: Measurement[]): Ratio[] {
 }
 
 test('benchmark: the playground against naive tfjs fit, convnetjs and brain.js', async ({ page }) => {
-  const only = process.env.BENCH_ONLY?.split(',');
+  test.skip(!benchSelected('W1', 'W2', 'W3', 'W4', 'W5'), 'BENCH_ONLY names no workload');
+  const only = benchOnly ? [...benchOnly] : undefined;
   await page.goto('/');
   await page.getByText('Ready').waitFor();
+  const loadBefore = loadavg()[0]!;
   const results = (await page.evaluate((ids) => (window as unknown as { runBench(ids?: string[]): Promise<Measurement[]> }).runBench(ids), only)) as Measurement[];
   const lines = [
-    '| workload | trainer | backend | ms/epoch | samples/s | epochs/s | tensors before → after | long tasks | note |',
-    '| --- | --- | --- | ---: | ---: | ---: | --- | ---: | --- |',
+    '| workload | trainer | backend | ms/epoch | samples/s | epochs/s | wall epochs/s | tensors before → after | long tasks | note |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${r.trainer} | ${r.backend} | ${fmt(r.msPerEpoch)} | ${fmt(r.samplesPerSec, 0)} | ${fmt(r.epochsPerSec, 2)} | ${r.tensorsBefore ?? '—'} → ${r.tensorsAfter ?? '—'} | ${r.longTasks ?? '—'} | ${r.note ?? ''} |`,
+        `| ${r.workload} | ${r.trainer} | ${r.backend} | ${fmt(r.msPerEpoch)} | ${fmt(r.samplesPerSec, 0)} | ${fmt(r.epochsPerSec, 2)} | ${r.wallMsPerEpoch === undefined ? '—' : fmt(1000 / r.wallMsPerEpoch, 2)} | ${r.tensorsBefore ?? '—'} → ${r.tensorsAfter ?? '—'} | ${r.longTasks ?? '—'} | ${r.note ?? ''} |`,
     ),
     '',
     '| workload | playground vs | on | same backend | playground fastest |',
@@ -56,6 +60,9 @@ test('benchmark: the playground against naive tfjs fit, convnetjs and brain.js',
     ...ratios(results).map(
       (r) => `| ${r.workload} | ${r.versus} | ${r.backend} | ${r.sameBackend === null ? '—' : `${fmt(r.sameBackend, 2)}×`} | ${fmt(r.best, 2)}× (${r.bestBackend}) |`,
     ),
+    '',
+    // This machine may be shared: a load above its core count slows every row.
+    `Load average (1 min) over the run: ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}.`,
   ];
   console.log(lines.join('\n'));
   await mkdir('bench-results', { recursive: true });

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { RunState } from '../../src/state/runState';
 import { MAX_RUNS, recordOf, type RunRecord } from '../../src/state/runsList';
 import { defaultExperiment } from '../../src/state/defaults';
+import { benchSelected } from './only';
 
 /** The app's production build, served beside the bench page (playwright.bench.config.ts). */
 const APP_URL = 'http://localhost:4175/?testHooks';
@@ -48,6 +49,7 @@ const sample = (page: Page, started: number): Promise<Sample> =>
  * must stay flat or bounded; saving must not fail silently.
  */
 test('benchmark: soak, 200 saved runs and every view open', async ({ page }) => {
+  test.skip(!benchSelected('soak'), 'BENCH_ONLY leaves this out');
   const runs = storedRuns();
   await page.addInitScript((entry) => {
     if (!sessionStorage.getItem('soak-seeded')) {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { applyAndClose, observeLongTasks, setUpW2, trainRecording, trainW2 } from '../w2';
+import { benchSelected } from './only';
 
 /** The app's production build, served beside the bench page (playwright.bench.config.ts). */
 const APP_URL = 'http://localhost:4175/';
@@ -45,6 +46,7 @@ const redraws = (page: Page) => page.evaluate(() => (window as unknown as { __re
  * tasks over 50 ms), in one page load each.
  */
 test('benchmark: the inside views while training', async ({ page }) => {
+  test.skip(!benchSelected('views', 'W1', 'W2'), 'BENCH_ONLY leaves this out');
   await observeLongTasks(page);
   await page.goto(APP_URL);
   await page.getByText(/Backend: (webgl|wasm|cpu|js)/).waitFor();

@@ -5,10 +5,11 @@ import type { Table } from '../../src/data/table';
 import type { LayerDraft, LayerSpec } from '../../src/model/layers';
 import { defaultEarlyStopping } from '../../src/model/earlyStopping';
 import type { TrainingConfig } from '../../src/model/trainingConfig';
+import { defaultExperiment } from '../../src/state/defaults';
 
-/** One benchmark workload: data, network and training, as issue 7 defines them. */
+/** One benchmark workload: data, network and training, as issue 7 (W1–W4) and issue 15 (W5) define them. */
 export interface Workload {
-  id: 'W1' | 'W2' | 'W3' | 'W4';
+  id: 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
   title: string;
   table(): Promise<Table>;
   validationSplit: number;
@@ -18,6 +19,8 @@ export interface Workload {
   epochs: number;
   /** Whether the model has convolutions (WASM cannot train those). */
   conv: boolean;
+  /** Whether the model has recurrent layers (the fused JavaScript engine and the peers cannot train those). */
+  recurrent: boolean;
 }
 
 const files: FileSource = {
@@ -38,6 +41,9 @@ const config = (overrides: Partial<TrainingConfig>): TrainingConfig => ({
   ...overrides,
 });
 
+/** The app's starting point for Sunspots, whose training settings W5 takes as they are. */
+const sunspots = defaultExperiment('sunspots');
+
 const dense = (units: number, activation: 'tanh' | 'relu' | 'sigmoid' | 'softmax'): LayerDraft => ({ kind: 'dense', units, activation });
 
 export const workloads: Workload[] = [
@@ -50,6 +56,7 @@ export const workloads: Workload[] = [
     config: config({ optimizer: 'sgd', learningRate: 0.03, batchSize: 10 }),
     epochs: 40,
     conv: false,
+    recurrent: false,
   },
   {
     id: 'W2',
@@ -60,6 +67,7 @@ export const workloads: Workload[] = [
     config: config({ batchSize: 32 }),
     epochs: 10,
     conv: false,
+    recurrent: false,
   },
   {
     id: 'W3',
@@ -78,6 +86,7 @@ export const workloads: Workload[] = [
     config: config({ batchSize: 64, loss: 'categoricalCrossentropy', scaling: 'none' }),
     epochs: 1,
     conv: true,
+    recurrent: false,
   },
   {
     id: 'W4',
@@ -88,6 +97,20 @@ export const workloads: Workload[] = [
     config: config({ batchSize: 256 }),
     epochs: 3,
     conv: false,
+    recurrent: false,
+  },
+  {
+    id: 'W5',
+    title: "Series: sunspots, 20-step windows → LSTM(32) → Dense(1), the app's Sunspots defaults (Adam 0.01, MAE, batch 32)",
+    // Window 20, horizon 1: the series' default (DEFAULT_SERIES_WINDOW).
+    table: () => loadDataset('sunspots', files),
+    validationSplit: sunspots.config.validationSplit,
+    layers: [{ kind: 'lstm', units: 32, activation: 'tanh', returnSequences: false }, { kind: 'dense', units: 1, activation: 'linear' }],
+    config: { ...sunspots.config, epochs: 1 },
+    // Enough that the forecast, measured at most once a second, is measured several times on WASM.
+    epochs: 20,
+    conv: false,
+    recurrent: true,
   },
 ];
 

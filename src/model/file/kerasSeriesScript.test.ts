@@ -1,11 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ColumnPlan } from '../../data/buildTable';
+import { describeColumns } from '../../data/columns';
+import { parseCsvText } from '../../data/csvParse';
+import { prepareData } from '../../data/prepare';
 import { prepareSeries, splitSeries } from '../../data/series';
 import { generateSeries, parseSeriesCsv } from '../../data/seriesSources';
+import type { SeriesWindow, Table } from '../../data/table';
+import { detectTimeColumns } from '../../data/timeColumn';
+import { buildCustomTable, planUpload, planWithTime, type CustomData } from '../../state/customData';
+import { exportMetaFor } from '../../state/exportMeta';
 import type { LayerSpec } from '../layers';
 import { kerasScript } from './kerasScript';
-import { seriesCsv, seriesScriptData, seriesSplitRow } from './kerasSeriesScript';
+import { seriesCsv, seriesScriptData, seriesSplitRow, type SeriesScriptData } from './kerasSeriesScript';
 import type { PlaygroundBlock } from './schema';
 
 const sunspots = parseSeriesCsv(readFileSync('public/datasets/sunspots_yearly.csv', 'utf8'), { window: 20, horizon: 1 });
@@ -176,4 +186,156 @@ describe('a generated series goes with its script', () => {
       }
     }
   });
+});
+
+/** An upload built as the app builds it: planned as a fresh upload, read as a series ordered by "date", then the plan changed as the person would. */
+function uploaded(fileName: string, text: string, change: (plan: ColumnPlan) => ColumnPlan, window: SeriesWindow): { custom: CustomData; table: Table } {
+  const parsed = parseCsvText(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const columns = describeColumns(parsed.raw);
+  const planned = planUpload(fileName, parsed.raw, columns, detectTimeColumns(parsed.raw, columns));
+  if (!planned.ok) throw new Error(planned.message);
+  const custom: CustomData = { ...planned.custom, plan: change(planWithTime(planned.custom, 'date')) };
+  const built = buildCustomTable(custom, window);
+  if ('error' in built) throw new Error(built.error);
+  return { custom, table: built.table };
+}
+
+const salesText = readFileSync('e2e/fixtures/monthly-sales.csv', 'utf8');
+const leaveOut = (...names: string[]) => (plan: ColumnPlan): ColumnPlan => ({ ...plan, ignored: [...plan.ignored, ...names] });
+const salesBlock = (table: Table, config: Partial<PlaygroundBlock['config']> = {}): PlaygroundBlock => ({
+  ...block(config),
+  dataset: { id: 'custom', label: 'monthly-sales.csv' },
+  target: table.targetName,
+  features: table.featureNames,
+  inputShape: [table.series!.window, table.featureNames.length],
+});
+
+describe('an uploaded CSV read as a series goes with its script', () => {
+  // Two inputs; the predicted "sales" is left out of them.
+  const { custom, table } = uploaded('monthly-sales.csv', salesText, leaveOut('sales'), { window: 12, horizon: 2 });
+  const data = seriesScriptData({ uploaded: custom.fileName }, table);
+  const script = kerasScript(layers, salesBlock(table), data);
+
+  it('names its input columns in feature order, the target, the window, horizon and split the playground used', () => {
+    expect(table.featureNames).toEqual(['temperature', 'visitors']);
+    expect(data).toMatchObject({ kind: 'series', file: 'monthly-sales_series.csv', inputs: ['temperature', 'visitors'], target: 'sales', time: 'date' });
+    expect(data).toMatchObject({ numRows: 72, window: 12, horizon: 2, missing: false });
+    const found = assignments(script);
+    expect(found['df']).toBe("pd.read_csv('monthly-sales_series.csv')");
+    expect(found['input_columns']).toBe("['temperature', 'visitors']");
+    expect(found['target_column']).toBe("'sales'");
+    expect(found['(window, horizon)']).toBe('(12, 2)');
+    expect(found['split']).toBe(String(splitSeries(72, { window: 12, horizon: 2 }, 0.2).split));
+    expect(script).toContain('input_shape=[12, 2])');
+    expect(script).toContain('downloaded with this script');
+  });
+
+  it('scales the target, no input, with its own statistics of the training steps, as targetScaling does', () => {
+    const found = assignments(script);
+    expect(found['target_offset']).toBe('values[:split].mean()');
+    expect(found['target_scale']).toBe('values[:split].std()');
+    expect(found['y']).toBe("((values[targets_at] - target_offset) / target_scale).astype('float32')");
+    expect(script).toContain('return np.abs(values[t] - values[t - horizon]).mean()');
+    const minmax = assignments(kerasScript(layers, salesBlock(table, { scaling: 'minmax' }), data));
+    expect(minmax['target_scale']).toBe('values[:split].max() - target_offset');
+  });
+
+  it('saves the rows in time order, as the file wrote them, and they build back to the same table', () => {
+    // The fixture has March and April swapped; ISO dates sort as text in time order. Numbers as written (20.0 saved as 20).
+    const numbers = (line: string): string => line.split(',').map((cell, i) => (i === 0 ? cell : String(Number(cell)))).join(',');
+    const [header, ...rows] = salesText.trim().split('\n').map(numbers);
+    const [savedHeader, ...saved] = data.csv!.trim().split('\n');
+    expect(savedHeader).toBe(header);
+    expect(saved).toEqual([...rows].sort());
+    expect(saved).not.toEqual(rows);
+    const again = uploaded('again.csv', data.csv!, leaveOut('sales'), { window: 12, horizon: 2 }).table;
+    expect(Array.from(again.features)).toEqual(Array.from(table.features));
+    expect(Array.from(again.targets)).toEqual(Array.from(table.targets));
+    expect(again.series!.times).toEqual(table.series!.times);
+  });
+
+  it('takes the target column\'s own statistics when the target is one of the inputs, and writes it once', () => {
+    const own = uploaded('monthly-sales.csv', salesText, leaveOut('temperature'), { window: 6, horizon: 1 }).table;
+    const ownData = seriesScriptData({ uploaded: 'monthly-sales.csv' }, own);
+    expect(ownData.inputs).toEqual(['visitors', 'sales']);
+    const found = assignments(kerasScript(layers, salesBlock(own), ownData));
+    expect(found['input_columns']).toBe("['visitors', 'sales']");
+    expect(found['(target_offset, target_scale)']).toBe('(offset[1], scale[1])');
+    expect(ownData.csv!.split('\n')[0]).toBe('date,visitors,sales');
+  });
+
+  it('fills a missing input with its training mean, as the scaler fills it, leaving the saved cell empty', () => {
+    const holed = salesText.replace('2015-02-01,3.9,365,104.1', '2015-02-01,3.9,NA,104.1');
+    const filled = uploaded('holed.csv', holed, (plan) => ({ ...leaveOut('sales')(plan), missing: 'mean' }), { window: 12, horizon: 2 }).table;
+    const holedData = seriesScriptData({ uploaded: 'holed.csv' }, filled);
+    expect(holedData.missing).toBe(true);
+    expect(holedData.csv).toContain('\n2015-02-01,3.9,,104.1\n');
+    const found = assignments(kerasScript(layers, salesBlock(filled), holedData));
+    expect(found['fill']).toBe('np.nan_to_num(np.nanmean(inputs[:split], axis=0))');
+    expect(found['inputs']).toBe('np.where(np.isnan(inputs), fill, inputs)');
+    expect(found['offset']).toBe('np.nan_to_num(np.nanmean(inputs[:split], axis=0))');
+  });
+
+  it('is the script data the export of an uploaded series gets; an uploaded table still gets the tabular one', () => {
+    const prepared = prepareData(table, 0.2, 42, 'standard');
+    expect(exportMetaFor('custom', table, prepared, custom).script).toEqual(data);
+    const tabular = uploaded('monthly-sales.csv', salesText, (plan) => plan, { window: 12, horizon: 2 });
+    const rows = buildCustomTable({ ...tabular.custom, plan: planWithTime(tabular.custom, null) });
+    if ('error' in rows) throw new Error(rows.error);
+    const meta = exportMetaFor('custom', rows.table, prepareData(rows.table, 0.2, 42, 'standard'), tabular.custom);
+    expect(meta.script.kind).toBe('csv');
+  });
+});
+
+/** A Python with NumPy and pandas ($KERAS_PYTHON, a python or a virtual environment's folder, else python3), or null. */
+function dataPython(): string | null {
+  const given = process.env.KERAS_PYTHON;
+  const python = given ? (existsSync(given) && statSync(given).isDirectory() ? join(given, 'bin', 'python') : given) : 'python3';
+  return spawnSync(python, ['-c', 'import numpy, pandas'], { encoding: 'utf8' }).status === 0 ? python : null;
+}
+
+const python = dataPython();
+if (!python) console.info('Skipping the run of the series scripts\' data part: no Python with NumPy and pandas (set KERAS_PYTHON to one).');
+
+describe.skipIf(!python)('the data part of an uploaded series\' script, run in Python', () => {
+  /** Runs the script up to the model (TensorFlow not needed) beside its CSV and reads back its arrays. */
+  function runDataPart(script: string, data: SeriesScriptData): Record<string, number[]> {
+    const part = script.slice(0, script.indexOf('model = keras.Sequential(')).replace(/^from tensorflow.*$/gm, '');
+    const dump = 'import json\nprint(json.dumps({k: np.asarray(v, dtype="float64").ravel().tolist() for k, v in dict(X_train=X_train, y_train=y_train, X_valid=X_valid, y_valid=y_valid).items()}))\n';
+    const work = mkdtempSync(join(tmpdir(), 'series-script-'));
+    try {
+      writeFileSync(join(work, data.file), data.csv!);
+      const run = spawnSync(python!, ['-c', `${part}\n${dump}`], { cwd: work, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(run.stderr);
+      return JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number[]>;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  const near = (actual: number[], expected: Float32Array) => {
+    expect(actual.length).toBe(expected.length);
+    expect(Math.max(0, ...actual.map((v, i) => Math.abs(v - expected[i]!)))).toBeLessThan(1e-5);
+  };
+
+  const holed = salesText.replace('2015-02-01,3.9,365,104.1', '2015-02-01,3.9,,104.1');
+  const cases: { name: string; text: string; change: (plan: ColumnPlan) => ColumnPlan; scaling: 'standard' | 'minmax' | 'none' }[] = [
+    { name: 'two inputs, the target not among them', text: salesText, change: leaveOut('sales'), scaling: 'standard' },
+    { name: 'the target among the inputs, min-max', text: salesText, change: leaveOut('temperature'), scaling: 'minmax' },
+    { name: 'a missing input filled, no scaling', text: holed, change: (plan) => ({ ...leaveOut('sales')(plan), missing: 'mean' }), scaling: 'none' },
+    { name: 'a missing input filled, standard', text: holed, change: (plan) => ({ ...plan, missing: 'mean' }), scaling: 'standard' },
+  ];
+  for (const c of cases) {
+    it(`gives the playground's windows: ${c.name}`, () => {
+      const { table } = uploaded('monthly-sales.csv', c.text, c.change, { window: 6, horizon: 2 });
+      const data = seriesScriptData({ uploaded: 'monthly-sales.csv' }, table);
+      const prepared = prepareSeries(table, 0.2, c.scaling);
+      const arrays = runDataPart(kerasScript(layers, salesBlock(table, { scaling: c.scaling }), data), data);
+      near(arrays['X_train']!, prepared.xTrain);
+      near(arrays['y_train']!, prepared.yTrain);
+      near(arrays['X_valid']!, prepared.xVal);
+      near(arrays['y_valid']!, prepared.yVal);
+    });
+  }
 });
