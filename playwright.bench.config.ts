@@ -11,7 +11,9 @@ export default defineConfig({
   testIgnore: [],
   timeout: 900_000,
   retries: 0,
-  use: { ...base.use, baseURL: 'http://localhost:4174' },
+  // No Playwright trace: its recorder snapshots the DOM at every action (a click on Train among them),
+  // a main-thread task of 70-350 ms here, which the long-task counts would blame on the app.
+  use: { ...base.use, baseURL: 'http://localhost:4174', trace: 'off' },
   webServer: [
     {
       command: 'npx vite preview --config vite.bench.config.ts',
