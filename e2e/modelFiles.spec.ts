@@ -113,3 +113,20 @@ test('a corrupt model file gives a clear message and changes nothing', async ({ 
   expect(await page.getByRole('list', { name: 'Layers' }).textContent()).toBe(layersBefore);
   await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');
 });
+
+test('Export Keras script downloads the shipped data file it reads beside it', async ({ page }) => {
+  await openPlayground(page, '?backend=wasm');
+  await setEpochs(page, 1);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText('Finished 1 epoch');
+  const downloads: import('@playwright/test').Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Export Keras script' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['concrete.csv', 'concrete_model.py']);
+  const script = await readFile(await downloads.find((d) => d.suggestedFilename() === 'concrete_model.py')!.path(), 'utf8');
+  expect(script).toContain('pd.read_csv("concrete.csv"');
+  // The very file the playground trained on, byte for byte.
+  const csv = await readFile(await downloads.find((d) => d.suggestedFilename() === 'concrete.csv')!.path());
+  expect(csv.equals(await readFile('public/datasets/concrete.csv'))).toBe(true);
+});

@@ -7,19 +7,32 @@
  * python executable or a virtual environment's folder), else `python3`.
  * Without one it says so and exits 0, so machines without TensorFlow skip it.
  *
- * With one it exports the script for Sunspots, Window 20, LSTM(32) → Dense(1)
- * (the playground's default experiment for it, with fewer epochs), runs it
- * beside a copy of the CSV in a temporary folder, and compares with what the
- * playground's own code computes in Node:
+ * With one it runs two cases. Each exports a script, runs it beside its CSV
+ * in a temporary folder, and compares with what the playground's own code
+ * computes in Node:
+ *   1. Sunspots, Window 20, LSTM(32) → Dense(1) (the playground's default
+ *      experiment for it, with fewer epochs), the shipped CSV beside it;
+ *   2. the upload e2e/fixtures/monthly-sales.csv read as a series ordered by
+ *      its "date" column (its rows are not in time order in the file), two
+ *      inputs (temperature, visitors) predicting sales, which is no input,
+ *      Window 12, the model an uploaded series starts with; the script data
+ *      is the export's own (exportMetaFor), so the CSV of ordered rows it
+ *      saves beside the script is what the script reads.
+ * The checks:
  *   - the parameter count: exactly the summary's;
  *   - the number of training and validation windows: exactly prepareSeries's;
  *   - the naive forecast's validation MAE: equal to 4 decimals (same rows, same split);
- *   - the final val_loss against the playground training the same config on
- *     tfjs's CPU backend: within a factor of 2 either way. The two start from
- *     different random weights (TensorFlow's generator is not the playground's),
- *     shuffle the batches differently and sum in another order, so after a few
- *     epochs their losses differ by tens of percent; a mistake in the data
- *     (unscaled values, another split, a shifted target) moves the loss by far more.
+ *   - case 2: the training and validation windows and targets the script
+ *     built (dumped by lines appended to it) against prepareSeries's arrays,
+ *     value by value (within 1e-5: float32 of sums taken in another order);
+ *   - case 1: the final val_loss against the playground training the same
+ *     config on tfjs's CPU backend: within a factor of 2 either way. The two
+ *     start from different random weights (TensorFlow's generator is not the
+ *     playground's), shuffle the batches differently and sum in another
+ *     order, so after a few epochs their losses differ by tens of percent; a
+ *     mistake in the data (unscaled values, another split, a shifted target)
+ *     moves the loss by far more. (Case 2's 40-odd windows make that ratio
+ *     too noisy to check; its arrays are checked directly instead.)
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -75,45 +88,10 @@ const check = (ok, message) => {
 };
 
 const work = mkdtempSync(join(tmpdir(), 'test-keras-'));
-try {
-  const tf = await import('@tensorflow/tfjs');
-  await tf.setBackend('cpu');
-  await tf.ready();
-  const { parseSeriesCsv } = await load('/src/data/seriesSources.ts');
-  const { naiveForecastMae } = await load('/src/data/series.ts');
-  const { prepareData } = await load('/src/data/prepare.ts');
-  const { defaultExperiment } = await load('/src/state/defaults.ts');
-  const { kerasScript } = await load('/src/model/file/kerasScript.ts');
-  const { seriesScriptData } = await load('/src/model/file/kerasSeriesScript.ts');
-  const { summarize } = await load('/src/model/summary.ts');
-  const { runTraining } = await load('/src/engine/trainer.ts');
-  const { RunControl } = await load('/src/engine/runControl.ts');
 
-  const file = 'sunspots_yearly.csv';
-  const table = parseSeriesCsv(readFileSync(join(root, 'public', 'datasets', file), 'utf8'), { window: 20, horizon: 1 });
-  const experiment = defaultExperiment('sunspots');
-  const config = { ...experiment.config, epochs: EPOCHS };
-  const layers = experiment.layers;
-  const kinds = layers.map((layer) => layer.kind).join(' → ');
-  const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit ?? 'chronological');
-  const block = {
-    version: 1,
-    dataset: { id: 'sunspots', label: 'Sunspots' },
-    task: table.task,
-    target: table.targetName,
-    features: table.featureNames,
-    inputShape: prepared.inputShape,
-    encodings: [],
-    classNames: null,
-    scaler: prepared.scaler,
-    config,
-    history: [],
-  };
-  writeFileSync(join(work, 'sunspots_model.py'), kerasScript(layers, block, seriesScriptData({ file }, table)));
-  copyFileSync(join(root, 'public', 'datasets', file), join(work, file));
-
-  console.log(`Running the exported script (${kinds}) in Keras…`);
-  const run = spawnSync(found.python, ['sunspots_model.py'], {
+/** Runs a script written into `work` (beside its CSV) and returns its output; throws with its end when it fails. */
+function runScript(name) {
+  const run = spawnSync(found.python, [name], {
     cwd: work,
     encoding: 'utf8',
     env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', MPLBACKEND: 'Agg', CUDA_VISIBLE_DEVICES: '' },
@@ -122,38 +100,147 @@ try {
   if (run.status !== 0) {
     console.log(run.stdout.slice(-4000));
     console.log(run.stderr.slice(-4000));
-    throw new Error(`the exported script failed (exit ${run.status})`);
+    throw new Error(`the exported script ${name} failed (exit ${run.status})`);
   }
   const out = run.stdout;
   const number = (pattern) => {
     const match = out.match(pattern);
-    if (!match) throw new Error(`the script did not print ${pattern}; its output ends:\n${out.slice(-2000)}`);
+    if (!match) throw new Error(`${name} did not print ${pattern}; its output ends:\n${out.slice(-2000)}`);
     return match.slice(1).map(Number);
   };
-  const [params] = number(/^Parameters: (\d+)$/m);
-  const [trainWindows, validWindows] = number(/^Training windows: (\d+)\s+validation windows: (\d+)$/m);
-  const [kerasFinal] = number(/^Final validation loss: ([\d.]+)$/m);
-  const [, naive] = number(/^Validation MAE in series units: model ([\d.]+), naive forecast ([\d.]+)$/m);
+  return { out, number };
+}
 
-  const summary = summarize(prepared.inputShape, layers);
-  check(params === summary.totalParams, `parameters: Keras ${params}, playground summary ${summary.totalParams}`);
-  check(
-    trainWindows === prepared.numTrain && validWindows === prepared.numVal,
-    `windows: Keras ${trainWindows} training / ${validWindows} validation, playground ${prepared.numTrain} / ${prepared.numVal}`,
-  );
-  const naivePlayground = naiveForecastMae(table, config.validationSplit, config.scaling).mae;
-  check(Math.abs(naive - naivePlayground) < 5e-5, `naive forecast validation MAE: Keras ${naive.toFixed(4)}, playground ${naivePlayground.toFixed(4)}`);
+/** The playground block an export writes for a run of `config` on `table`. */
+const blockFor = (dataset, table, prepared, config) => ({
+  version: 1,
+  dataset,
+  task: table.task,
+  target: table.targetName,
+  features: table.featureNames,
+  inputShape: prepared.inputShape,
+  encodings: [],
+  classNames: null,
+  scaler: prepared.scaler,
+  config,
+  history: [],
+});
 
-  console.log(`Training the same config in Node on tfjs's CPU backend…`);
-  const history = [];
-  const data = { ...prepared, grid: null };
-  await runTraining({ layers, task: table.task, config, data }, new RunControl(), { onEpoch: (record) => history.push(record) });
-  const tfjsFinal = history[history.length - 1].valLoss;
-  const ratio = kerasFinal / tfjsFinal;
-  check(
-    ratio <= TOLERANCE && ratio >= 1 / TOLERANCE,
-    `final val_loss after ${history.length} epochs: Keras ${kerasFinal.toFixed(4)}, playground ${tfjsFinal.toFixed(4)} (ratio ${ratio.toFixed(2)}, allowed ${1 / TOLERANCE}–${TOLERANCE})`,
-  );
+try {
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const { parseSeriesCsv } = await load('/src/data/seriesSources.ts');
+  const { naiveForecastMae } = await load('/src/data/series.ts');
+  const { prepareData } = await load('/src/data/prepare.ts');
+  const { parseCsvText } = await load('/src/data/csvParse.ts');
+  const { describeColumns } = await load('/src/data/columns.ts');
+  const { detectTimeColumns } = await load('/src/data/timeColumn.ts');
+  const { defaultExperiment } = await load('/src/state/defaults.ts');
+  const { buildCustomTable, customSeriesExperiment, planUpload, planWithTime } = await load('/src/state/customData.ts');
+  const { exportMetaFor } = await load('/src/state/exportMeta.ts');
+  const { kerasScript } = await load('/src/model/file/kerasScript.ts');
+  const { seriesScriptData } = await load('/src/model/file/kerasSeriesScript.ts');
+  const { summarize } = await load('/src/model/summary.ts');
+  const { runTraining } = await load('/src/engine/trainer.ts');
+  const { RunControl } = await load('/src/engine/runControl.ts');
+
+  /** The checks every case makes: parameters, windows, the naive forecast. */
+  const checkCommon = (label, { number }, table, prepared, layers, config) => {
+    const [params] = number(/^Parameters: (\d+)$/m);
+    const [trainWindows, validWindows] = number(/^Training windows: (\d+)\s+validation windows: (\d+)$/m);
+    const [, naive] = number(/^Validation MAE in series units: model ([\d.]+), naive forecast ([\d.]+)$/m);
+    const summary = summarize(prepared.inputShape, layers);
+    check(params === summary.totalParams, `${label} parameters: Keras ${params}, playground summary ${summary.totalParams}`);
+    check(
+      trainWindows === prepared.numTrain && validWindows === prepared.numVal,
+      `${label} windows: Keras ${trainWindows} training / ${validWindows} validation, playground ${prepared.numTrain} / ${prepared.numVal}`,
+    );
+    const naivePlayground = naiveForecastMae(table, config.validationSplit, config.scaling).mae;
+    check(Math.abs(naive - naivePlayground) < 5e-5, `${label} naive forecast validation MAE: Keras ${naive.toFixed(4)}, playground ${naivePlayground.toFixed(4)}`);
+  };
+
+  // Case 1: a shipped series predicting itself.
+  {
+    const file = 'sunspots_yearly.csv';
+    const table = parseSeriesCsv(readFileSync(join(root, 'public', 'datasets', file), 'utf8'), { window: 20, horizon: 1 });
+    const experiment = defaultExperiment('sunspots');
+    const config = { ...experiment.config, epochs: EPOCHS };
+    const layers = experiment.layers;
+    const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit ?? 'chronological');
+    const block = blockFor({ id: 'sunspots', label: 'Sunspots' }, table, prepared, config);
+    writeFileSync(join(work, 'sunspots_model.py'), kerasScript(layers, block, seriesScriptData({ file }, table)));
+    copyFileSync(join(root, 'public', 'datasets', file), join(work, file));
+
+    console.log(`Sunspots: running the exported script (${layers.map((layer) => layer.kind).join(' → ')}) in Keras…`);
+    const run = runScript('sunspots_model.py');
+    checkCommon('sunspots', run, table, prepared, layers, config);
+    const [kerasFinal] = run.number(/^Final validation loss: ([\d.]+)$/m);
+
+    console.log(`Sunspots: training the same config in Node on tfjs's CPU backend…`);
+    const history = [];
+    const data = { ...prepared, grid: null };
+    await runTraining({ layers, task: table.task, config, data }, new RunControl(), { onEpoch: (record) => history.push(record) });
+    const tfjsFinal = history[history.length - 1].valLoss;
+    const ratio = kerasFinal / tfjsFinal;
+    check(
+      ratio <= TOLERANCE && ratio >= 1 / TOLERANCE,
+      `sunspots final val_loss after ${history.length} epochs: Keras ${kerasFinal.toFixed(4)}, playground ${tfjsFinal.toFixed(4)} (ratio ${ratio.toFixed(2)}, allowed ${1 / TOLERANCE}–${TOLERANCE})`,
+    );
+  }
+
+  // Case 2: an uploaded CSV read as a series, as the app builds it.
+  {
+    const fileName = 'monthly-sales.csv';
+    const parsed = parseCsvText(readFileSync(join(root, 'e2e', 'fixtures', fileName), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const columns = describeColumns(parsed.raw);
+    const planned = planUpload(fileName, parsed.raw, columns, detectTimeColumns(parsed.raw, columns));
+    if (!planned.ok) throw new Error(planned.message);
+    const byTime = planWithTime(planned.custom, 'date');
+    const custom = { ...planned.custom, plan: { ...byTime, ignored: [...byTime.ignored, 'sales'] } };
+    const window = { window: 12, horizon: 1 };
+    const built = buildCustomTable(custom, window);
+    if ('error' in built) throw new Error(built.error);
+    const table = built.table;
+    check(
+      table.featureNames.join(',') === 'temperature,visitors' && table.targetName === 'sales' && built.report.timeOrder?.reordered === true,
+      `upload: inputs ${table.featureNames.join(', ')} predicting ${table.targetName}, rows sorted by time: ${built.report.timeOrder?.reordered}`,
+    );
+    const experiment = customSeriesExperiment(parsed.raw.rows.length, window);
+    const config = { ...experiment.config, epochs: EPOCHS };
+    const layers = experiment.layers;
+    const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit ?? 'chronological');
+    const data = exportMetaFor('custom', table, prepared, custom).script;
+    if (data.kind !== 'series' || data.csv === null) throw new Error(`an uploaded series exports ${data.kind} script data, not a series with its rows`);
+    const block = blockFor({ id: 'custom', label: fileName }, table, prepared, config);
+    // Lines appended to the exported script dump the arrays it trained on, to compare with the playground's.
+    const dump = [
+      '',
+      'import json',
+      'with open("arrays.json", "w") as arrays_file:',
+      '    json.dump({name: np.asarray(a, dtype="float64").ravel().tolist() for name, a in',
+      '               dict(X_train=X_train, y_train=y_train, X_valid=X_valid, y_valid=y_valid).items()}, arrays_file)',
+      '',
+    ].join('\n');
+    writeFileSync(join(work, 'upload_model.py'), kerasScript(layers, block, data) + dump);
+    writeFileSync(join(work, data.file), data.csv);
+
+    console.log(`Upload: running the exported script (${layers.map((layer) => layer.kind).join(' → ')}) in Keras…`);
+    const run = runScript('upload_model.py');
+    checkCommon('upload', run, table, prepared, layers, config);
+    const arrays = JSON.parse(readFileSync(join(work, 'arrays.json'), 'utf8'));
+    for (const [name, expected] of [
+      ['X_train', prepared.xTrain],
+      ['y_train', prepared.yTrain],
+      ['X_valid', prepared.xVal],
+      ['y_valid', prepared.yVal],
+    ]) {
+      const actual = arrays[name];
+      const worst = actual.length === expected.length ? Math.max(0, ...actual.map((v, i) => Math.abs(v - expected[i]))) : Number.POSITIVE_INFINITY;
+      check(worst < 1e-5, `upload ${name}: ${actual.length} values in Keras, ${expected.length} in the playground, largest difference ${worst.toExponential(1)}`);
+    }
+  }
 } catch (error) {
   check(false, error instanceof Error ? error.message : String(error));
 } finally {

@@ -27,7 +27,11 @@ export type DatasetSource =
   | { kind: 'fashionMnist'; file: string }
   /** A shipped time series: a time column first, the series last (see seriesSources). */
   | { kind: 'series'; file: string }
-  | { kind: 'generatedSeries'; generator: SeriesGeneratorName; defaults: SeriesOptions };
+  | { kind: 'generatedSeries'; generator: SeriesGeneratorName; defaults: SeriesOptions }
+  /** Points the person draws on the plane (see drawnPoints.ts); they live in the store, not in a file. */
+  | { kind: 'drawn' }
+  /** Images the person loads in the page, class by class (see ownImages.ts); kept in memory only. */
+  | { kind: 'ownImages' };
 
 export interface DatasetInfo {
   label: string;
@@ -134,6 +138,13 @@ export const datasets = {
       url: 'https://github.com/zalandoresearch/fashion-mnist',
     },
   },
+  images: {
+    label: 'Your own images',
+    group: 'Images',
+    description:
+      'Images you load, a few classes of them (files per class, a folder per class, or a zip of folders). They stay in this page: nothing is uploaded, and they are not kept across reloads.',
+    source: { kind: 'ownImages' },
+  },
   sunspots: {
     label: 'Sunspots (yearly)',
     group: 'Time series',
@@ -188,6 +199,12 @@ export const datasets = {
   moons: synthetic('moons', 'Moons', 'Two interlocking half-moons: a gently curved boundary.'),
   plane: synthetic('plane', 'Plane (regression)', 'Predict the height of a tilted plane from the point: a single linear neuron is enough.'),
   multiGauss: synthetic('multiGauss', 'Bumps (regression)', 'Predict the height of four hills and valleys: needs hidden layers.'),
+  drawn: {
+    label: 'Your own points',
+    group: '2-D (synthetic)',
+    description: 'Points you place on the plane yourself: click to add one of the chosen class, drag to erase.',
+    source: { kind: 'drawn' },
+  },
 } as const satisfies Record<string, DatasetInfo>;
 
 export type DatasetId = keyof typeof datasets;
@@ -232,6 +249,12 @@ export async function loadDataset(id: DatasetId, files: FileSource, options?: Sy
       }
     case 'generatedSeries':
       return generateSeries(source.generator, source.defaults);
+    case 'ownImages':
+      // Never a file: the data slice builds the table from the images in memory.
+      throw new Error('your own images are loaded in the page, not from a file: add them again (they are not kept across reloads)');
+    case 'drawn':
+      // The points are the person's, kept in the page's state: there is nothing to load.
+      throw new Error('Your own points are drawn in the page; select "Your own points" and draw them there.');
     case 'csv': {
       const parsed = parseCsvText(await files.text(source.file));
       if (!parsed.ok) throw new Error(`${source.file}: ${parsed.message}`);

@@ -25,6 +25,15 @@ export interface PreparedData {
   validationRows: Uint32Array;
   /** Row indices of the training split, in the order of xTrain. */
   trainRows: Uint32Array;
+  /**
+   * The held-out test rows (numTest × inputSize and × targetSize), scaled with
+   * the training rows' statistics; empty without a test split. Only the one
+   * evaluation at the end of a run sees them. Absent without a test split.
+   */
+  xTest?: Float32Array;
+  yTest?: Float32Array;
+  /** Row indices of the test split in the table, in the order of xTest. */
+  testRows?: Uint32Array;
 }
 
 function takeTargets(table: Table, rows: Uint32Array, targetSize: number): Float32Array {
@@ -37,10 +46,15 @@ function takeTargets(table: Table, rows: Uint32Array, targetSize: number): Float
   return out;
 }
 
+/** What a series says when asked for a test split, which it does not have (see prepareData). */
+export const SERIES_TEST_SPLIT = 'A time series has no test split yet: its held-out end is the validation part. Set Test split to none.';
+
 /**
  * Splits a table with a seed and fills and scales it with statistics of the
  * training rows. A series is split by time unless `seriesSplit` asks for the
  * shuffled split (see data/series.ts); only then does the seed draw there.
+ * `testSplit` holds out a test part besides (not for a series, whose
+ * chronological and shuffled splits would both have to make room for it).
  */
 export function prepareData(
   table: Table,
@@ -48,9 +62,13 @@ export function prepareData(
   seed: number,
   scaling: ScalingKind = 'standard',
   seriesSplit: SeriesSplitMode = 'chronological',
+  testSplit = 0,
 ): PreparedData {
-  if (table.series) return prepareSeries(table, validationSplit, scaling, { mode: seriesSplit, seed });
-  const split = splitRows(table.numRows, validationSplit, seed);
+  if (table.series) {
+    if (testSplit > 0) throw new Error(SERIES_TEST_SPLIT);
+    return prepareSeries(table, validationSplit, scaling, { mode: seriesSplit, seed });
+  }
+  const split = splitRows(table.numRows, validationSplit, seed, testSplit);
   const cols = numFeatures(table);
   const scaled = table.featureKinds?.map((kind) => kind === 'numeric') ?? [];
   const scaler = fitScaler(scaling, table.features, cols, split.train, scaled);
@@ -67,5 +85,8 @@ export function prepareData(
     scaler,
     validationRows: split.validation,
     trainRows: split.train,
+    ...(split.test.length > 0
+      ? { xTest: takeScaledRows(table.features, cols, split.test, scaler), yTest: takeTargets(table, split.test, targetSize), testRows: split.test }
+      : {}),
   };
 }

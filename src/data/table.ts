@@ -51,6 +51,12 @@ export interface Table {
   featureKinds?: ('numeric' | 'onehot')[];
   encodings?: Encoding[];
   /**
+   * For a 2-D set whose inputs are computed from the points (engineered
+   * features, see engineeredFeatures.ts): the points' own x1, x2, row after
+   * row. Absent when the features are the coordinates themselves.
+   */
+  plane?: Float32Array;
+  /**
    * Set for a time series (modality 'series'): each row is a time step, the
    * features are the input columns at that step and the target is the
    * predicted column at that step; examples are windows (see data/series.ts).

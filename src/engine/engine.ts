@@ -1,5 +1,5 @@
 import type { SerializedModel } from '../model/file/modelFile';
-import type { ProbeInput, ProbeKind, ProbeResult, WeightSlot } from './protocol';
+import type { ProbeInput, ProbeKind, ProbeResult, TestResult, WeightSlot } from './protocol';
 
 /** Batch normalization's moving statistics: weights that training does not update by gradient. */
 const nonTrainable = new Set(['moving_mean', 'moving_variance']);
@@ -62,6 +62,12 @@ export interface TrainingEngine {
   report(withPredictions: boolean, withWeights?: boolean, withTrends?: boolean): Promise<EpochStats>;
   /** Validation loss and metric of the model as it is, without training. */
   evaluate(): Promise<{ valLoss: number; valMetric: number }>;
+  /**
+   * Loss, metric and outputs of the model as it is on the held-out test rows
+   * (data.xTest), null without them. Called once, when the run has ended:
+   * nothing else in an engine reads the test rows.
+   */
+  test(): Promise<TestResult | null>;
   /** The weights and predictions now. */
   readout(): Promise<Readout>;
   snapshot(): WeightSnapshot;

@@ -42,6 +42,21 @@ export interface TrainingData {
   probeGrid?: Float32Array | null;
   /** A time series' window setup, for the 'forecast' probe (see ForecastProbe); absent for other data. */
   series?: SeriesProbeSetup | null;
+  /**
+   * The held-out test rows (see TrainingConfig.testSplit): the engines never
+   * train or validate on them and measure them once, when the run ends (TestResult).
+   */
+  xTest?: Float32Array | null;
+  yTest?: Float32Array | null;
+}
+
+/** The one measurement of the final model on the test rows, as Keras's `model.evaluate` gives it. */
+export interface TestResult {
+  loss: number;
+  /** Accuracy for classification, MAE for regression, as the epochs' metric. */
+  metric: number;
+  /** The model's outputs for the test rows (numTest × targetSize), for the prediction views. */
+  predictions: Float32Array;
 }
 
 /**
@@ -243,6 +258,8 @@ export type WorkerEvent =
       weights: Float32Array | null;
       /** The trained model, for export; null when the run made no model worth keeping. */
       model: SerializedModel | null;
+      /** The final model on the test rows, when the run had them and ended with a model (not after diverging). */
+      test?: TestResult | null;
     }
   /**
    * The run lost its device (WebGL's context) and goes on on another backend
@@ -261,14 +278,22 @@ export type WorkerEvent =
 export function transferables(command: Command): Transferable[] {
   if (command.type === 'probeInput') return command.input ? [command.input.values.buffer] : [];
   if (command.type !== 'train') return [];
-  const { xTrain, yTrain, xVal, yVal, grid, probeGrid } = command.data;
+  const { xTrain, yTrain, xVal, yVal, grid, probeGrid, xTest, yTest } = command.data;
   // The initial model's bytes are copied, not moved: the page keeps the imported model.
-  return [xTrain.buffer, yTrain.buffer, xVal.buffer, yVal.buffer, ...(grid ? [grid.buffer] : []), ...(probeGrid ? [probeGrid.buffer] : [])];
+  return [
+    xTrain.buffer,
+    yTrain.buffer,
+    xVal.buffer,
+    yVal.buffer,
+    ...[grid, probeGrid, xTest, yTest].flatMap((values) => (values ? [values.buffer] : [])),
+  ];
 }
 
 /** The buffers an event can hand over without copying. */
 export function eventTransferables(event: WorkerEvent): Transferable[] {
-  if (event.type === 'runEnded') return [...(event.weights ? [event.weights.buffer] : []), ...(event.model ? [event.model.weightData] : [])];
+  if (event.type === 'runEnded') {
+    return [...(event.weights ? [event.weights.buffer] : []), ...(event.model ? [event.model.weightData] : []), ...(event.test ? [event.test.predictions.buffer] : [])];
+  }
   if (event.type === 'model') return [event.model.weightData];
   if (event.type === 'epoch' && event.weights) return [event.weights.buffer];
   if (event.type === 'weights') return [event.weights.buffer];

@@ -1,5 +1,6 @@
 import { isActivationName } from './activations';
 import type { MonitorMode } from './earlyStopping';
+import { readKerasRegularizer } from './kerasRegularizer';
 import { readCompile, readEarlyStopping, readFit } from './kerasTraining';
 import { kindOf } from './layerKinds';
 import type { LayerDraft, LayerSpec } from './layers';
@@ -87,6 +88,12 @@ function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
     problem(`${kind}: the activation ${JSON.stringify(value)} is not one the playground has.`);
     return null;
   };
+  // Dense and Conv2D: a kernel penalty the playground cannot read is said, and the layer is read without it.
+  const penalty = (): { kernelRegularizer?: { l1: number; l2: number } } => {
+    const read = readKerasRegularizer(call.kwargs.kernel_regularizer);
+    if (typeof read === 'string') problem(`${kind}: ${read} The layer is read without a penalty.`);
+    return read && typeof read !== 'string' ? { kernelRegularizer: read } : {};
+  };
   switch (kind) {
     case 'InputLayer':
       if (!input && shape(call.kwargs.shape) && reading.inputShape === null) reading.inputShape = shape(call.kwargs.shape);
@@ -95,7 +102,7 @@ function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
       const units = num(call.kwargs.units ?? call.args[0]);
       if (units === null) return problem('Dense needs a number of units.');
       const act = activation(call.kwargs.activation ?? call.args[1]);
-      return act === null ? null : ({ kind: 'dense', units, activation: act } as LayerDraft);
+      return act === null ? null : ({ kind: 'dense', units, activation: act, ...penalty() } as LayerDraft);
     }
     case 'Dropout': {
       const rate = num(call.kwargs.rate ?? call.args[0]);
@@ -118,7 +125,7 @@ function readLayer(call: Call, reading: KerasReading): LayerDraft | null {
       if (strides === null) return problem('Conv2D: only equal strides both ways are supported.');
       if (padding !== 'valid' && padding !== 'same') return problem(`Conv2D: padding must be "valid" or "same".`);
       const act = activation(call.kwargs.activation);
-      return act === null ? null : ({ kind: 'conv2d', filters, kernelSize, strides, padding, activation: act } as LayerDraft);
+      return act === null ? null : ({ kind: 'conv2d', filters, kernelSize, strides, padding, activation: act, ...penalty() } as LayerDraft);
     }
     case 'MaxPool2D':
     case 'MaxPooling2D': {

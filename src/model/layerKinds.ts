@@ -1,6 +1,7 @@
 import { activations } from './activations';
 import type { LayerKind, LayerOf, LayerSpec, Shape } from './layers';
 import { limits } from './limits';
+import { penaltyProblems, penaltySuffix } from './regularizers';
 import { globalAveragePooling1D, gru, lstm, simpleRnn } from './sequenceKinds';
 
 /** Weights of a layer, counted as Keras's `model.summary()` counts them. */
@@ -39,11 +40,13 @@ const dense: LayerKindDef<LayerOf<'dense'>> = {
   outputShape: (layer, input) =>
     input.length === 0 ? 'Dense needs an input with at least one axis.' : [...input.slice(0, -1), layer.units],
   params: (layer, input) => ({ trainable: lastAxis(input) * layer.units + layer.units, nonTrainable: 0 }),
-  check: (layer) =>
-    Number.isInteger(layer.units) && layer.units >= 1 && layer.units <= limits.maxUnits
+  check: (layer) => [
+    ...(Number.isInteger(layer.units) && layer.units >= 1 && layer.units <= limits.maxUnits
       ? []
-      : [`Units must be a whole number from 1 to ${limits.maxUnits.toLocaleString('en-US')} (it is ${layer.units}).`],
-  describe: (layer) => `Dense ${layer.units}, ${activations[layer.activation].label}`,
+      : [`Units must be a whole number from 1 to ${limits.maxUnits.toLocaleString('en-US')} (it is ${layer.units}).`]),
+    ...penaltyProblems(layer.kernelRegularizer),
+  ],
+  describe: (layer) => `Dense ${layer.units}, ${activations[layer.activation].label}${penaltySuffix(layer.kernelRegularizer)}`,
 };
 
 const dropout: LayerKindDef<LayerOf<'dropout'>> = {
@@ -116,9 +119,10 @@ const conv2d: LayerKindDef<LayerOf<'conv2d'>> = {
     ...(wholeInRange(layer.filters, 1, 512) ? [] : [`Filters must be a whole number from 1 to 512 (it is ${layer.filters}).`]),
     ...(wholeInRange(layer.kernelSize, 1, 15) ? [] : [`Kernel size must be a whole number from 1 to 15 (it is ${layer.kernelSize}).`]),
     ...(wholeInRange(layer.strides, 1, 8) ? [] : [`Strides must be a whole number from 1 to 8 (it is ${layer.strides}).`]),
+    ...penaltyProblems(layer.kernelRegularizer),
   ],
   describe: (layer) =>
-    `Conv2D ${layer.filters} × ${layer.kernelSize}×${layer.kernelSize}, ${activations[layer.activation].label}`,
+    `Conv2D ${layer.filters} × ${layer.kernelSize}×${layer.kernelSize}, ${activations[layer.activation].label}${penaltySuffix(layer.kernelRegularizer)}`,
 };
 
 const maxPooling2d: LayerKindDef<LayerOf<'maxPooling2d'>> = {

@@ -11,11 +11,22 @@ interface LayerBase {
   id: string;
 }
 
+/**
+ * Keras's `kernel_regularizer=keras.regularizers.l1_l2(l1, l2)`: adds
+ * l1·Σ|w| + l2·Σw² over the layer's kernel to the loss (see regularizers.ts).
+ */
+export interface KernelRegularizer {
+  l1: number;
+  l2: number;
+}
+
 /** Keras `Dense(units, activation)`: every output is a weighted sum of every input plus a bias. */
 export interface DenseSpec extends LayerBase {
   kind: 'dense';
   units: number;
   activation: ActivationName;
+  /** The kernel's weight penalty; absent means none. */
+  kernelRegularizer?: KernelRegularizer;
 }
 
 /** Keras `Dropout(rate)`: while training, zeroes each input with probability `rate`. */
@@ -48,6 +59,8 @@ export interface Conv2DSpec extends LayerBase {
   strides: number;
   padding: Padding;
   activation: ActivationName;
+  /** The kernel's weight penalty; absent means none. */
+  kernelRegularizer?: KernelRegularizer;
 }
 
 /** Keras `MaxPooling2D(pool_size)`, with strides equal to the pool size. */

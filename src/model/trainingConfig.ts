@@ -16,6 +16,12 @@ export interface TrainingConfig {
   loss: LossName;
   /** Fraction of the rows held out for validation, in (0, 1). */
   validationSplit: number;
+  /**
+   * Fraction of the rows held out as a test set, in [0, 1): never trained on,
+   * never watched by early stopping, measured once when a run ends (Keras's
+   * `model.evaluate`). 0 or absent: no test set.
+   */
+  testSplit?: number;
   /** How features are rescaled, fitted on the training split. */
   scaling: ScalingKind;
   /** Seed of the initial weights, the shuffle and the split, so a run can be repeated. */
@@ -50,6 +56,12 @@ export function checkTrainingConfig(config: TrainingConfig, _trainRows: number):
   }
   if (!(validationSplit > 0 && validationSplit < 1)) {
     problems.push(`Validation split must be between 0 and 1, such as 0.2 (it is ${validationSplit}).`);
+  }
+  const testSplit = config.testSplit ?? 0;
+  if (!(testSplit >= 0 && testSplit < 1)) {
+    problems.push(`Test split must be 0 (none) or between 0 and 1, such as 0.1 (it is ${testSplit}).`);
+  } else if (testSplit > 0 && !(validationSplit + testSplit < 1)) {
+    problems.push(`Validation split and test split together must leave rows to train on (they add up to ${Number((validationSplit + testSplit).toPrecision(3))}).`);
   }
   if (config.seriesSplit !== undefined && !seriesSplitModes.includes(config.seriesSplit)) {
     problems.push(`A series' split is chronological or shuffled (not ${String(config.seriesSplit)}).`);

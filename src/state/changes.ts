@@ -23,6 +23,7 @@ export function changesSinceStart(state: Pick<PlaygroundState, 'run' | 'datasetI
     ['seed', 'seed'],
   ];
   for (const [key, name] of fields) if (before[key] !== now[key]) changes.push(name);
+  if ((before.testSplit ?? 0) !== (now.testSplit ?? 0)) changes.push('test split');
   if ((before.seriesSplit ?? 'chronological') !== (now.seriesSplit ?? 'chronological')) changes.push('series split');
   if (JSON.stringify(before.earlyStopping) !== JSON.stringify(now.earlyStopping)) changes.push('early stopping');
   return changes;

@@ -4,15 +4,30 @@ import { datasetInfo, type DatasetId } from '../data/datasets';
 import { inferTask } from '../data/columns';
 import { csvLimits, csvTooLarge } from '../data/csvLimits';
 import { DEFAULT_SERIES_WINDOW } from '../data/seriesSources';
-import { generate, type SyntheticOptions } from '../data/synthetic';
+import { applyFeatures, DEFAULT_FEATURES, type PlaneSettings } from '../data/engineeredFeatures';
+import { generate } from '../data/synthetic';
+import {
+  addDrawnPoint,
+  drawnFromTable,
+  drawnSetProblem,
+  drawnTable,
+  emptyDrawnSet,
+  eraseDrawnPoints,
+  STARTER_POINTS,
+  withDrawnTask,
+  type DrawnSet,
+  type DrawnTask,
+} from '../data/drawnPoints';
+import { emptyOwnImages, type OwnImages } from '../data/ownImages';
 import type { SeriesWindow, Table } from '../data/table';
 import type { ParsedUpload } from '../engine/csvProtocol';
 import type { StoreContext } from './context';
 import { buildCustomTable, customExperiment, customSeriesExperiment, planUpload, planWithTime, type CustomData } from './customData';
 import { DEFAULT_DATASET, defaultExperiment, type Experiment } from './defaults';
 import { lessonConfig, lessons, type Lesson, type LessonId } from './lessons';
+import { needsNewModel, ownImagesDataset, ownImagesExperiment } from './ownImagesData';
 import type { LayerSpec } from '../model/layers';
-import { idleRun } from './runState';
+import { idleRun, isActive } from './runState';
 import type { PlaygroundState } from './store';
 
 /** A shipped dataset, or the CSV the person uploaded. */
@@ -26,8 +41,8 @@ export type DatasetState =
 export interface DataSlice {
   datasetId: DatasetChoice;
   dataset: DatasetState;
-  /** Noise, points and seed of the selected synthetic set (null for others). */
-  synthetic: SyntheticOptions | null;
+  /** Noise, points and seed of the selected synthetic set, and its input features (null for others). */
+  synthetic: PlaneSettings | null;
   /** The uploaded CSV and the person's column choices. */
   custom: CustomData | null;
   /** A message about the last upload that failed; the previous data stays. */
@@ -40,11 +55,32 @@ export interface DataSlice {
    * with the default, 20 steps predicting the next.
    */
   seriesWindow: SeriesWindow;
+  /**
+   * The points of "Your own points" (dataset 'drawn'), kept while other sets
+   * are shown; stored and shared with the experiment while that set is selected.
+   */
+  drawn: DrawnSet;
+
+  /** The classes of "Your own images" (dataset 'images'), decoded at their size and colour; in memory only, never stored. */
+  ownImages: OwnImages;
+  /** Replaces the own images; shown at once when that set is selected (a fresh model when the shape or the number of classes changed). */
+  setOwnImages(next: OwnImages): void;
 
   selectDataset(id: DatasetChoice): void;
+  /** Adds a drawn point (label: the class, or the value for regression); ignored while a run is under way or the set is full. */
+  addDrawnPoint(x1: number, x2: number, label: number): void;
+  /** Removes the drawn points near (x1, x2). */
+  eraseDrawnPoints(x1: number, x2: number): void;
+  /** "Clear points": the drawn set empty again. */
+  clearDrawnPoints(): void;
+  /** Classes or values: the points keep their places, and the model starts over for the task. */
+  setDrawnTask(task: DrawnTask): void;
+  /** Replaces the drawn points with the first points of a generated 2-D set (its defaults), and its task. */
+  startDrawnFrom(id: DatasetId): void;
   /** Loads the selected dataset again (after a failed load). */
   reloadDataset(): void;
-  setSyntheticOptions(patch: Partial<SyntheticOptions>): void;
+  /** Changes a 2-D set's options or its input features (computed from each point when the table is built). */
+  setSyntheticOptions(patch: Partial<PlaneSettings>): void;
   /** Draws new points with a fresh seed. */
   regenerate(): void;
   /**
@@ -83,11 +119,23 @@ export const createDataSlice =
         return;
       }
       const source = datasetInfo(id).source;
+      if (source.kind === 'ownImages') {
+        set({ dataset: ownImagesDataset(get().ownImages) });
+        return;
+      }
+      if (source.kind === 'drawn') {
+        // Too few points is not a table yet: the reason stands where the table would, and Train waits.
+        const problem = drawnSetProblem(get().drawn);
+        set({ dataset: problem ? { status: 'error', message: problem } : { status: 'ready', table: drawnTable(get().drawn), report: null } });
+        return;
+      }
       if (source.kind === 'synthetic') {
         // Generated here and now (a few thousand points at most): waiting for a
         // promise left the previous set's table marked ready in between, and a
         // Train pressed then trained the old points under the new set's name.
-        set({ dataset: { status: 'ready', table: generate(source.generator, synthetic ?? source.defaults), report: null } });
+        const options = synthetic ?? source.defaults;
+        const table = applyFeatures(generate(source.generator, options), synthetic?.features ?? DEFAULT_FEATURES);
+        set({ dataset: { status: 'ready', table, report: null } });
         return;
       }
       set({ dataset: { status: 'loading' } });
@@ -109,6 +157,13 @@ export const createDataSlice =
       if (!built) loadSelected();
     };
 
+    /** Puts a changed drawn set on screen; the run on the old points ends with them. */
+    const redraw = (next: DrawnSet, patch: Partial<PlaygroundState> = {}): void => {
+      if (next === get().drawn || isActive(get().run)) return;
+      if (get().datasetId === 'drawn') replaceData({ drawn: next, ...patch });
+      else set({ drawn: next });
+    };
+
     return {
       datasetId: DEFAULT_DATASET,
       dataset: { status: 'loading' },
@@ -117,6 +172,39 @@ export const createDataSlice =
       uploadError: null,
       lesson: null,
       seriesWindow: DEFAULT_SERIES_WINDOW,
+      drawn: emptyDrawnSet,
+      ownImages: emptyOwnImages(),
+
+      setOwnImages(next) {
+        const before = get().ownImages;
+        if (next === before) return;
+        if (get().datasetId !== 'images') set({ ownImages: next });
+        else replaceData({ ownImages: next, ...(needsNewModel(before, next) ? ownImagesExperiment(next) : {}) });
+      },
+
+      addDrawnPoint(x1, x2, label) {
+        redraw(addDrawnPoint(get().drawn, x1, x2, label));
+      },
+
+      eraseDrawnPoints(x1, x2) {
+        redraw(eraseDrawnPoints(get().drawn, x1, x2));
+      },
+
+      clearDrawnPoints() {
+        if (get().drawn.points.length > 0) redraw({ ...get().drawn, points: [] });
+      },
+
+      setDrawnTask(task) {
+        const next = withDrawnTask(get().drawn, task);
+        redraw(next, get().datasetId === 'drawn' ? defaultExperiment('drawn', task) : {});
+      },
+
+      startDrawnFrom(id) {
+        const source = datasetInfo(id).source;
+        if (source.kind !== 'synthetic') return;
+        const next = drawnFromTable(generate(source.generator, { ...source.defaults, numPoints: STARTER_POINTS }));
+        redraw(next, get().datasetId === 'drawn' ? defaultExperiment('drawn', next.task) : {});
+      },
 
       applyLesson(id) {
         const lesson: Lesson = lessons[id];
@@ -147,7 +235,7 @@ export const createDataSlice =
           datasetId: id,
           synthetic: source.kind === 'synthetic' ? { ...source.defaults } : null,
           seriesWindow: DEFAULT_SERIES_WINDOW,
-          ...defaultExperiment(id),
+          ...(id === 'images' ? ownImagesExperiment(get().ownImages) : defaultExperiment(id, get().drawn.task)),
         });
       },
 

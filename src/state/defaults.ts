@@ -92,14 +92,27 @@ const drafts: Record<DatasetId, { layers: LayerDraft[]; config: Partial<Training
     layers: [dense(16, 'tanh'), dense(16, 'tanh'), dense(1, 'linear')],
     config: { learningRate: 0.01, loss: 'mse', validationSplit: 0.3, batchSize: 16 },
   },
+  // The person's own images: the digits' CNN, with the output resized to the classes when images arrive (ownImagesData.ts).
+  images: {
+    layers: [conv(16, 'same'), pool, conv(32, 'same'), pool, flatten, dense(64, 'relu'), dense(2, 'softmax')],
+    config: { loss: 'categoricalCrossentropy', learningRate: 0.003, batchSize: 16, epochs: 20, scaling: 'none' },
+  },
+  // A few dozen drawn points: small batches, so an epoch is more than one step.
+  drawn: { layers: [dense(8, 'tanh'), dense(8, 'tanh'), dense(1, 'sigmoid')], config: { ...binary2d, batchSize: 8 } },
+};
+
+/** The drawn set's start when it poses values to predict rather than classes. */
+const drawnRegression: { layers: LayerDraft[]; config: Partial<TrainingConfig> } = {
+  layers: [dense(16, 'tanh'), dense(16, 'tanh'), dense(1, 'linear')],
+  config: { learningRate: 0.01, loss: 'mse', validationSplit: 0.3, batchSize: 8 },
 };
 
 /**
  * Each dataset opens with a model that learns it well within a minute, so
  * the first press of Train shows a falling curve.
  */
-export function defaultExperiment(id: DatasetId): Experiment {
-  const draft = drafts[id];
+export function defaultExperiment(id: DatasetId, drawnTask: 'binary' | 'regression' = 'binary'): Experiment {
+  const draft = id === 'drawn' && drawnTask === 'regression' ? drawnRegression : drafts[id];
   return {
     layers: draft.layers.map((layer, i) => ({ ...layer, id: `${id}-${i + 1}` }) as LayerSpec),
     config: { ...base, ...draft.config },

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { ActivationName } from '../model/activations';
 import type { EarlyStoppingConfig } from '../model/earlyStopping';
-import type { LayerKind, LayerSpec, Padding } from '../model/layers';
+import type { KernelRegularizer, LayerKind, LayerSpec, Padding } from '../model/layers';
+import { regularizationOf, setRegularization, type RegularizationChoice } from '../model/regularizers';
 import { inputShapeOf } from '../data/table';
 import { readKerasCode } from '../model/kerasCode';
 import { settingsFromKeras, type KerasApplied } from '../model/kerasSettings';
@@ -26,6 +27,8 @@ export interface LayerPatch {
   /** Recurrent layers: the fractions of the inputs and of the carried state dropped while training. */
   dropout?: number;
   recurrentDropout?: number;
+  /** Dense and Conv2D: the kernel's weight penalty; null removes it. */
+  kernelRegularizer?: KernelRegularizer | null;
 }
 
 /** Config fields that need a new run to take effect (the learning rate does not). */
@@ -53,6 +56,12 @@ export interface ExperimentSlice {
   /** The global "Dropout" / "Batch normalization" switches. */
   setToggle(kind: 'dropout' | 'batchNormalization', on: boolean): void;
   setDropoutRate(rate: number): void;
+  /** Rate the "Regularization" select gives every hidden layer's penalty. */
+  regularizationRate: number;
+  /** The global "Regularization" select (None, L1, L2): that penalty, at regularizationRate, on every hidden layer. */
+  setRegularization(choice: RegularizationChoice): void;
+  /** The "Regularization rate" slider: the rate, applied to every hidden layer when the select is L1 or L2. */
+  setRegularizationRate(rate: number): void;
   setConfig(patch: Partial<RestartingConfig>): void;
   /**
    * Reads Keras code into the layer stack and config; returns what could not
@@ -89,23 +98,33 @@ const newLayer = (kind: LayerKind, dropoutRate: number): LayerSpec => {
   }
 };
 
+/** A Dense or Conv2D layer with the patch's penalty, when the patch names one (null removes it). */
+const withPenalty = <L extends { kernelRegularizer?: KernelRegularizer }>(layer: L, patch: LayerPatch): L => {
+  if (patch.kernelRegularizer === undefined) return layer;
+  const { kernelRegularizer: _old, ...rest } = layer;
+  return (patch.kernelRegularizer === null ? rest : { ...rest, kernelRegularizer: patch.kernelRegularizer }) as L;
+};
+
 const patchLayer = (layer: LayerSpec, patch: LayerPatch): LayerSpec => {
   switch (layer.kind) {
     case 'dense':
-      return { ...layer, units: patch.units ?? layer.units, activation: patch.activation ?? layer.activation };
+      return withPenalty({ ...layer, units: patch.units ?? layer.units, activation: patch.activation ?? layer.activation }, patch);
     case 'dropout':
       return { ...layer, rate: patch.rate ?? layer.rate };
     case 'activation':
       return { ...layer, activation: patch.activation ?? layer.activation };
     case 'conv2d':
-      return {
-        ...layer,
-        filters: patch.filters ?? layer.filters,
-        kernelSize: patch.kernelSize ?? layer.kernelSize,
-        strides: patch.strides ?? layer.strides,
-        padding: patch.padding ?? layer.padding,
-        activation: patch.activation ?? layer.activation,
-      };
+      return withPenalty(
+        {
+          ...layer,
+          filters: patch.filters ?? layer.filters,
+          kernelSize: patch.kernelSize ?? layer.kernelSize,
+          strides: patch.strides ?? layer.strides,
+          padding: patch.padding ?? layer.padding,
+          activation: patch.activation ?? layer.activation,
+        },
+        patch,
+      );
     case 'maxPooling2d':
       return { ...layer, poolSize: patch.poolSize ?? layer.poolSize };
     case 'simpleRnn':
@@ -134,6 +153,7 @@ export const createExperimentSlice = (): StateCreator<PlaygroundState, [], [], E
     ...defaultExperiment(DEFAULT_DATASET),
     imported: null,
     dropoutRate: 0.3,
+    regularizationRate: 0.01,
 
     addLayer(kind) {
       editLayers((layers) => {
@@ -174,6 +194,19 @@ export const createExperimentSlice = (): StateCreator<PlaygroundState, [], [], E
     setDropoutRate(rate) {
       set({ dropoutRate: rate });
       editLayers((layers) => setDropoutRates(layers, rate));
+    },
+
+    setRegularization(choice) {
+      // The rate on the layers (a lesson's, say) is the slider's from now on, so None → L2 gives it back.
+      const { rate } = regularizationOf(get().layers);
+      if (rate !== null) set({ regularizationRate: rate });
+      editLayers((layers) => setRegularization(layers, choice, get().regularizationRate));
+    },
+
+    setRegularizationRate(rate) {
+      set({ regularizationRate: rate });
+      const { choice } = regularizationOf(get().layers);
+      if (choice === 'l1' || choice === 'l2') editLayers((layers) => setRegularization(layers, choice, rate));
     },
 
     setConfig(patch) {

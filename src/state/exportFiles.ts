@@ -1,6 +1,7 @@
 import { buildModelFile, buildTfjsPair } from '../model/file/modelFile';
 import { kerasScript } from '../model/file/kerasScript';
 import type { PlaygroundBlock } from '../model/file/schema';
+import { imagePreprocessing } from '../data/imagePixels';
 import type { RunState } from './runState';
 
 /** A file to hand to the person. */
@@ -28,7 +29,10 @@ export function playgroundBlock(run: RunState): PlaygroundBlock | null {
     scaler: meta.scaler,
     config: run.setup.config,
     history: run.history,
+    ...(run.test ? { test: { loss: run.test.loss, metric: run.test.metric, rows: run.test.predictions.length / run.data.targetSize } } : {}),
+    ...(meta.engineered ? { engineered: meta.engineered } : {}),
     ...(meta.series ? { series: meta.series } : {}),
+    ...(meta.script.kind === 'ownImages' ? { image: imagePreprocessing(meta.script.size, meta.script.size, meta.script.channels) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { datasetInfo } from '../data/datasets';
+import { featureFormulas, planeCoordinates } from '../data/engineeredFeatures';
 import type { PreparedData } from '../data/prepare';
 import type { PreparedSeries } from '../data/series';
 import { inputShapeOf, type Table } from '../data/table';
@@ -19,9 +20,17 @@ function scriptData(choice: DatasetChoice, table: Table, custom: CustomData | nu
   const source = datasetInfo(choice).source;
   switch (source.kind) {
     case 'synthetic':
-      return { kind: 'synthetic', name: choice, csv: pointsCsv(table.featureNames, table.targetName, table.features, table.targets) };
+    // Points drawn on the plane exist only in the page, as a generated set does: they go with the script.
+    case 'drawn':
+      // The points themselves (x1, x2): the script computes any engineered features from them, as the playground did.
+      return { kind: 'synthetic', name: choice, csv: pointsCsv(table.plane ? ['x1', 'x2'] : table.featureNames, table.targetName, planeCoordinates(table), table.targets) };
     case 'fashionMnist':
       return { kind: 'fashionMnist', file: source.file };
+    case 'ownImages': {
+      // Images stay in the page: the script reads them from folders, at the size and colour they were trained at.
+      const [size = 32, , channels = 1] = table.inputShape ?? [];
+      return { kind: 'ownImages', size, channels: channels === 3 ? 3 : 1, classNames: table.classNames ?? [] };
+    }
     case 'csv':
       return { kind: 'csv', file: source.file, target: table.targetName, ignored: [], categorical, image: source.image ?? null };
     case 'series':
@@ -34,6 +43,7 @@ function scriptData(choice: DatasetChoice, table: Table, custom: CustomData | nu
 
 /** The data-side facts an exported model needs, taken when a run starts. */
 export function exportMetaFor(choice: DatasetChoice, table: Table, prepared: PreparedData, custom: CustomData | null): ExportMeta {
+  const engineered = featureFormulas(table);
   const series = table.series && 'targetScaling' in prepared ? { ...table.series, targetScaling: (prepared as PreparedSeries).targetScaling } : null;
   return {
     dataset: { id: choice, label: choice === 'custom' ? (custom?.fileName ?? 'uploaded CSV') : datasetInfo(choice).label },
@@ -45,6 +55,7 @@ export function exportMetaFor(choice: DatasetChoice, table: Table, prepared: Pre
     scaler: prepared.scaler,
     task: table.task,
     script: scriptData(choice, table, custom),
+    ...(engineered ? { engineered } : {}),
     series: series
       ? { window: series.window, horizon: series.horizon, timeName: series.timeName, targetScaling: { offset: series.targetScaling.offset, scale: series.targetScaling.scale } }
       : null,

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { applyFeatures, isInputFeature } from '../data/engineeredFeatures';
 import { datasetInfo, isDatasetId } from '../data/datasets';
 import { checkWindow } from '../data/series';
 import { inputShapeOf, type Table } from '../data/table';
@@ -56,6 +57,19 @@ function seriesWithWindow(table: Table, inputShape: readonly number[], validatio
     : { ...table, series: settings };
 }
 
+/**
+ * A 2-D table with the inputs a model's file names (x1², sin(x1), …) computed
+ * from its points; the table as it is when those are not features of the
+ * point, or are the ones on screen already.
+ */
+function planeWithFeatures(table: Table, wanted: readonly string[] | undefined): Table {
+  if (!wanted || table.modality !== 'plane' || !wanted.every(isInputFeature) || sameList(wanted, table.featureNames)) return table;
+  const points: Table = table.plane
+    ? { ...table, featureNames: ['x1', 'x2'], features: table.plane, plane: undefined, featureKinds: ['numeric', 'numeric'] }
+    : table;
+  return applyFeatures(points, wanted.filter(isInputFeature));
+}
+
 const sameList = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 export const createImportSlice =
@@ -93,8 +107,12 @@ export const createImportSlice =
         fail(windowed);
         return;
       }
-      const windowChanged = windowed !== table;
-      table = windowed;
+      // A 2-D model may take engineered inputs (x1², x1·x2, …): compute them from the points.
+      const reshaped = planeWithFeatures(windowed, block?.features);
+      const windowChanged = reshaped !== table;
+      table = reshaped;
+      // The inputs the 2-D set's "Input features" then show ticked.
+      const features = table.modality === 'plane' && table.featureNames.every(isInputFeature) ? table.featureNames.filter(isInputFeature) : null;
       if (!sameList(inputShapeOf(table), imported.inputShape)) {
         fail(`the model takes inputs of shape [${imported.inputShape.join(', ')}], but ${choice === 'custom' ? 'the loaded CSV' : datasetInfo(choice).label} has [${inputShapeOf(table).join(', ')}].`);
         return;
@@ -110,9 +128,12 @@ export const createImportSlice =
       set({
         datasetId: choice,
         ...(switched
-          ? { dataset: { status: 'ready', table, report: null }, synthetic: source?.kind === 'synthetic' ? { ...source.defaults } : null }
+          ? { dataset: { status: 'ready', table, report: null }, synthetic: source?.kind === 'synthetic' ? { ...source.defaults, ...(features ? { features } : {}) } : null }
           : windowChanged
-            ? { dataset: { ...(get().dataset as Extract<DatasetState, { status: 'ready' }>), table } }
+            ? {
+                dataset: { ...(get().dataset as Extract<DatasetState, { status: 'ready' }>), table },
+                ...(features && get().synthetic ? { synthetic: { ...get().synthetic!, features } } : {}),
+              }
             : {}),
         // The window the table is now cut into, so a reload or a link keeps the model's.
         ...(table.series ? { seriesWindow: { window: table.series.window, horizon: table.series.horizon } } : {}),

@@ -1,16 +1,11 @@
 import { TrainingClient } from '../engine/client';
 import { parseCsvFile } from '../engine/csvClient';
 import { readBackendPreference } from './backendPreference';
+import { fetchShipped } from './shippedFiles';
 import { createPlaygroundStore } from './store';
 import { createTestHooks, wantsTestHooks } from './testHooks';
 
 const { preference, warning } = readBackendPreference(window.location.search);
-
-async function fetchShipped(file: string): Promise<Response> {
-  const response = await fetch(`${import.meta.env.BASE_URL}datasets/${file}`);
-  if (!response.ok) throw new Error(`${file}: the server answered ${response.status} ${response.statusText}`);
-  return response;
-}
 
 const client = new TrainingClient(preference);
 // The Weights section starts closed; opening it asks for each epoch's weights (WeightsView).

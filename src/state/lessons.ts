@@ -25,6 +25,8 @@ const noisyMoons: SyntheticOptions = { numPoints: 120, noise: 0.9, seed: 7 };
 const bigNet: LayerDraft[] = [dense(128, 'relu'), dense(128, 'relu'), dense(128, 'relu'), dense(1, 'sigmoid')];
 const bigNetTraining = { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy', batchSize: 8, epochs: 150, validationSplit: 0.5 } as const;
 const dropoutLayer: LayerDraft = { kind: 'dropout', rate: 0.5 };
+/** The L2 lesson's penalty on each hidden layer's kernel. */
+const l2Strength = { l1: 0, l2: 0.003 };
 /** The course's forecaster: 20 steps of yearly sunspots → LSTM(32) → the next year's count, trained on MAE. */
 const sunspotsForecaster: LayerDraft[] = [{ kind: 'lstm', units: 32, activation: 'tanh', returnSequences: false }, dense(1, 'linear')];
 const sunspotsTraining = { optimizer: 'adam', learningRate: 0.01, loss: 'mae', batchSize: 32, epochs: 20 } as const;
@@ -183,6 +185,17 @@ export const lessons = {
       'The same LSTM, but with Shuffle time on: the validation windows are drawn at random from the years before the last fifth, as one would split a table. Each of them overlaps the training windows beside it in 19 of its 20 years, and the year it predicts is an input of the next training window, so validation asks about years the model has as good as seen. val_loss comes out far lower than in lesson 13, yet the Forecast figure shows the same model forecasting the held-out last fifth, the real future, much worse than its val_loss promised.',
     tryNext:
       'Compare this run’s val_loss with lesson 13’s in the runs list: the shuffled run’s looks far better. Then compare the two runs’ error on the future in the Forecast figure: about the same. Untick Shuffle time to go back to the honest, chronological split.',
+  },
+  l2Penalty: {
+    title: '15. L2 weight penalty',
+    dataset: 'moons',
+    synthetic: noisyMoons,
+    layers: bigNet.map((layer, i) => (i < bigNet.length - 1 && layer.kind === 'dense' ? { ...layer, kernelRegularizer: l2Strength } : layer)),
+    config: bigNetTraining,
+    explanation:
+      'The overfitting lesson’s network with Keras’s kernel_regularizer=l2(0.003) on every hidden layer: λ·Σw² over the weights is added to the loss, so every step also pulls each weight towards 0 in proportion to its size. Open Gradients and weights: in the Weight distribution the hidden layers’ weights stay small and their spread narrow; the boundary stays smooth, and the gap between training and validation loss narrows. The loss curves include the penalty, as Keras logs loss and val_loss.',
+    tryNext:
+      'Set Regularization to None and train again: compare the runs in the runs list and the Weight distribution in Gradients and weights. Then try the rate 0.03: too strong a penalty flattens the boundary and both losses rise (underfitting).',
   },
 } as const satisfies Record<string, Lesson>;
 

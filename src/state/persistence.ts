@@ -85,6 +85,8 @@ export function experimentFields(snapshot: ExperimentSnapshot): Partial<Playgrou
     dropoutRate: snapshot.dropoutRate,
     // Stored and shared experiments from before the window was kept open with the default one.
     seriesWindow: snapshot.seriesWindow ?? DEFAULT_SERIES_WINDOW,
+    // Drawn points come only with the drawn set; other experiments leave the ones in the page alone.
+    ...(snapshot.drawn ? { drawn: snapshot.drawn } : {}),
   };
 }
 
@@ -115,7 +117,7 @@ export function persistOptions(storage: StateStorage, trouble: StorageTrouble): 
       },
     },
     partialize: (state) => {
-      const parts = [state.datasetId, state.synthetic, state.layers, state.config, state.dropoutRate, state.seriesWindow, state.runs, state.compared];
+      const parts = [state.datasetId, state.synthetic, state.layers, state.config, state.dropoutRate, state.seriesWindow, state.drawn, state.runs, state.compared];
       if (lastPersisted && parts.every((part, i) => part === lastParts[i])) return lastPersisted;
       const snapshot = snapshotOf(state);
       if (snapshot === null || experimentSchema.safeParse(snapshot).success) lastGood = snapshot;
@@ -140,7 +142,11 @@ export function persistOptions(storage: StateStorage, trouble: StorageTrouble): 
       return {
         ...current,
         ...(experiment?.success ? experimentFields(experiment.data) : {}),
-        runs: goodRuns.slice(-MAX_RUNS).map((run) => ({ ...run, losses: run.losses.map(([l, v]) => [l ?? Number.NaN, v ?? Number.NaN]) })) as RunRecord[],
+        runs: goodRuns.slice(-MAX_RUNS).map((run) => ({
+          ...run,
+          losses: run.losses.map(([l, v]) => [l ?? Number.NaN, v ?? Number.NaN]),
+          ...(run.test ? { test: { loss: run.test.loss ?? Number.NaN, metric: run.test.metric ?? Number.NaN } } : {}),
+        })) as RunRecord[],
         compared: compared.success ? compared.data.filter((id) => goodRuns.some((run) => run.id === id)) : [],
       };
     },

@@ -1,5 +1,7 @@
+import { featureProblems } from '../data/engineeredFeatures';
 import { checkWindow } from '../data/series';
-import { splitSizes } from '../data/split';
+import { SERIES_TEST_SPLIT } from '../data/prepare';
+import { checkTestSplit, splitSizes } from '../data/split';
 import { inputShapeOf, type Table } from '../data/table';
 import type { LayerSpec } from '../model/layers';
 import { checkTrainingConfig, type TrainingConfig } from '../model/trainingConfig';
@@ -11,11 +13,19 @@ export function experimentIssues(
   layers: readonly LayerSpec[],
   config: TrainingConfig,
 ): { model: ModelIssue[]; config: string[] } {
-  const trainRows = table.numRows >= 2 ? splitSizes(table.numRows, config.validationSplit).train : 0;
+  const testSplit = config.testSplit ?? 0;
+  const trainRows = table.numRows >= 2 ? splitSizes(table.numRows, config.validationSplit, table.series ? 0 : testSplit).train : 0;
+  // A series holds out its end for validation; a test split there is refused (see prepareData).
+  const testProblem = testSplit > 0 ? (table.series ? SERIES_TEST_SPLIT : checkTestSplit(table.numRows, config.validationSplit, testSplit)) : null;
   return {
     model: validateModel({ inputShape: inputShapeOf(table), layers: [...layers] }, table.task, config.loss),
     // A series' window must fit in its training part, or there is nothing to train on.
-    config: [...checkTrainingConfig(config, trainRows), ...(table.series ? checkWindow(table.numRows, table.series, config.validationSplit) : [])],
+    config: [
+      ...featureProblems(table),
+      ...checkTrainingConfig(config, trainRows),
+      ...(testProblem ? [testProblem] : []),
+      ...(table.series ? checkWindow(table.numRows, table.series, config.validationSplit) : []),
+    ],
   };
 }
 

@@ -48,7 +48,7 @@ export const createRunSlice =
         set({ run: idleRun, problems });
         return false;
       }
-      const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit);
+      const prepared = prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit, config.testSplit ?? 0);
       const grid = table.modality === 'plane' ? planeGrid(table, prepared.scaler) : null;
       const probeGrid = table.modality === 'plane' ? planeGrid(table, prepared.scaler, PROBE_GRID_SIZE) : null;
       // A batch larger than the training split is clamped, and the run says so.
@@ -66,6 +66,7 @@ export const createRunSlice =
         targetSize: prepared.targetSize,
         validationRows: prepared.validationRows,
         trainRows: prepared.trainRows,
+        ...(prepared.yTest && prepared.testRows ? { yTest: prepared.yTest.slice(), testRows: prepared.testRows } : {}),
         grid: grid?.spec ?? null,
         probeGrid: probeGrid?.spec ?? null,
         exportMeta: exportMetaFor(datasetId, table, prepared, get().custom),
@@ -88,6 +89,8 @@ export const createRunSlice =
           grid: grid?.inputs ?? null,
           probeGrid: probeGrid?.inputs ?? null,
           series: seriesProbeSetup(table, prepared),
+          xTest: prepared.xTest ?? null,
+          yTest: prepared.yTest ?? null,
         },
         initialModel: get().imported?.model ?? null,
       }, mode);

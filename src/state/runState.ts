@@ -1,4 +1,4 @@
-import type { BackendName, EpochRecord, ForecastProbe, ProbeResult, RunOutcome, WeightSlot, WorkerEvent } from '../engine/protocol';
+import type { BackendName, EpochRecord, ForecastProbe, ProbeResult, RunOutcome, TestResult, WeightSlot, WorkerEvent } from '../engine/protocol';
 import type { GridSpec } from '../data/grid';
 import type { Scaler } from '../data/scaler';
 import type { Encoding } from '../data/table';
@@ -40,6 +40,9 @@ export interface RunData {
   validationRows: Uint32Array;
   /** Training rows, for drawing the points of a 2-D set. */
   trainRows: Uint32Array;
+  /** numTest × targetSize and the table rows of the held-out test split; absent without one. */
+  yTest?: Float32Array;
+  testRows?: Uint32Array;
   grid: GridSpec | null;
   /** The coarser grid the inside views show each neuron's output on (2-D sets only). */
   probeGrid: GridSpec | null;
@@ -59,6 +62,8 @@ export interface ExportMeta {
   task: TaskSpec;
   /** How a Keras script reads the same data. */
   script: ScriptData;
+  /** A 2-D set's engineered inputs and their formulas in x1, x2 (the playground block's `engineered`); absent when the inputs are x1, x2. */
+  engineered?: NonNullable<PlaygroundBlock['engineered']>;
   /** A time series' window and target scaling (see the playground block's `series`); null for other data. */
   series: NonNullable<PlaygroundBlock['series']> | null;
 }
@@ -103,6 +108,8 @@ export interface RunState {
   tensors: { before: number; after: number } | null;
   /** The trained model (after the run, or fetched while paused), for export. */
   model: SerializedModel | null;
+  /** The one evaluation on the test rows when the run ended; null without a test split or before the end. */
+  test: TestResult | null;
 }
 
 export const idleRun: RunState = {
@@ -126,6 +133,7 @@ export const idleRun: RunState = {
   error: null,
   tensors: null,
   model: null,
+  test: null,
 };
 
 /** The run after one worker event. Events of another run leave it as it is. */
@@ -192,6 +200,7 @@ export function applyRunEvent(run: RunState, event: WorkerEvent): RunState {
         tensors: { before: event.tensorsBefore, after: event.tensorsAfter },
         weights: event.weights ?? run.weights,
         model: event.model,
+        test: event.test ?? null,
       };
     case 'model':
       return { ...run, model: event.model };

@@ -21,6 +21,8 @@ export interface RunRecord {
   epochs?: number;
   outcome: RunOutcome['kind'];
   bestValLoss: number;
+  /** The final model on the held-out test rows (config.testSplit > 0); absent without them. */
+  test?: { loss: number; metric: number };
 }
 
 /** How many finished runs are kept; the oldest go first (and sooner when the browser's storage is full). */
@@ -50,6 +52,7 @@ export function recordOf(run: RunState, number: number): RunRecord | null {
     epochs: all.length,
     outcome: run.outcome.kind,
     bestValLoss: finite.length > 0 ? Math.min(...finite) : Number.NaN,
+    ...(run.test ? { test: { loss: run.test.loss, metric: run.test.metric } } : {}),
   };
 }
 

@@ -74,4 +74,15 @@ describe('the runs list in storage', () => {
     // A reload brings the same list back.
     expect(makeStore(storage).getState().runs.map((run) => run.id)).toEqual(kept.map((run) => run.id));
   });
+
+  it('keeps a run’s test result across a reload, a NaN one as NaN', async () => {
+    const storage = boundedStorage(400_000);
+    const store = makeStore(storage);
+    store.setState({ runs: [{ ...finished(5, 1), test: { loss: 0.41, metric: 0.875 } }, { ...finished(5, 2), id: 'nan', test: { loss: Number.NaN, metric: 0.5 } }] });
+    await Promise.resolve();
+    const [first, second] = makeStore(storage).getState().runs;
+    expect(first!.test).toEqual({ loss: 0.41, metric: 0.875 });
+    expect(second!.test!.loss).toBeNaN();
+    expect(second!.test!.metric).toBe(0.5);
+  });
 });

@@ -13,8 +13,22 @@ const fmt = (value: number): string => {
 
 const losses = (record: EpochRecord): string => `loss ${fmt(record.loss)}, val_loss ${fmt(record.valLoss)}`;
 
-/** The sentence the status line reads out: the epoch, the losses, and why a run ended. */
+/** The test evaluation as the status reads it: "test_loss 0.4100, test_accuracy 0.8700"; empty without one. */
+export function testText(run: RunState): string {
+  if (!run.test) return '';
+  const task = run.data?.exportMeta.task ?? null;
+  return `test_loss ${fmt(run.test.loss)}, test_${task?.kind === 'regression' ? 'mae' : 'accuracy'} ${fmt(run.test.metric)}`;
+}
+
+/** The sentence the status line reads out: the epoch, the losses, and why a run ended (and the test evaluation). */
 export function statusText(run: RunState): string {
+  const text = runText(run);
+  const test = run.phase === 'ended' ? testText(run) : '';
+  if (!test) return text;
+  return `${text}${text.endsWith('.') ? '' : '.'} Test set: ${test}.`;
+}
+
+function runText(run: RunState): string {
   const last = run.history[run.history.length - 1];
   const epochs = runEpochs(run);
   const progress = last ? `Epoch ${last.epoch}/${epochs}: ${losses(last)}` : null;

@@ -65,7 +65,8 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   const validation = (): { valLoss: number; valMetric: number; validation: Float32Array } => {
     const out = predictions(data.xVal, numVal);
     const sums = lossAndMetric(config.loss, task, out, data.yVal, numVal, k, null);
-    return { valLoss: sums.loss / numVal, valMetric: sums.metric / numVal, validation: out };
+    // Keras 3's val_loss includes the weight penalties, as its training loss does.
+    return { valLoss: sums.loss / numVal + net.penalty(), valMetric: sums.metric / numVal, validation: out };
   };
   const readoutWith = (validationOut: Float32Array): Readout => ({
     weights: weightsNow(),
@@ -94,11 +95,14 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
         }
         const output = net.trainForward();
         const sums = lossAndMetric(config.loss, task, output, target, batchSize, k, net.outputGrad);
-        lossSum += sums.loss;
+        // The penalties at the weights this batch was computed with, as tfjs's objective includes them.
+        const penalty = net.penalty();
+        lossSum += sums.loss + penalty * batchSize;
         metricSum += sums.metric;
-        stepLosses[start / batchSize] = sums.loss / batchSize;
+        stepLosses[start / batchSize] = sums.loss / batchSize + penalty;
         rowsSeen += batchSize;
         net.backward();
+        net.addPenaltyGradients();
         if (gradientNormSums) for (let k = 0; k < kernels.length; k++) gradientNormSums[k]! += l2Norm(kernels[k]!.kernel.grad);
         optimizer.step(net.params);
       }
@@ -120,6 +124,14 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     async evaluate() {
       const { valLoss, valMetric } = validation();
       return { valLoss, valMetric };
+    },
+    async test() {
+      if (!data.xTest || !data.yTest || data.xTest.length === 0) return null;
+      const numTest = data.xTest.length / inputSize;
+      const out = predictions(data.xTest, numTest);
+      const sums = lossAndMetric(config.loss, task, out, data.yTest, numTest, k, null);
+      // With the weight penalties, as val_loss and Keras's model.evaluate count them.
+      return { loss: sums.loss / numTest + net.penalty(), metric: sums.metric / numTest, predictions: out };
     },
     async readout() {
       return readoutWith(validation().validation);

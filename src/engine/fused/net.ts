@@ -1,4 +1,5 @@
-import type { LayerSpec, Shape } from '../../model/layers';
+import type { KernelRegularizer, LayerSpec, Shape } from '../../model/layers';
+import { addPenaltyGradient, isPenalized, kernelPenalty, penaltyOf } from '../../model/regularizers';
 import { createRng } from '../../data/rng';
 import { activate, activateBackward } from './activations';
 import { addWeightGradient, denseBackward, denseForward, denseInputGradient, dropoutForward } from './dense';
@@ -38,6 +39,8 @@ export class FusedNet {
   readonly params: Param[];
 
   readonly inputSize: number;
+  /** The kernels with a weight penalty (Keras's kernel_regularizer), and its strengths. */
+  private readonly penalized: { kernel: Param; strengths: KernelRegularizer }[];
 
   constructor(
     inputShape: Shape,
@@ -56,6 +59,20 @@ export class FusedNet {
     this.params = this.stages.flatMap((stage) =>
       stage.kind === 'dense' || stage.kind === 'conv2d' ? [stage.kernel, stage.bias] : stage.kind === 'batchNormalization' ? [stage.gamma, stage.beta] : [],
     );
+    this.penalized = this.kernels().flatMap(({ layerIndex, kernel }) => {
+      const strengths = penaltyOf(layers[layerIndex]!);
+      return isPenalized(strengths) ? [{ kernel, strengths }] : [];
+    });
+  }
+
+  /** The weight penalties at the current weights, Σ λ1·Σ|w| + λ2·Σw², which Keras adds to the loss (and to val_loss). */
+  penalty(): number {
+    return this.penalized.reduce((sum, { kernel, strengths }) => sum + kernelPenalty(kernel.value, strengths), 0);
+  }
+
+  /** Adds the penalties' gradients to the kernels' grads: call after backward(), before the optimizer's step. */
+  addPenaltyGradients(): void {
+    for (const { kernel, strengths } of this.penalized) addPenaltyGradient(kernel.value, kernel.grad, strengths);
   }
 
   /**

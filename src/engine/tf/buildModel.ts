@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { isRecurrent, type LayerKind, type LayerOf, type LayerSpec, type RecurrentSpec, type Shape } from '../../model/layers';
 import { dropoutSeed } from './epoch';
 import { orthogonal } from './orthogonal';
+import { isPenalized, penaltyOf } from '../../model/regularizers';
 
 /** Extra arguments the first layer gets: the input shape, as Keras's `input_shape=[...]`. */
 type FirstLayerArgs = { inputShape?: number[] };
@@ -17,6 +18,12 @@ type LayerBuilder<L extends LayerSpec> = (layer: L, first: FirstLayerArgs, seed:
  */
 const GATES = 'sigmoid';
 
+/** Keras's kernel_regularizer as tfjs's L1L2 (tfjs adds it to model.losses; see objectives.ts). */
+const penalty = (layer: LayerSpec): { kernelRegularizer?: ReturnType<typeof tf.regularizers.l1l2> } => {
+  const strengths = penaltyOf(layer);
+  return isPenalized(strengths) ? { kernelRegularizer: tf.regularizers.l1l2(strengths) } : {};
+};
+
 const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
   // Keras's default initializers (Glorot uniform kernel, zero bias), seeded.
   dense: (layer, first, seed) =>
@@ -25,6 +32,7 @@ const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
       activation: layer.activation,
       kernelInitializer: tf.initializers.glorotUniform({ seed }),
       biasInitializer: 'zeros',
+      ...penalty(layer),
       ...first,
     }),
   // Seeded per batch while training (see epoch.ts): a seed fixed here would draw the same mask at every step.
@@ -41,6 +49,7 @@ const builders: { [K in LayerKind]: LayerBuilder<LayerOf<K>> } = {
       activation: layer.activation,
       kernelInitializer: tf.initializers.glorotUniform({ seed }),
       biasInitializer: 'zeros',
+      ...penalty(layer),
       ...first,
     }),
   // Keras's default: strides equal to the pool size, no padding.

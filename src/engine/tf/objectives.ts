@@ -25,3 +25,17 @@ export function metricFunction(task: TaskSpec): BatchObjective {
       return (t, p) => tf.mean(tf.metrics.categoricalAccuracy(t, p)) as tf.Scalar;
   }
 }
+
+/**
+ * The loss Keras 3 minimizes and reports, as loss and as val_loss: the
+ * data loss plus the model's weight penalties (tfjs keeps each layer's
+ * kernel_regularizer as a function in its `losses`). model.fit adds them
+ * itself; the playground's own loop calls model.apply, which does not. They
+ * are read from the layers: a tfjs 4.22 Sequential's own `losses` and
+ * `calculateLosses()` come back empty.
+ */
+export function withPenalties(model: tf.LayersModel, lossFn: BatchObjective): BatchObjective {
+  const penalized = model.layers.filter((layer) => layer.losses.length > 0);
+  if (penalized.length === 0) return lossFn;
+  return (t, p) => tf.tidy(() => tf.addN([lossFn(t, p), ...penalized.flatMap((layer) => layer.calculateLosses())]) as tf.Scalar);
+}

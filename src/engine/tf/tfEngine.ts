@@ -10,7 +10,7 @@ import { buildModel, disposeRecurrentMasks } from './buildModel';
 import { createOptimizer, disposeOptimizer } from './createOptimizer';
 import { readBack, trainEpoch, type EpochResult } from './epoch';
 import { setLearningRate } from './learningRate';
-import { lossFunctions, metricFunction } from './objectives';
+import { lossFunctions, metricFunction, withPenalties } from './objectives';
 import { deserializeModel, serializeModel } from './serialize';
 import { tfFeatureMapProbe } from './featureMaps';
 import { measureForecast } from '../forecast';
@@ -57,9 +57,10 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
   const inputSize = data.inputShape.reduce((a, b) => a * b, 1);
   const numTrain = data.xTrain.length / inputSize;
   const numVal = data.xVal.length / inputSize;
-  const lossFn = lossFunctions[config.loss];
   const metricFn = metricFunction(task);
   const model = request.initialModel ? await deserializeModel(request.initialModel) : buildModel(data.inputShape, request.layers, config.seed);
+  // Training loss and val_loss both include the weight penalties, as Keras 3 reports them.
+  const lossFn = withPenalties(model, lossFunctions[config.loss]);
   if (request.startWeights) setModelWeights(model, request.startWeights);
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
   const xTrain = tf.tensor(data.xTrain, [numTrain, ...data.inputShape]);
@@ -148,6 +149,21 @@ export async function createTfEngine(request: EngineRequest): Promise<TrainingEn
         return [tf.stack([lossFn(yVal, valPred), metricFn(yVal, valPred)])];
       });
       return { valLoss: stats![0]!, valMetric: stats![1]! };
+    },
+    async test() {
+      if (!data.xTest || !data.yTest || data.xTest.length === 0) return null;
+      const numTest = data.xTest.length / inputSize;
+      // Made here and freed at once: the test rows are on the device only for this one measurement.
+      const [xTest, yTest] = [tf.tensor(data.xTest, [numTest, ...data.inputShape]), tf.tensor2d(data.yTest, [numTest, data.targetSize])];
+      try {
+        const [stats, predictions] = await readBack(() => {
+          const testPred = predict(xTest);
+          return [tf.stack([lossFn(yTest, testPred), metricFn(yTest, testPred)]), testPred];
+        });
+        return { loss: stats![0]!, metric: stats![1]!, predictions: predictions! };
+      } finally {
+        tf.dispose([xTest, yTest]);
+      }
     },
     async readout() {
       return toReadout(await readBack(() => extras(true)), true);

@@ -1,5 +1,6 @@
 import { monitorName } from '../earlyStopping';
 import type { LayerSpec, RecurrentSpec } from '../layers';
+import { penaltyArg } from '../regularizers';
 import { losses } from '../losses';
 import { kerasSeriesScript, type SeriesScriptData } from './kerasSeriesScript';
 import type { PlaygroundBlock } from './schema';
@@ -8,8 +9,10 @@ import type { PlaygroundBlock } from './schema';
 export type ScriptData =
   | { kind: 'csv'; file: string; target: string; ignored: string[]; categorical: string[]; image: { height: number; width: number; maxValue: number } | null }
   | { kind: 'fashionMnist'; file: string }
-  /** A generated 2-D set: `csv` holds its points (x1, x2 and the target), saved beside the script as `<name>.csv`. */
+  /** A generated 2-D set: `csv` holds its points (x1, x2 and the target), saved beside the script as `<name>.csv`; the block's `engineered` says which inputs the script computes from them. */
   | { kind: 'synthetic'; name: string; csv: string }
+  /** The person's own images, which stay in the browser: the script reads them from one folder per class (see ownImagesCode). */
+  | { kind: 'ownImages'; size: number; channels: 1 | 3; classNames: string[] }
   /** A time series: a shipped file, or a generated one saved beside the script (see kerasSeriesScript.ts). */
   | SeriesScriptData;
 
@@ -37,7 +40,7 @@ export function layerCode(layer: LayerSpec, inputShape: number[] | null): string
   const input = inputShape ? `, input_shape=[${inputShape.join(', ')}]` : '';
   switch (layer.kind) {
     case 'dense':
-      return `layers.Dense(units=${layer.units}, activation=${py(layer.activation)}${input})`;
+      return `layers.Dense(units=${layer.units}, activation=${py(layer.activation)}${penaltyArg(layer.kernelRegularizer)}${input})`;
     case 'dropout':
       return inputShape ? `layers.InputLayer(input_shape=[${inputShape.join(', ')}]),\n    layers.Dropout(rate=${num(layer.rate)})` : `layers.Dropout(rate=${num(layer.rate)})`;
     case 'batchNormalization':
@@ -45,7 +48,7 @@ export function layerCode(layer: LayerSpec, inputShape: number[] | null): string
     case 'activation':
       return `layers.Activation(${py(layer.activation)}${input})`;
     case 'conv2d':
-      return `layers.Conv2D(filters=${layer.filters}, kernel_size=${layer.kernelSize}, strides=${layer.strides}, padding=${py(layer.padding)}, activation=${py(layer.activation)}${input})`;
+      return `layers.Conv2D(filters=${layer.filters}, kernel_size=${layer.kernelSize}, strides=${layer.strides}, padding=${py(layer.padding)}, activation=${py(layer.activation)}${penaltyArg(layer.kernelRegularizer)}${input})`;
     case 'maxPooling2d':
       return `layers.MaxPool2D(pool_size=${layer.poolSize}${input})`;
     case 'flatten':
@@ -85,13 +88,67 @@ export function pointsCsv(featureNames: readonly string[], targetName: string, f
   return `${lines.join('\n')}\n`;
 }
 
+/** NumPy for each engineered input of a 2-D set, from its points' x1 and x2 (the formulas of data/engineeredFeatures.ts). */
+export const planeFeatureCode: Readonly<Record<string, string>> = {
+  x1: 'x1',
+  x2: 'x2',
+  'x1²': 'x1 ** 2',
+  'x2²': 'x2 ** 2',
+  'x1·x2': 'x1 * x2',
+  'sin(x1)': 'np.sin(x1)',
+  'sin(x2)': 'np.sin(x2)',
+};
+
+/**
+ * A 2-D set's inputs: the points' x1, x2, or the engineered features the
+ * playground computed from them, in its order, before scaling. Only known
+ * features become code; anything else in a block is refused, not written.
+ */
+function planeInputsCode(engineered: PlaygroundBlock['engineered']): string[] {
+  if (!engineered) return ['X = df[["x1", "x2"]].to_numpy(dtype="float32")'];
+  const columns = engineered.map(({ name }) => {
+    const code = Object.hasOwn(planeFeatureCode, name) ? planeFeatureCode[name] : undefined;
+    if (code === undefined) throw new Error(`The input feature "${name}" has no formula the script knows.`);
+    return code;
+  });
+  return [
+    'x1 = df["x1"].to_numpy(dtype="float32")',
+    'x2 = df["x2"].to_numpy(dtype="float32")',
+    `# The inputs the playground computed from each point, before scaling: ${comment(engineered.map(({ name }) => name).join(', '))}.`,
+    `X = np.column_stack([${columns.join(', ')}]).astype("float32")`,
+  ];
+}
+
+/**
+ * Own images read as the playground read them: stretched to size × size by
+ * area averaging, alpha dropped, grey as 0.299 R + 0.587 G + 0.114 B, / 255.
+ */
+function ownImagesCode(data: Extract<ScriptData, { kind: 'ownImages' }>): string[] {
+  return [
+    '# Your images never left the browser, so this script needs them on disk: a folder "images"',
+    '# beside it with one sub-folder per class, named exactly as the classes:',
+    ...data.classNames.map((name) => `#   images/${comment(name)}/...`),
+    `classes = [${data.classNames.map(py).join(', ')}]`,
+    'images = keras.utils.image_dataset_from_directory(',
+    `    "images", labels="inferred", label_mode="int", class_names=classes, color_mode="rgb",`,
+    `    image_size=(${data.size}, ${data.size}), interpolation="area", batch_size=256, shuffle=False,`,
+    ')',
+    'X = np.concatenate([np.asarray(batch) for batch, _ in images]).astype("float32")',
+    'y = np.concatenate([np.asarray(labels) for _, labels in images]).astype("int64")',
+    ...(data.channels === 1
+      ? ['# Grey as the playground makes it: 0.299 R + 0.587 G + 0.114 B.', 'X = (X @ np.array([0.299, 0.587, 0.114], dtype="float32"))[..., np.newaxis]']
+      : []),
+    'X = X / 255.0',
+  ];
+}
+
 function loadDataCode(data: Exclude<ScriptData, { kind: 'series' }>, block: PlaygroundBlock): string[] {
   switch (data.kind) {
     case 'synthetic':
       return [
         `# The ${data.name} points were generated in the playground and downloaded with this script as ${data.name}.csv.`,
         `df = pd.read_csv("${data.name}.csv")`,
-        `X = df[["x1", "x2"]].to_numpy(dtype="float32")`,
+        ...planeInputsCode(block.engineered),
         `y = df[${py(block.target)}].to_numpy(dtype="float32")`,
       ];
     case 'fashionMnist':
@@ -101,6 +158,8 @@ function loadDataCode(data: Exclude<ScriptData, { kind: 'series' }>, block: Play
         'y = raw[:count].astype("int64")',
         'X = raw[count:].reshape(count, 28, 28, 1).astype("float32") / 255.0',
       ];
+    case 'ownImages':
+      return ownImagesCode(data);
     case 'csv': {
       const lines = [`df = pd.read_csv(${py(data.file)}, sep=None, engine="python")`];
       if (data.ignored.length > 0) lines.push(`df = df.drop(columns=[${data.ignored.map(py).join(', ')}])`);
@@ -144,7 +203,7 @@ export function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping']
  * A runnable Keras script in the course's style that repeats the experiment:
  * the same data and preprocessing (statistics of the training rows only),
  * the same layers, optimizer, loss, batch size, epochs and early stopping.
- * The split is drawn with NumPy, so its rows differ from the playground's.
+ * The split (and a test split) is drawn with NumPy, so its rows differ from the playground's.
  * A time series gets its own script, windowed and split by time as the
  * playground does it (kerasSeriesScript.ts).
  */
@@ -153,15 +212,18 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
   const { config, task, inputShape } = block;
   const metric = task.kind === 'regression' ? 'mae' : 'accuracy';
   const es = config.earlyStopping;
+  const testSplit = config.testSplit ?? 0;
   const scaling =
     config.scaling === 'standard'
-      ? ['mean = X_train.mean(axis=0)', 'std = X_train.std(axis=0)', 'std[std == 0] = 1', 'X_train = (X_train - mean) / std', 'X_valid = (X_valid - mean) / std']
+      ? ['mean = X_train.mean(axis=0)', 'std = X_train.std(axis=0)', 'std[std == 0] = 1', 'X_train = (X_train - mean) / std', 'X_valid = (X_valid - mean) / std', ...(testSplit > 0 ? ['X_test = (X_test - mean) / std'] : [])]
       : config.scaling === 'minmax'
-        ? ['lo = X_train.min(axis=0)', 'span = X_train.max(axis=0) - lo', 'span[span == 0] = 1', 'X_train = (X_train - lo) / span', 'X_valid = (X_valid - lo) / span']
+        ? ['lo = X_train.min(axis=0)', 'span = X_train.max(axis=0) - lo', 'span[span == 0] = 1', 'X_train = (X_train - lo) / span', 'X_valid = (X_valid - lo) / span', ...(testSplit > 0 ? ['X_test = (X_test - lo) / span'] : [])]
         : ['# No scaling, as in the playground.'];
   const oneHot = block.encodings.map((e) => e.column);
   const targetLines =
-    task.kind === 'multiclass' ? [`y_train = keras.utils.to_categorical(y_train, ${task.numClasses})`, `y_valid = keras.utils.to_categorical(y_valid, ${task.numClasses})`] : [];
+    task.kind === 'multiclass'
+      ? [`y_train = keras.utils.to_categorical(y_train, ${task.numClasses})`, `y_valid = keras.utils.to_categorical(y_valid, ${task.numClasses})`, ...(testSplit > 0 ? [`y_test = keras.utils.to_categorical(y_test, ${task.numClasses})`] : [])]
+      : [];
   return [
     `# Exported from the neural-network playground: ${comment(block.dataset.label)}.`,
     `# Task: ${task.kind}; target: ${comment(block.target)}${oneHot.length > 0 ? `; one-hot encoded: ${comment(oneHot.join(', '))}` : ''}.`,
@@ -172,13 +234,7 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     '',
     ...loadDataCode(data, block),
     '',
-    `# Hold out ${Math.round(config.validationSplit * 100)} % of the rows for validation.`,
-    `rng = np.random.default_rng(${config.seed})`,
-    'order = rng.permutation(len(X))',
-    `n_valid = max(1, round(len(X) * ${num(config.validationSplit)}))`,
-    'X, y = np.asarray(X, dtype="float32"), np.asarray(y)',
-    'X_train, X_valid = X[order[n_valid:]], X[order[:n_valid]]',
-    'y_train, y_valid = y[order[n_valid:]], y[order[:n_valid]]',
+    ...splitCode(config.validationSplit, testSplit, config.seed),
     ...scaling,
     ...targetLines,
     '',
@@ -206,6 +262,47 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     'history_df = pd.DataFrame(history.history)',
     'history_df.loc[:, ["loss", "val_loss"]].plot()',
     'print("Minimum validation loss: {:0.4f}".format(history_df["val_loss"].min()))',
+    ...(testSplit > 0
+      ? [
+          '',
+          '# The test rows, untouched until now, measured once on the final model.',
+          `test_loss, test_${metric} = model.evaluate(X_test, y_test, verbose=0)`,
+          `print("Test loss: {:0.4f}, test ${metric}: {:0.4f}".format(test_loss, test_${metric}))`,
+        ]
+      : []),
     '',
   ].join('\n');
+}
+
+/**
+ * The split, drawn with NumPy from the seed: the validation rows first, then
+ * (with a test split) the test rows, the rest trains, in the sizes the
+ * playground uses. NumPy cannot repeat the playground's seeded shuffle, so
+ * the rows themselves differ; the test part is cut off before scaling and is
+ * seen only by the final `model.evaluate`, as in the playground.
+ */
+function splitCode(validationSplit: number, testSplit: number, seed: number): string[] {
+  const start = [
+    `rng = np.random.default_rng(${seed})`,
+    'order = rng.permutation(len(X))',
+    `n_valid = max(1, round(len(X) * ${num(validationSplit)}))`,
+    'X, y = np.asarray(X, dtype="float32"), np.asarray(y)',
+  ];
+  if (!(testSplit > 0)) {
+    return [
+      `# Hold out ${Math.round(validationSplit * 100)} % of the rows for validation.`,
+      ...start,
+      'X_train, X_valid = X[order[n_valid:]], X[order[:n_valid]]',
+      'y_train, y_valid = y[order[n_valid:]], y[order[:n_valid]]',
+    ];
+  }
+  return [
+    `# Hold out ${Math.round(validationSplit * 100)} % of the rows for validation and ${Math.round(testSplit * 100)} % as a test set,`,
+    '# which no training, early stopping or choice sees (drawn by NumPy: not the playground\'s rows).',
+    ...start,
+    `n_test = min(len(X) - n_valid - 1, max(1, int(np.floor(len(X) * ${num(testSplit)} + 0.5))))`,
+    'valid, test, train = order[:n_valid], order[n_valid:n_valid + n_test], order[n_valid + n_test:]',
+    'X_train, X_valid, X_test = X[train], X[valid], X[test]',
+    'y_train, y_valid, y_test = y[train], y[valid], y[test]',
+  ];
 }

@@ -244,7 +244,8 @@ describe('an uploaded CSV read as a series goes with its script', () => {
   it('saves the rows in time order, as the file wrote them, and they build back to the same table', () => {
     // The fixture has March and April swapped; ISO dates sort as text in time order. Numbers as written (20.0 saved as 20).
     const numbers = (line: string): string => line.split(',').map((cell, i) => (i === 0 ? cell : String(Number(cell)))).join(',');
-    const [header, ...rows] = salesText.trim().split('\n').map(numbers);
+    const [header, ...file] = salesText.trim().split('\n');
+    const rows = file.map(numbers);
     const [savedHeader, ...saved] = data.csv!.trim().split('\n');
     expect(savedHeader).toBe(header);
     expect(saved).toEqual([...rows].sort());
@@ -305,7 +306,7 @@ describe.skipIf(!python)('the data part of an uploaded series\' script, run in P
     const dump = 'import json\nprint(json.dumps({k: np.asarray(v, dtype="float64").ravel().tolist() for k, v in dict(X_train=X_train, y_train=y_train, X_valid=X_valid, y_valid=y_valid).items()}))\n';
     const work = mkdtempSync(join(tmpdir(), 'series-script-'));
     try {
-      writeFileSync(join(work, data.file), data.csv!);
+      writeFileSync(join(work, data.file), data.csv ?? readFileSync(`public/datasets/${data.file}`, 'utf8'));
       const run = spawnSync(python!, ['-c', `${part}\n${dump}`], { cwd: work, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(run.stderr);
       return JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number[]>;
@@ -326,6 +327,14 @@ describe.skipIf(!python)('the data part of an uploaded series\' script, run in P
     { name: 'a missing input filled, no scaling', text: holed, change: (plan) => ({ ...leaveOut('sales')(plan), missing: 'mean' }), scaling: 'none' },
     { name: 'a missing input filled, standard', text: holed, change: (plan) => ({ ...plan, missing: 'mean' }), scaling: 'standard' },
   ];
+  it("gives the playground's windows for a shipped series predicting itself", () => {
+    const data = seriesScriptData({ file: 'sunspots_yearly.csv' }, sunspots);
+    const prepared = prepareSeries(sunspots, 0.2, 'standard');
+    const arrays = runDataPart(kerasScript(layers, block(), data), data);
+    near(arrays['X_train']!, prepared.xTrain);
+    near(arrays['y_valid']!, prepared.yVal);
+  });
+
   for (const c of cases) {
     it(`gives the playground's windows: ${c.name}`, () => {
       const { table } = uploaded('monthly-sales.csv', c.text, c.change, { window: 6, horizon: 2 });

@@ -27,8 +27,9 @@ function readLines(data: SeriesScriptData): string[] {
         ? [`# The series was generated in the playground and downloaded with this script as ${comment(data.file)}.`]
         : [
             `# ${comment(data.file)} was downloaded with this script: the rows of the uploaded file the playground kept`,
-            `# (rows missing the predicted value dropped), already in the order of their times in ${comment(JSON.stringify(data.time))},`,
-            '# as the playground read and sorted them. Reading these rows gives the very windows the model was trained on.',
+            '# (it drops a row missing the predicted value, or with "drop rows" missing an input), in the order of',
+            `# their times in ${comment(JSON.stringify(data.time))} as the playground read and sorted them. Reading these rows`,
+            '# rather than the uploaded file gives the very windows the model was trained on.',
           ];
   return [
     ...saved,

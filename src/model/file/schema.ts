@@ -39,6 +39,8 @@ export const trainingConfigSchema = z.object({
   epochs: z.number().int().min(1).max(limits.maxEpochs),
   loss: z.enum(lossNames as [LossName, ...LossName[]]),
   validationSplit: z.number().gt(0).lt(1),
+  // Absent before a test set could be held out: none.
+  testSplit: z.number().min(0).lt(1).optional(),
   scaling: z.enum(scalingKinds as [ScalingKind, ...ScalingKind[]]),
   seed: z.number().int(),
   earlyStopping: z.object({
@@ -75,6 +77,14 @@ export const playgroundBlockSchema = z.object({
   target: z.string().max(200),
   /** Input features in the order the model takes them (one-hot columns as `column=value`). */
   features: z.array(z.string().max(200)).max(100_000),
+  /**
+   * For a 2-D set whose inputs are computed from each point (engineered
+   * features): every input of `features`, in order, with its formula in the
+   * point's coordinates x1 and x2 ("x1 * x1", "x1 * x2", "sin(x2)", sin in
+   * radians), computed before `scaler` applies. Absent when the inputs are
+   * the coordinates themselves, and for other data.
+   */
+  engineered: z.array(z.object({ name: z.string().max(20), formula: z.string().max(100) })).max(100).optional(),
   inputShape: z.array(z.number().int().positive()).min(1).max(3),
   /** Categorical columns and the categories their one-hot features stand for, in order. */
   encodings: z.array(z.object({ column: z.string(), categories: z.array(z.string()) })),
@@ -89,6 +99,23 @@ export const playgroundBlockSchema = z.object({
   }),
   config: trainingConfigSchema,
   history: z.array(historyEntrySchema).max(100_000),
+  /** The one evaluation on the held-out test rows when the run ended (config.testSplit > 0); absent without one. */
+  test: z.object({ loss: z.number(), metric: z.number(), rows: z.number().int().positive() }).optional(),
+  /**
+   * For the person's own images: how to turn a new image into the model's
+   * input (see data/imagePixels.ts imagePreprocessing). Absent for other data.
+   */
+  image: z
+    .object({
+      height: z.number().int().positive(),
+      width: z.number().int().positive(),
+      channels: z.union([z.literal(1), z.literal(3)]),
+      colour: z.enum(['grayscale', 'rgb']),
+      grayscaleWeights: z.array(finite).length(3).nullable(),
+      divideBy: finite,
+      steps: z.string().max(1000),
+    })
+    .optional(),
   /**
    * For a time series: an example is `window` consecutive rows (the model's
    * inputShape[0]) of the features, scaled by `scaler`; it predicts the

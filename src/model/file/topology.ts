@@ -1,6 +1,7 @@
 import { isActivationName } from '../activations';
 import { kindOf } from '../layerKinds';
 import { isRecurrent, type LayerSpec, type Padding, type Shape } from '../layers';
+import { readTopologyRegularizer } from '../regularizers';
 
 /** A layer of a Keras/tfjs Sequential topology, as JSON. */
 interface KerasLayer {
@@ -39,7 +40,9 @@ function toLayer(layer: KerasLayer, index: number): LayerSpec | string {
       if (typeof units === 'string') return units;
       if (!isActivationName(activation)) return activation;
       if (config.use_bias === false) return `${at} has no bias, which the playground cannot build.`;
-      return { id, kind: 'dense', units, activation };
+      const penalty = readTopologyRegularizer(config.kernel_regularizer);
+      if (typeof penalty === 'string') return `${at} has ${penalty}`;
+      return { id, kind: 'dense', units, activation, ...(penalty ? { kernelRegularizer: penalty } : {}) };
     }
     case 'Dropout': {
       const rate = number('rate');
@@ -62,7 +65,10 @@ function toLayer(layer: KerasLayer, index: number): LayerSpec | string {
       for (const value of [filters, kernelSize, strides]) if (typeof value === 'string') return value;
       if (!isActivationName(activation)) return activation;
       if (padding !== 'valid' && padding !== 'same') return `${at} has padding ${JSON.stringify(padding)}; only "valid" and "same" are supported.`;
-      return { id, kind: 'conv2d', filters: filters as number, kernelSize: kernelSize as number, strides: strides as number, padding: padding as Padding, activation };
+      const penalty = readTopologyRegularizer(config.kernel_regularizer);
+      if (typeof penalty === 'string') return `${at} has ${penalty}`;
+      const conv = { id, kind: 'conv2d', filters: filters as number, kernelSize: kernelSize as number, strides: strides as number, padding: padding as Padding, activation } as const;
+      return penalty ? { ...conv, kernelRegularizer: penalty } : conv;
     }
     case 'MaxPooling2D': {
       const poolSize = square(config.pool_size ?? 2, `${at}: the pool`);

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { overfittingRange } from '../../model/curves';
+import { penaltyName } from '../../model/regularizers';
 import { usePlayground } from '../../state';
 import { recordEpoch, runLabel, type RunRecord } from '../../state/runsList';
 import { runEpochs, type RunState } from '../../state/runState';
@@ -93,6 +94,7 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
           Log scale
         </label>
       </div>
+      <PenaltyNote name={penaltyName(run.setup?.layers ?? current.layers)} />
       <HistoryChart
         title="Loss per epoch"
         history={history}
@@ -114,3 +116,13 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
     </figure>
   );
 });
+
+/** Says that the curves include the weight penalty, as Keras 3 logs loss and val_loss with it. */
+function PenaltyNote({ name }: { name: string | null }) {
+  if (!name) return null;
+  return (
+    <p className="chart-note hint">
+      loss and val_loss include the {name} penalty, as Keras reports them
+    </p>
+  );
+}

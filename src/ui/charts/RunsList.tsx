@@ -1,8 +1,12 @@
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../state';
 import { runLabel } from '../../state/runsList';
+import { losses, type LossName } from '../../model/losses';
 
 const fmt = (value: number): string => (Number.isFinite(value) ? value.toPrecision(4) : '—');
+
+/** The test metric's name as Keras logs it: a regression loss goes with MAE, the others with accuracy. */
+const testMetricName = (loss: LossName): string => ((losses[loss].tasks as readonly string[]).includes('regression') ? 'test_mae' : 'test_accuracy');
 
 /** Finished runs, kept across reloads; ticked ones are drawn faintly on the loss chart. */
 export function RunsList() {
@@ -27,7 +31,9 @@ export function RunsList() {
                 </label>
                 <span className="hint">
                   {' '}
-                  best val_loss {fmt(run.bestValLoss)}, {run.epochs ?? run.losses.length} epochs, {run.outcome}
+                  best val_loss {fmt(run.bestValLoss)}
+                  {run.test ? `, test_loss ${fmt(run.test.loss)}, ${testMetricName(run.config.loss)} ${fmt(run.test.metric)}` : ''},{' '}
+                  {run.epochs ?? run.losses.length} epochs, {run.outcome}
                 </span>{' '}
                 <button type="button" className="icon" aria-label={`Delete run ${run.number}`} onClick={() => deleteRun(run.id)}>
                   ✕

@@ -2,9 +2,10 @@ import { hiddenDenseIndices, isToggleOn } from '../../model/toggles';
 import { usePlayground } from '../../state';
 import { SteppedSlider } from '../common/SteppedSlider';
 import { EarlyStoppingControls } from './EarlyStoppingControls';
+import { PenaltyControls } from './PenaltyControls';
 import { dropoutRates, formatPercent } from './sliderSteps';
 
-/** The global Dropout and Batch normalization switches, and Keras's EarlyStopping. */
+/** The global Dropout and Batch normalization switches, the weight penalty, and Keras's EarlyStopping. */
 export function RegularizationControls() {
   const layers = usePlayground((state) => state.layers);
   const dropoutRate = usePlayground((state) => state.dropoutRate);
@@ -42,6 +43,7 @@ export function RegularizationControls() {
         onChange={setDropoutRate}
         hint="Share of inputs a Dropout layer zeroes while training; sets every Dropout layer."
       />
+      <PenaltyControls />
       <EarlyStoppingControls />
     </fieldset>
   );

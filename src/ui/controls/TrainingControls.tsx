@@ -5,14 +5,16 @@ import { scalingKinds, scalingLabels, type ScalingKind } from '../../model/prepr
 import { usePlayground } from '../../state';
 import { SelectField } from '../common/SelectField';
 import { SteppedSlider } from '../common/SteppedSlider';
-import { batchSizes, epochCounts, formatPercent, formatRate, learningRates, validationSplits } from './sliderSteps';
+import { batchSizes, epochCounts, formatPercent, formatRate, learningRates, testSplits, validationSplits } from './sliderSteps';
 
 /** What `model.compile` and `model.fit` are given: optimizer, loss, learning rate, batch size, epochs, split. */
 export function TrainingControls() {
   const config = usePlayground((state) => state.config);
   const numRows = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.numRows : 0));
   const { setConfig, setLearningRate } = usePlayground.getState();
-  const trainRows = numRows >= 2 ? splitSizes(numRows, config.validationSplit).train : 1;
+  const isSeries = usePlayground((state) => state.dataset.status === 'ready' && Boolean(state.dataset.table.series));
+  const testSplit = config.testSplit ?? 0;
+  const trainRows = numRows >= 2 ? Math.max(1, splitSizes(numRows, config.validationSplit, isSeries ? 0 : testSplit).train) : 1;
   return (
     <fieldset className="controls">
       <legend>Training</legend>
@@ -67,6 +69,19 @@ export function TrainingControls() {
         format={formatPercent}
         onChange={(validationSplit) => setConfig({ validationSplit })}
         hint="Share of the rows held out to measure val_loss."
+      />
+      <SteppedSlider
+        label="Test split"
+        values={testSplits}
+        value={testSplit}
+        format={(value) => (value === 0 ? 'none' : formatPercent(value))}
+        onChange={(next) => setConfig({ testSplit: next })}
+        disabled={isSeries && testSplit === 0}
+        hint={
+          isSeries
+            ? 'A time series has no test split: keep it at none.'
+            : 'Share of the rows held out as a test set: never trained on or used for early stopping, measured once when the run ends.'
+        }
       />
       </div>
     </fieldset>

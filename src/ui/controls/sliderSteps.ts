@@ -20,6 +20,9 @@ export const epochCounts: readonly number[] = [
 
 export const validationSplits: readonly number[] = Array.from({ length: 10 }, (_, i) => (i + 1) / 20);
 
+/** 0 (no test set), then 5 % to 30 % in steps of 5. */
+export const testSplits: readonly number[] = Array.from({ length: 7 }, (_, i) => i / 20);
+
 export const dropoutRates: readonly number[] = Array.from({ length: 18 }, (_, i) => (i + 1) / 20);
 
 /** A number as people write it: 0.001, not 1e-3; 0.00003, not 3e-5. */

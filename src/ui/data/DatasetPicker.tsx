@@ -1,6 +1,8 @@
 import { datasetIds, datasetInfo, isDatasetId, type DatasetInfo } from '../../data/datasets';
 import { describeTask } from '../../model/task';
 import { usePlayground } from '../../state';
+import { PointDrawing } from './PointDrawing';
+import { ImageClasses } from './ImageClasses';
 
 const groups: DatasetInfo['group'][] = ['Tables', 'Images', 'Time series', '2-D (synthetic)'];
 
@@ -42,7 +44,9 @@ export function DatasetPicker() {
       </label>
       <p className="hint">{description}</p>
       {dataset.status === 'loading' && <p className="hint">Loading…</p>}
-      {dataset.status === 'error' && (
+      {/* The drawn set's only error is too few points, which its drawing panel says in place. */}
+      {/* Own images missing is said in their panel, beside the inputs that add them. */}
+      {dataset.status === 'error' && datasetId !== 'drawn' && datasetId !== 'images' && (
         <p role="alert" className="error">
           {dataset.message}{' '}
           {datasetId !== 'custom' && (
@@ -52,6 +56,8 @@ export function DatasetPicker() {
           )}
         </p>
       )}
+      {datasetId === 'images' && <ImageClasses />}
+      {datasetId === 'drawn' && <PointDrawing />}
       {dataset.status === 'ready' && (
         <p className="hint">
           {dataset.table.numRows.toLocaleString('en-US')} rows,{' '}

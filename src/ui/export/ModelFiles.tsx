@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { usePlayground } from '../../state';
 import { exportFiles, type ExportFile, type ExportFormat } from '../../state/exportFiles';
+import { shippedDownload, shippedScriptFile } from '../../state/shippedFiles';
 
 /** Hands files to the browser as downloads. */
 function download(files: ExportFile[]): void {
@@ -24,6 +25,7 @@ export function ModelFiles() {
   const importError = usePlayground((state) => state.importError);
   const imported = usePlayground((state) => state.imported?.fileName ?? null);
   const [pending, setPending] = useState<ExportFormat | null>(null);
+  const [dataError, setDataError] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const hasRun = run.data !== null && run.history.length > 0;
   const modelReady = run.model !== null;
@@ -44,7 +46,20 @@ export function ModelFiles() {
       return;
     }
     const files = exportFiles(run, format);
-    if (files) download(files);
+    if (!files) return;
+    const shipped = format === 'keras' ? shippedScriptFile(run) : null;
+    if (!shipped) {
+      download(files);
+      return;
+    }
+    // The script reads the dataset's file from its own folder: it downloads with it.
+    setDataError(null);
+    shippedDownload(shipped)
+      .then((file) => download([...files, file]))
+      .catch((error: unknown) => {
+        download(files);
+        setDataError(`The script downloaded without ${shipped}: ${error instanceof Error ? error.message : String(error)}. Save the dataset beside the script to run it.`);
+      });
   };
 
   const why = !hasRun ? 'Train a model first.' : canExport ? undefined : 'Pause or stop the run to export its model.';
@@ -57,7 +72,7 @@ export function ModelFiles() {
         <button type="button" onClick={() => exportAs('pair')} disabled={!canExport} title={why ?? 'The model.json + weights.bin pair tf.loadLayersModel reads'}>
           Export tfjs pair
         </button>
-        <button type="button" onClick={() => exportAs('keras')} disabled={!hasRun} title={hasRun ? 'A Keras script that repeats this experiment' : why}>
+        <button type="button" onClick={() => exportAs('keras')} disabled={!hasRun} title={hasRun ? 'A Keras script that repeats this experiment, with the data file it reads' : why}>
           Export Keras script
         </button>
         <button type="button" onClick={() => picker.current?.click()}>
@@ -79,6 +94,11 @@ export function ModelFiles() {
         />
       </div>
       {imported && <p className="hint">Weights from {imported}; the next run continues from them until you change the layers.</p>}
+      {dataError && (
+        <p role="alert" className="error">
+          {dataError}
+        </p>
+      )}
       {importError && (
         <p role="alert" className="error">
           {importError}

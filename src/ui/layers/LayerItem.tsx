@@ -3,6 +3,7 @@ import { layerKinds } from '../../model/layerKinds';
 import type { LayerSpec, Padding } from '../../model/layers';
 import { usePlayground } from '../../state';
 import { NumberField } from '../common/NumberField';
+import { PenaltyFields } from './PenaltyFields';
 
 interface LayerItemProps {
   layer: LayerSpec;
@@ -80,6 +81,7 @@ export function LayerItem({ layer, index, count, issues, dragging, onDragStart, 
               onChange={(units) => updateLayer(layer.id, { units })}
             />
             <ActivationSelect value={layer.activation} onChange={(activation) => updateLayer(layer.id, { activation })} />
+            <PenaltyFields value={layer.kernelRegularizer} onChange={(kernelRegularizer) => updateLayer(layer.id, { kernelRegularizer })} />
           </>
         )}
         {layer.kind === 'dropout' && (
@@ -116,6 +118,7 @@ export function LayerItem({ layer, index, count, issues, dragging, onDragStart, 
               </select>
             </label>
             <ActivationSelect value={layer.activation} onChange={(activation) => updateLayer(layer.id, { activation })} />
+            <PenaltyFields value={layer.kernelRegularizer} onChange={(kernelRegularizer) => updateLayer(layer.id, { kernelRegularizer })} />
           </>
         )}
         {(layer.kind === 'simpleRnn' || layer.kind === 'lstm' || layer.kind === 'gru') && (

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { coordinates, featureFunction } from '../../data/engineeredFeatures';
 import type { RunState } from '../../state/runState';
 import type { NeuronRef } from '../../state/viewSlice';
 import type { NetColumn } from './networkLayout';
@@ -19,10 +20,13 @@ export function neuronPictures(run: RunState, columns: readonly NetColumn[], dis
   const grid = run.data?.probeGrid;
   if (!grid) return pictures;
   const count = grid.size * grid.size;
-  const { scaler } = run.data!.exportMeta;
+  const { scaler, engineered } = run.data!.exportMeta;
+  // Engineered inputs (x1², sin(x2)…) are computed from each cell's point as the model's inputs were.
+  const inputs = engineered ? engineered.map(({ name }) => featureFunction(name)) : coordinates;
   for (const node of columns[0]?.nodes ?? []) {
-    if (node.unit > 1) continue;
-    const values = inputSurface(grid, node.unit, scaler.offset[node.unit] ?? 0, scaler.scale[node.unit] ?? 1);
+    const feature = inputs[node.unit];
+    if (!feature) continue;
+    const values = inputSurface(grid, feature, scaler.offset[node.unit] ?? 0, scaler.scale[node.unit] ?? 1);
     pictures.set(nodeKey(node), surfacePixels(values, 0, 1, count, null, discrete));
   }
   const layers = run.probe?.result.neurons ?? [];

@@ -28,7 +28,9 @@ describe('neuron pictures', () => {
 
   it('give an input’s scaled value over the grid, top row first', () => {
     const grid = { size: 2, xMin: 0, xMax: 2, yMin: 0, yMax: 2 };
-    expect(Array.from(inputSurface(grid, 0, 1, 1))).toEqual([-0.5, 0.5, -0.5, 0.5]);
-    expect(Array.from(inputSurface(grid, 1, 0, 2))).toEqual([0.75, 0.75, 0.25, 0.25]);
+    expect(Array.from(inputSurface(grid, (x1) => x1, 1, 1))).toEqual([-0.5, 0.5, -0.5, 0.5]);
+    expect(Array.from(inputSurface(grid, (_x1, x2) => x2, 0, 2))).toEqual([0.75, 0.75, 0.25, 0.25]);
+    // An engineered input is computed from each cell centre's point: x1·x2 at (0.5, 1.5), (1.5, 1.5), (0.5, 0.5), (1.5, 0.5).
+    expect(Array.from(inputSurface(grid, (x1, x2) => x1 * x2, 0, 1))).toEqual([0.75, 2.25, 0.25, 0.75]);
   });
 });

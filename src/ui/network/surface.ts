@@ -54,14 +54,19 @@ export function surfacePixels(
   return pixels;
 }
 
-/** An input feature's values over the grid, scaled as the model sees them (`feature` 0 is x, 1 is y). */
-export function inputSurface(grid: GridSpec, feature: number, offset: number, scale: number): Float32Array {
+/**
+ * An input feature's values over the grid, scaled as the model sees them:
+ * `feature` computes it from a cell centre's x1, x2 (the coordinate itself,
+ * or an engineered feature such as x1², see data/engineeredFeatures.ts).
+ */
+export function inputSurface(grid: GridSpec, feature: (x1: number, x2: number) => number, offset: number, scale: number): Float32Array {
   const { size } = grid;
   const values = new Float32Array(size * size);
   for (let row = 0; row < size; row++) {
+    const y = grid.yMax - ((row + 0.5) / size) * (grid.yMax - grid.yMin);
     for (let col = 0; col < size; col++) {
-      const raw = feature === 0 ? grid.xMin + ((col + 0.5) / size) * (grid.xMax - grid.xMin) : grid.yMax - ((row + 0.5) / size) * (grid.yMax - grid.yMin);
-      values[row * size + col] = (raw - offset) / scale;
+      const x = grid.xMin + ((col + 0.5) / size) * (grid.xMax - grid.xMin);
+      values[row * size + col] = (feature(x, y) - offset) / scale;
     }
   }
   return values;

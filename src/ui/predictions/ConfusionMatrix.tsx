@@ -1,10 +1,10 @@
-/** Classification: how many validation rows of each actual class were predicted as each class. */
-export function ConfusionMatrix({ counts, classNames, accuracy }: { counts: number[][]; classNames: string[]; accuracy: number }) {
+/** Classification: how many validation (or test) rows of each actual class were predicted as each class. */
+export function ConfusionMatrix({ counts, classNames, accuracy, rows = 'Validation' }: { counts: number[][]; classNames: string[]; accuracy: number; rows?: 'Validation' | 'Test' }) {
   const max = Math.max(1, ...counts.flat());
   return (
     <figure className="confusion">
       <figcaption className="chart-head">
-        Confusion matrix <span className="metric-value">Validation accuracy: {(accuracy * 100).toFixed(1)} %</span>
+        Confusion matrix <span className="metric-value">{rows} accuracy: {(accuracy * 100).toFixed(1)} %</span>
       </figcaption>
       <div className="scroll-x">
         <table aria-label="Confusion matrix">

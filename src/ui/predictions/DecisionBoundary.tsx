@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { planeCoordinates } from '../../data/engineeredFeatures';
 import type { Table } from '../../data/table';
 import type { Predictions, RunData } from '../../state/runState';
 import { divergingRgb } from '../network/surface';
@@ -52,10 +53,12 @@ export function DecisionBoundary({ table, data, predictions }: Props) {
     }
     const toX = (x: number) => ((x - grid.xMin) / (grid.xMax - grid.xMin)) * SIZE;
     const toY = (y: number) => ((grid.yMax - y) / (grid.yMax - grid.yMin)) * SIZE;
+    // The points where they lie, whatever features the model reads from them (x1², sin(x1)…).
+    const points = planeCoordinates(table);
     const draw = (rows: Uint32Array, validation: boolean) => {
       for (const r of rows) {
         context.beginPath();
-        context.arc(toX(table.features[2 * r]!), toY(table.features[2 * r + 1]!), validation ? 3 : 2.5, 0, 2 * Math.PI);
+        context.arc(toX(points[2 * r]!), toY(points[2 * r + 1]!), validation ? 3 : 2.5, 0, 2 * Math.PI);
         context.fillStyle = pointColour(norm(table.targets[r]!));
         context.fill();
         context.strokeStyle = validation ? '#000' : 'rgba(255,255,255,0.9)';

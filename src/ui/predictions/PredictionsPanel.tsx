@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { scaledSeriesTargets } from '../../data/series';
 import { accuracy, classIndices, confusionMatrix } from '../../model/evaluation';
 import { usePlayground } from '../../state';
@@ -8,6 +8,7 @@ import { MisclassifiedGallery } from './MisclassifiedGallery';
 import { NeuronLarge } from '../network/NeuronLarge';
 import { PredictedVsActual } from '../charts/lazyCharts';
 import { ForecastView } from '../forecast/lazyForecast';
+import { PredictionsOn, rowsView, type PredictionRows } from './PredictionsOn';
 
 /**
  * What the model predicts, in the view that suits the data: the boundary
@@ -15,11 +16,18 @@ import { ForecastView } from '../forecast/lazyForecast';
  * confusion matrix for classification, and the misclassified images.
  */
 export function PredictionsPanel() {
-  const data = usePlayground((state) => state.run.data);
-  const predictions = usePlayground((state) => state.run.predictions);
+  const runData = usePlayground((state) => state.run.data);
+  const latest = usePlayground((state) => state.run.predictions);
+  const test = usePlayground((state) => state.run.test);
+  const [chosen, setChosen] = useState<PredictionRows>('validation');
+  // The test rows are there to choose only once the run has measured them.
+  const testView = useMemo(() => rowsView(runData, latest, test, 'test'), [runData, latest, test]);
+  const rows: PredictionRows = chosen === 'test' && testView ? 'test' : 'validation';
+  const { data, predictions } = rows === 'test' ? testView! : { data: runData, predictions: latest };
   const dataset = usePlayground((state) => state.dataset);
   const table = dataset.status === 'ready' ? dataset.table : null;
-  const runConfig = usePlayground((state) => state.run.setup?.config ?? null);
+  // Before the first run, the config on screen: the chart is laid out once, before Train, not at the click (a long task).
+  const runConfig = usePlayground((state) => state.run.setup?.config ?? state.config);
   // A series trains on scaled targets (see data/series.ts): its predictions are drawn against the series
   // in those units, or the chart would pair scaled predictions with raw values.
   const seriesTargets = useMemo(() => {
@@ -29,7 +37,9 @@ export function PredictionsPanel() {
     } catch {
       return null;
     }
-  }, [table, runConfig]);
+    // The split and scaling alone: a new config object with the same values must not redraw the chart.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [table, runConfig.validationSplit, runConfig.scaling]);
   const classes = useMemo(() => {
     if (!table || !data || !predictions || table.task.kind === 'regression') return null;
     const actual = classIndices(data.yVal, table.task);
@@ -46,6 +56,7 @@ export function PredictionsPanel() {
   return (
     <div className="predictions">
       {!run && <p className="hint">Train to see what the model predicts.</p>}
+      {run && testView && <PredictionsOn value={rows} onChange={setChosen} testRows={runData?.testRows?.length ?? 0} />}
       {run && table.modality === 'plane' && <NeuronLarge />}
       {run && table.modality === 'plane' && <DecisionBoundary table={table} data={run} predictions={shown} />}
       {run && !shown && table.modality !== 'plane' && <p className="hint">Waiting for the first epoch…</p>}
@@ -58,7 +69,7 @@ export function PredictionsPanel() {
         />
       )}
       {table.series && <ForecastView table={table} />}
-      {run && classes && <ConfusionMatrix counts={classes.counts} classNames={classNames} accuracy={classes.accuracy} />}
+      {run && classes && <ConfusionMatrix counts={classes.counts} classNames={classNames} accuracy={classes.accuracy} rows={rows === 'test' ? 'Test' : 'Validation'} />}
       {run && classes && table.modality === 'image' && (
         <MisclassifiedGallery table={table} rows={run.validationRows} actual={classes.actual} predicted={classes.predicted} />
       )}

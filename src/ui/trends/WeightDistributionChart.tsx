@@ -32,7 +32,10 @@ export function WeightDistributionChart({ names }: { names: Map<number, string> 
       {trends.rows.length === 0 ? (
         <p className="hint">Train to see how each layer’s weights spread, epoch by epoch.</p>
       ) : (
-        <Strips trends={trends} epochs={Math.max(2, epochs)} names={names} />
+        <>
+          <Strips trends={trends} epochs={Math.max(2, epochs)} names={names} />
+          <SpreadList trends={trends} names={names} />
+        </>
       )}
       <p className="hint">Per layer: the median kernel weight (line), the middle 50 % and 80 % of the weights and their full range (shaded).</p>
     </figure>
@@ -94,3 +97,20 @@ const Strips = memo(function Strips({ trends, epochs, names }: { trends: TrendLo
     </div>
   );
 });
+
+/** The drawing in words, for screen readers (the strips are hidden from them): each layer's middle 80 % at the last epoch measured. */
+function SpreadList({ trends, names }: { trends: TrendLog; names: Map<number, string> }) {
+  const last = trends.rows.at(-1);
+  if (!last) return null;
+  const q = QUANTILES.length;
+  const value = (x: number) => Number(x.toPrecision(3)).toString();
+  return (
+    <ul className="sr-only" aria-label={`Weight spread at epoch ${last.epoch}`}>
+      {trends.layers.map((layer, k) => (
+        <li key={layer}>
+          {names.get(layer) ?? `layer ${layer + 1}`}: middle 80 % from {value(last.weightQuantiles[k * q + 1]!)} to {value(last.weightQuantiles[k * q + 5]!)}
+        </li>
+      ))}
+    </ul>
+  );
+}
