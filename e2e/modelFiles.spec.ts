@@ -114,7 +114,7 @@ test('a corrupt model file gives a clear message and changes nothing', async ({ 
   await expect(page.getByRole('status')).toHaveText('Ready. Press Train to start.');
 });
 
-test('Export Keras script downloads the shipped data file it reads beside it', async ({ page }) => {
+test('Export Keras script downloads the shipped data file it reads beside it, and the model file when it starts from the trained weights', async ({ page }) => {
   await openPlayground(page, '?backend=wasm');
   await setEpochs(page, 1);
   await page.getByRole('button', { name: 'Train' }).click();
@@ -129,4 +129,15 @@ test('Export Keras script downloads the shipped data file it reads beside it', a
   // The very file the playground trained on, byte for byte.
   const csv = await readFile(await downloads.find((d) => d.suggestedFilename() === 'concrete.csv')!.path());
   expect(csv.equals(await readFile('public/datasets/concrete.csv'))).toBe(true);
+  // Starting from the trained weights: the model file they are read from comes too.
+  downloads.length = 0;
+  await page.getByRole('checkbox', { name: 'Keras script starts from the trained weights' }).check();
+  await page.getByRole('button', { name: 'Export Keras script' }).click();
+  await expect.poll(() => downloads.length).toBe(3);
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['concrete.csv', 'concrete_model.json', 'concrete_model.py']);
+  const fromWeights = await readFile(await downloads.find((d) => d.suggestedFilename() === 'concrete_model.py')!.path(), 'utf8');
+  expect(fromWeights).toContain('open("concrete_model.json", encoding="utf-8")');
+  expect(fromWeights).toContain('model.set_weights(weights)');
+  const saved = JSON.parse(await readFile(await downloads.find((d) => d.suggestedFilename() === 'concrete_model.json')!.path(), 'utf8')) as { format: string };
+  expect(saved.format).toBe('layers-model');
 });

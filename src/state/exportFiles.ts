@@ -1,5 +1,5 @@
 import { buildModelFile, buildTfjsPair } from '../model/file/modelFile';
-import { kerasScript } from '../model/file/kerasScript';
+import { kerasScript, scriptCanStartFromWeights } from '../model/file/kerasScript';
 import type { PlaygroundBlock } from '../model/file/schema';
 import { imagePreprocessing } from '../data/imagePixels';
 import type { RunState } from './runState';
@@ -11,7 +11,8 @@ export interface ExportFile {
   content: string | ArrayBuffer;
 }
 
-export type ExportFormat = 'json' | 'pair' | 'keras';
+/** 'kerasWeights': the Keras script that starts from the trained weights, with the model file it reads them from. */
+export type ExportFormat = 'json' | 'pair' | 'keras' | 'kerasWeights';
 
 /** The playground block of a run: the data its model expects and how it was trained. */
 export function playgroundBlock(run: RunState): PlaygroundBlock | null {
@@ -43,13 +44,17 @@ export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] |
   const block = playgroundBlock(run);
   if (!block || !run.setup) return null;
   const base = `${slug(block.dataset.id)}_model`;
-  if (format === 'keras') {
+  if (format === 'keras' || format === 'kerasWeights') {
     const data = run.data!.exportMeta.script;
-    const script: ExportFile = { name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, data) };
+    const fromWeights = format === 'kerasWeights' && run.model !== null && scriptCanStartFromWeights(data);
+    if (format === 'kerasWeights' && !fromWeights) return null;
+    const weightsFile = fromWeights ? `${base}.json` : null;
+    const script: ExportFile = { name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, data, { weightsFile }) };
+    const saved: ExportFile[] = fromWeights ? [{ name: weightsFile!, type: 'application/json', content: buildModelFile(run.model!, block) }] : [];
     // A generated set or series exists only in the page: its values go with the script, which reads them.
-    if (data.kind === 'synthetic') return [script, { name: `${data.name}.csv`, type: 'text/csv', content: data.csv }];
-    if (data.kind === 'series' && data.csv !== null) return [script, { name: data.file, type: 'text/csv', content: data.csv }];
-    return [script];
+    if (data.kind === 'synthetic') return [script, ...saved, { name: `${data.name}.csv`, type: 'text/csv', content: data.csv }];
+    if (data.kind === 'series' && data.csv !== null) return [script, ...saved, { name: data.file, type: 'text/csv', content: data.csv }];
+    return [script, ...saved];
   }
   if (!run.model) return null;
   if (format === 'json') return [{ name: `${base}.json`, type: 'application/json', content: buildModelFile(run.model, block) }];

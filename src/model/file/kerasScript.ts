@@ -3,6 +3,7 @@ import type { LayerSpec, RecurrentSpec } from '../layers';
 import { penaltyArg } from '../regularizers';
 import { losses } from '../losses';
 import { kerasSeriesScript, type SeriesScriptData } from './kerasSeriesScript';
+import { readSavedModelCode, setSavedWeightsCode } from './kerasWeights';
 import type { PlaygroundBlock } from './schema';
 
 /** Where the script reads its data from, and how (mirrors the dataset registry and uploads). */
@@ -207,14 +208,27 @@ export function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping']
  * A time series gets its own script, windowed and split by time as the
  * playground does it (kerasSeriesScript.ts).
  */
-export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: ScriptData): string {
+/** How a script starts: from fresh random weights, or from the playground's trained ones in the model file saved beside it. */
+export interface ScriptStart {
+  /** The one-file model the script reads its weights and scaler from; null for fresh weights. */
+  weightsFile: string | null;
+}
+
+/** Whether a script for this data can start from saved weights (not yet a time series' script, which scales per window). */
+export const scriptCanStartFromWeights = (data: ScriptData): boolean => data.kind !== 'series';
+
+export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: ScriptData, start: ScriptStart = { weightsFile: null }): string {
   if (data.kind === 'series') return kerasSeriesScript(layers, block, data);
   const { config, task, inputShape } = block;
   const metric = task.kind === 'regression' ? 'mae' : 'accuracy';
   const es = config.earlyStopping;
   const testSplit = config.testSplit ?? 0;
-  const scaling =
-    config.scaling === 'standard'
+  const parts = ['X_train', 'X_valid', ...(testSplit > 0 ? ['X_test'] : [])];
+  const scaling = start.weightsFile
+    ? config.scaling === 'none'
+      ? ['# No scaling, as in the playground.']
+      : ['# The playground\'s scaler, which the saved weights were trained with (one value per input, in the inputs\' shape).', ...parts.map((x) => `${x} = (${x} - offset.reshape(${x}.shape[1:])) / scale.reshape(${x}.shape[1:])`)]
+    : config.scaling === 'standard'
       ? ['mean = X_train.mean(axis=0)', 'std = X_train.std(axis=0)', 'std[std == 0] = 1', 'X_train = (X_train - mean) / std', 'X_valid = (X_valid - mean) / std', ...(testSplit > 0 ? ['X_test = (X_test - mean) / std'] : [])]
       : config.scaling === 'minmax'
         ? ['lo = X_train.min(axis=0)', 'span = X_train.max(axis=0) - lo', 'span[span == 0] = 1', 'X_train = (X_train - lo) / span', 'X_valid = (X_valid - lo) / span', ...(testSplit > 0 ? ['X_test = (X_test - lo) / span'] : [])]
@@ -232,6 +246,7 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     'from tensorflow import keras',
     'from tensorflow.keras import layers, callbacks',
     '',
+    ...(start.weightsFile ? [...readSavedModelCode(start.weightsFile), ''] : []),
     ...loadDataCode(data, block),
     '',
     ...splitCode(config.validationSplit, testSplit, config.seed),
@@ -247,6 +262,14 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     `    loss=${py(losses[config.loss as keyof typeof losses].keras)},`,
     `    metrics=[${py(metric)}],`,
     ')',
+    ...(start.weightsFile
+      ? [
+          '',
+          ...setSavedWeightsCode(),
+          'start_loss, start_metric = model.evaluate(X_valid, y_valid, verbose=0)',
+          `print("Starting from the playground's weights: validation loss {:0.4f}, validation ${metric} {:0.4f}".format(start_loss, start_metric))`,
+        ]
+      : []),
     ...(es.enabled
       ? ['', `early_stopping = callbacks.EarlyStopping(${earlyStoppingArgs(es, task)})`]
       : []),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { usePlayground } from '../../state';
 import { exportFiles, type ExportFile, type ExportFormat } from '../../state/exportFiles';
 import { shippedDownload, shippedScriptFile } from '../../state/shippedFiles';
+import { scriptCanStartFromWeights } from '../../model/file/kerasScript';
 
 /** Hands files to the browser as downloads. */
 function download(files: ExportFile[]): void {
@@ -26,28 +27,19 @@ export function ModelFiles() {
   const imported = usePlayground((state) => state.imported?.fileName ?? null);
   const [pending, setPending] = useState<ExportFormat | null>(null);
   const [dataError, setDataError] = useState<string | null>(null);
+  const [fromWeights, setFromWeights] = useState(false);
+  const script = run.data?.exportMeta.script ?? null;
+  const weightsPossible = script !== null && scriptCanStartFromWeights(script);
   const picker = useRef<HTMLInputElement>(null);
   const hasRun = run.data !== null && run.history.length > 0;
   const modelReady = run.model !== null;
   const canExport = hasRun && (modelReady || run.phase === 'paused');
 
-  useEffect(() => {
-    if (pending && run.model) {
-      const files = exportFiles(run, pending);
-      if (files) download(files);
-      setPending(null);
-    }
-  }, [pending, run]);
-
-  const exportAs = (format: ExportFormat) => {
-    if (format !== 'keras' && !run.model) {
-      setPending(format);
-      usePlayground.getState().requestModel();
-      return;
-    }
+  /** Downloads a format's files, with the shipped data file a script reads beside it. */
+  const deliver = (format: ExportFormat) => {
     const files = exportFiles(run, format);
     if (!files) return;
-    const shipped = format === 'keras' ? shippedScriptFile(run) : null;
+    const shipped = format === 'keras' || format === 'kerasWeights' ? shippedScriptFile(run) : null;
     if (!shipped) {
       download(files);
       return;
@@ -62,6 +54,24 @@ export function ModelFiles() {
       });
   };
 
+  useEffect(() => {
+    if (pending && run.model) {
+      deliver(pending);
+      setPending(null);
+    }
+    // deliver reads the same run; it is not a dependency of its own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pending, run]);
+
+  const exportAs = (format: ExportFormat) => {
+    if (format !== 'keras' && !run.model) {
+      setPending(format);
+      usePlayground.getState().requestModel();
+      return;
+    }
+    deliver(format);
+  };
+
   const why = !hasRun ? 'Train a model first.' : canExport ? undefined : 'Pause or stop the run to export its model.';
   return (
     <div className="model-files">
@@ -72,7 +82,7 @@ export function ModelFiles() {
         <button type="button" onClick={() => exportAs('pair')} disabled={!canExport} title={why ?? 'The model.json + weights.bin pair tf.loadLayersModel reads'}>
           Export tfjs pair
         </button>
-        <button type="button" onClick={() => exportAs('keras')} disabled={!hasRun} title={hasRun ? 'A Keras script that repeats this experiment, with the data file it reads' : why}>
+        <button type="button" onClick={() => exportAs(fromWeights && weightsPossible ? 'kerasWeights' : 'keras')} disabled={!hasRun || (fromWeights && weightsPossible && !canExport)} title={hasRun ? 'A Keras script that repeats this experiment, with the data file it reads' : why}>
           Export Keras script
         </button>
         <button type="button" onClick={() => picker.current?.click()}>
@@ -93,6 +103,13 @@ export function ModelFiles() {
           }}
         />
       </div>
+      <label className="check" title={weightsPossible || !script ? undefined : 'Not yet for a time series: its script starts from fresh weights.'}>
+        <input type="checkbox" checked={fromWeights && weightsPossible} disabled={!weightsPossible} onChange={(event) => setFromWeights(event.target.checked)} />
+        Keras script starts from the trained weights
+      </label>
+      {fromWeights && weightsPossible && (
+        <p className="hint">The script downloads with the model file it reads the weights and the scaler from, and continues training in Keras from there.</p>
+      )}
       {imported && <p className="hint">Weights from {imported}; the next run continues from them until you change the layers.</p>}
       {dataError && (
         <p role="alert" className="error">
