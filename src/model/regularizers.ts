@@ -151,3 +151,26 @@ export function readTopologyRegularizer(value: unknown): KernelRegularizer | nul
   if (typeof l2 === 'string') return l2;
   return l1 > 0 || l2 > 0 ? { l1, l2 } : null;
 }
+
+/**
+ * A topology with every layer's Keras 3 `L1` / `L2` kernel_regularizer
+ * written as the `L1L2` tfjs knows (tfjs 4.22 has no L1 or L2 class and
+ * refuses a model that names one), the strengths unchanged. Anything else is
+ * left as it is; the input is not changed.
+ */
+export function tfjsRegularizers<T>(topology: T): T {
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (typeof value !== 'object' || value === null) return value;
+    const entries = Object.entries(value as Record<string, unknown>).map(([key, inner]) => {
+      if (key === 'kernel_regularizer' && inner && typeof inner === 'object' && !Array.isArray(inner)) {
+        const read = readTopologyRegularizer(inner);
+        const className = (inner as { class_name?: unknown }).class_name;
+        if ((className === 'L1' || className === 'L2') && read !== null && typeof read !== 'string') return [key, { class_name: 'L1L2', config: { l1: read.l1, l2: read.l2 } }];
+      }
+      return [key, rewrite(inner)];
+    });
+    return Object.fromEntries(entries);
+  };
+  return rewrite(topology) as T;
+}

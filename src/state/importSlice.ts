@@ -96,7 +96,13 @@ export const createImportSlice =
       }
       const fail = (message: string) => set({ importError: `${checked.label}: ${message}` });
       if (!table) {
-        fail(block?.dataset.id === 'custom' ? `the model was trained on ${block.dataset.label}; load that CSV first, then import the model.` : 'its data could not be loaded.');
+        fail(
+          block?.dataset.id === 'custom'
+            ? `the model was trained on ${block.dataset.label}; load that CSV first, then import the model.`
+            : block?.dataset.id === 'images'
+              ? 'the model was trained on your own images; choose “Your own images” and load them first, then import the model.'
+              : 'its data could not be loaded.',
+        );
         return;
       }
       const config: TrainingConfig = block ? block.config : get().config;

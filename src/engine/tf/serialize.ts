@@ -1,3 +1,4 @@
+import { tfjsRegularizers } from '../../model/regularizers';
 import * as tf from '@tensorflow/tfjs';
 import type { SerializedModel, WeightSpec } from '../../model/file/modelFile';
 
@@ -32,7 +33,8 @@ export async function serializeModel(model: tf.LayersModel): Promise<SerializedM
 export function deserializeModel(saved: SerializedModel): Promise<tf.LayersModel> {
   return tf.loadLayersModel(
     tf.io.fromMemory({
-      modelTopology: saved.modelTopology as tf.io.ModelArtifacts['modelTopology'],
+      // A Keras 3 file may name L1 or L2, which tfjs does not know: the same penalty as L1L2.
+      modelTopology: tfjsRegularizers(saved.modelTopology) as tf.io.ModelArtifacts['modelTopology'],
       weightSpecs: saved.weightSpecs,
       weightData: saved.weightData,
       format: saved.format,
