@@ -220,5 +220,6 @@ export function ownImagesTable(own: OwnImages): Table {
     modality: 'image',
     classNames: filled.map((c) => c.name.trim()),
     inputShape: [own.size, own.size, own.channels],
+    imageTones: 'true',
   };
 }

@@ -22,6 +22,13 @@ export interface SeriesInfo extends SeriesWindow {
   times: string[] | null;
 }
 
+/**
+ * How an image set's pixels read: 'ink' (the shipped digits and
+ * Fashion-MNIST: one channel, 0 blank paper, 1 full ink) or 'true'
+ * (0 black, 1 white, grey or RGB, as a photo).
+ */
+export type ImageTones = 'ink' | 'true';
+
 /** How a categorical column was turned into 0/1 features, kept for the model file. */
 export interface Encoding {
   column: string;
@@ -47,6 +54,8 @@ export interface Table {
   classNames?: string[];
   /** Shape of one example: [features] for tables (the default), [height, width, channels] for images. */
   inputShape?: number[];
+  /** For images: how their values read (see ImageTones); absent means 'ink'. */
+  imageTones?: ImageTones;
   /** Per feature: a measured number (scaled) or a one-hot indicator (left as 0/1). */
   featureKinds?: ('numeric' | 'onehot')[];
   encodings?: Encoding[];

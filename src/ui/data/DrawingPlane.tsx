@@ -151,7 +151,8 @@ export function DrawingPlane({ set, drawing, label, onAdd, onErase, background }
         Arrow keys move the cursor (Shift for larger steps); Enter or Space adds a point at the cursor; Delete erases the points near it.
       </p>
       <p className="hint" aria-live="polite">
-        {focused ? `Cursor at x1 = ${cx.toFixed(2)}, x2 = ${cy.toFixed(2)}` : ''}
+        {/* The line keeps its height when empty: leaving the plane for a button below must not move that button mid-click. */}
+        {focused ? `Cursor at x1 = ${cx.toFixed(2)}, x2 = ${cy.toFixed(2)}` : '\u00a0'}
       </p>
     </div>
   );

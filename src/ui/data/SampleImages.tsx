@@ -1,12 +1,13 @@
 import type { Table } from '../../data/table';
 import { ImageCanvas } from './ImageCanvas';
+import { imageGeometry, imageRow, tonesOf } from './imageTones';
 
 const SAMPLES = 20;
 
 /** A grid of the first images of each class, with their labels. */
 export function SampleImages({ table }: { table: Table }) {
-  const [height, width] = table.inputShape ?? [1, 1];
-  const size = height! * width!;
+  const { height, width, channels } = imageGeometry(table);
+  const tones = tonesOf(table);
   // Spread the samples over the classes rather than showing the first rows' class only.
   const picks: number[] = [];
   const classes = table.classNames?.length ?? 1;
@@ -23,7 +24,7 @@ export function SampleImages({ table }: { table: Table }) {
           const label = table.classNames?.[table.targets[r]!] ?? String(table.targets[r]);
           return (
             <figure key={r}>
-              <ImageCanvas pixels={table.features.subarray(r * size, (r + 1) * size)} height={height!} width={width!} size={36} label={`Sample ${r + 1}: ${label}`} />
+              <ImageCanvas pixels={imageRow(table, r)} height={height} width={width} channels={channels} tones={tones} size={36} label={`Sample ${r + 1}: ${label}`} />
               <figcaption>{label}</figcaption>
             </figure>
           );

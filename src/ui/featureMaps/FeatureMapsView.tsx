@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { summarize } from '../../model/summary';
 import { usePlayground } from '../../state';
+import { imageGeometry, imageValues, inkAsImage, tonesOf } from '../data/imageTones';
 import { ActivationBars } from './ActivationBars';
 import { ClassProbabilities } from './ClassProbabilities';
 import { DrawingPad } from './DrawingPad';
@@ -31,19 +32,25 @@ export function FeatureMapsView() {
   const [subject, setSubject] = useState<Subject>({ kind: 'validation', index: picked });
   // A pick made elsewhere (the misclassified gallery) shows that image, over a drawing.
   useEffect(() => setSubject({ kind: 'validation', index: picked }), [picked]);
-  const [height = 1, width = 1] = table?.inputShape ?? [];
+  const { height, width, channels } = imageGeometry(table ?? {});
+  const tones = table ? tonesOf(table) : 'ink';
   const recipe = useMemo(() => recipeFor(datasetId, height, width), [datasetId, height, width]);
   // The run is of the data set on screen: only then do its model and scaler fit these images.
   const ours = table !== null && table.modality === 'image' && data !== null && setup?.datasetId === datasetId;
 
-  /** The image in 0–1 (what the model is shown, before the run's scaler). */
+  /**
+   * The image in 0–1, height × width × channels (what the model is shown,
+   * before the run's scaler). A drawing is grey ink: in a set of true tones
+   * it is dark on white, and a colour set gets its grey in every channel.
+   */
   const pixels = useMemo(() => {
     if (!table || table.modality !== 'image') return null;
-    if (subject.kind === 'drawing') return drawnImage(subject.ink, recipe);
+    if (subject.kind === 'drawing') return inkAsImage(drawnImage(subject.ink, recipe), channels, tones);
     if (!ours) return null;
     const row = data.validationRows[Math.min(subject.index, data.validationRows.length - 1)] ?? 0;
-    return table.features.slice(row * height * width, (row + 1) * height * width);
-  }, [table, subject, recipe, ours, data, height, width]);
+    const size = imageValues({ height, width, channels });
+    return table.features.slice(row * size, (row + 1) * size);
+  }, [table, subject, recipe, ours, data, height, width, channels, tones]);
 
   // Sent when the image or the run changes (a new run may scale differently);
   // the pad reports a few times a second at most, so this is sent no more often.
@@ -54,7 +61,7 @@ export function FeatureMapsView() {
   useEffect(() => () => void usePlayground.getState().setProbeInput(null), []);
 
   const names = useMemo(() => (table && setup ? summarize(table.inputShape ?? [], setup.layers).rows.map((row) => row.name) : []), [table, setup]);
-  if (!table || table.modality !== 'image') return <p className="hint">Feature maps are shown for image data sets: the handwritten digits or Fashion-MNIST.</p>;
+  if (!table || table.modality !== 'image') return <p className="hint">Feature maps are shown for image data sets: the handwritten digits, Fashion-MNIST or your own images.</p>;
   const maps = ours ? (probe?.result.featureMaps ?? null) : null;
   const lastDense = setup ? setup.layers.map((layer) => layer.kind).lastIndexOf('dense') : -1;
   return (
@@ -82,7 +89,7 @@ export function FeatureMapsView() {
         </section>
         {pixels && (
           <figure className="model-input">
-            <PixelImage pixels={pixels} height={height} width={width} size={56} label="Model input" />
+            <PixelImage pixels={pixels} height={height} width={width} channels={channels} tones={tones} size={56} label="Model input" />
             <figcaption className="hint">{subject.kind === 'drawing' ? 'The drawing as the model sees it' : 'The picked image'}</figcaption>
           </figure>
         )}

@@ -1,6 +1,7 @@
 import type { Table } from '../../data/table';
 import { NumberField } from '../common/NumberField';
 import { ImageCanvas } from '../data/ImageCanvas';
+import { imageGeometry, imageRow, tonesOf } from '../data/imageTones';
 
 interface ImagePickerProps {
   table: Table;
@@ -15,14 +16,13 @@ interface ImagePickerProps {
 
 /** Picks a validation image of the run by its number, with its picture and true class. */
 export function ImagePicker({ table, rows, index, active, onPick }: ImagePickerProps) {
-  const [height = 1, width = 1] = table.inputShape ?? [];
-  const size = height * width;
+  const { height, width, channels } = imageGeometry(table);
   const row = rows[index] ?? 0;
   const label = table.classNames?.[table.targets[row]!] ?? String(table.targets[row]);
   const go = (next: number) => onPick(((next % rows.length) + rows.length) % rows.length);
   return (
     <div className={`image-picker${active ? ' active' : ''}`}>
-      <ImageCanvas pixels={table.features.subarray(row * size, (row + 1) * size)} height={height} width={width} size={56} label={`Validation image ${index + 1}: ${label}`} />
+      <ImageCanvas pixels={imageRow(table, row)} height={height} width={width} channels={channels} tones={tonesOf(table)} size={56} label={`Validation image ${index + 1}: ${label}`} />
       <div>
         <NumberField label="Validation image" value={index + 1} min={1} max={rows.length} onChange={(value) => go(Math.round(value) - 1)} />
         <span className="hint">

@@ -1,25 +1,33 @@
 import { memo, useEffect, useRef } from 'react';
+import { toRgba, type ImageTones } from '../data/imageTones';
+
+interface PixelImageProps {
+  /** height × width × channels values in 0–1, row-major, channel last. */
+  pixels: Float32Array;
+  height: number;
+  width: number;
+  /** 1 (grey, the default) or 3 (RGB). */
+  channels?: number;
+  /** 'ink' (the default): dark ink on white; 'true': 0 black, 1 white. */
+  tones?: ImageTones;
+  size: number;
+  label: string;
+}
 
 /**
- * One grey image (0–1, row-major), dark ink on white, scaled up with square
- * pixels: as ui/data/ImageCanvas, but kept in main memory, since this one is
- * redrawn a few times a second while the person draws (an accelerated canvas
- * waits for a software-rendered GPU at each frame it changes in).
+ * One image scaled up with square pixels: as ui/data/ImageCanvas, but kept
+ * in main memory, since this one is redrawn a few times a second while the
+ * person draws (an accelerated canvas waits for a software-rendered GPU at
+ * each frame it changes in).
  */
-export const PixelImage = memo(function PixelImage({ pixels, height, width, size, label }: { pixels: Float32Array; height: number; width: number; size: number; label: string }) {
+export const PixelImage = memo(function PixelImage({ pixels, height, width, channels = 1, tones = 'ink', size, label }: PixelImageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d', { willReadFrequently: true });
     if (!context) return;
     const image = context.createImageData(width, height);
-    for (let i = 0; i < height * width; i++) {
-      const ink = Math.round(255 * (1 - Math.min(1, Math.max(0, pixels[i] ?? 0))));
-      image.data[i * 4] = ink;
-      image.data[i * 4 + 1] = ink;
-      image.data[i * 4 + 2] = ink;
-      image.data[i * 4 + 3] = 255;
-    }
+    image.data.set(toRgba(pixels, { height, width, channels }, tones));
     context.putImageData(image, 0, 0);
-  }, [pixels, height, width]);
+  }, [pixels, height, width, channels, tones]);
   return <canvas ref={canvas} width={width} height={height} style={{ width: size, height: (size * height) / width, imageRendering: 'pixelated' }} role="img" aria-label={label} />;
 });

@@ -1,13 +1,14 @@
 import type { Table } from '../../data/table';
 import { usePlayground } from '../../state';
 import { ImageCanvas } from '../data/ImageCanvas';
+import { imageGeometry, imageRow, tonesOf } from '../data/imageTones';
 
 const SHOWN = 12;
 
 /** Images: validation examples the model gets wrong, with the true and the predicted class. */
 export function MisclassifiedGallery({ table, rows, actual, predicted }: { table: Table; rows: Uint32Array; actual: Uint8Array; predicted: Uint8Array }) {
-  const [height, width] = table.inputShape ?? [1, 1];
-  const size = height! * width!;
+  const { height, width, channels } = imageGeometry(table);
+  const tones = tonesOf(table);
   const wrong: number[] = [];
   for (let i = 0; i < actual.length && wrong.length < SHOWN; i++) if (actual[i] !== predicted[i]) wrong.push(i);
   const name = (k: number) => table.classNames?.[k] ?? String(k);
@@ -31,7 +32,7 @@ export function MisclassifiedGallery({ table, rows, actual, predicted }: { table
                   aria-label={`Feature maps of validation image ${i + 1}: actually ${name(actual[i]!)}, predicted ${name(predicted[i]!)}`}
                   onClick={() => usePlayground.getState().pickImage(i)}
                 >
-                  <ImageCanvas pixels={table.features.subarray(r * size, (r + 1) * size)} height={height!} width={width!} size={40} label={`Actually ${name(actual[i]!)}, predicted ${name(predicted[i]!)}`} />
+                  <ImageCanvas pixels={imageRow(table, r)} height={height} width={width} channels={channels} tones={tones} size={40} label={`Actually ${name(actual[i]!)}, predicted ${name(predicted[i]!)}`} />
                 </button>
                 <figcaption>{text}</figcaption>
               </figure>
