@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../layers';
 import { kerasScript } from './kerasScript';
+import { setSavedWeightsCode } from './kerasWeights';
 import type { PlaygroundBlock } from './schema';
 
 const layers: LayerSpec[] = [{ id: 'a', kind: 'dense', units: 1, activation: 'sigmoid' }];
@@ -83,5 +85,51 @@ describe("the Keras script's EarlyStopping", () => {
     const script = withEarly({ monitor: 'metric' }, { kind: 'regression' });
     expect(script).toContain('metrics=["mae"],');
     expect(script).toContain('EarlyStopping(monitor="mae", mode="auto"');
+  });
+});
+
+describe('the weights a script starting from the playground sets', () => {
+  // tfjs's order in the model file: every trainable weight, layer by layer, then BatchNormalization's moving mean and variance.
+  const specs = [
+    ['dense_Dense1/kernel', [2, 3]],
+    ['dense_Dense1/bias', [3]],
+    ['batch_normalization_BatchNormalization1/gamma', [3]],
+    ['batch_normalization_BatchNormalization1/beta', [3]],
+    ['dense_Dense2/kernel', [3, 1]],
+    ['dense_Dense2/bias', [1]],
+    ['batch_normalization_BatchNormalization1/moving_mean', [3]],
+    ['batch_normalization_BatchNormalization1/moving_variance', [3]],
+  ] as const;
+  // Each tensor's values are its index in the file, so the order Keras receives them in shows.
+  const values = specs.flatMap(([, shape], i) => Array<number>(shape.reduce((a: number, b: number) => a * b, 1)).fill(i));
+  const weightData = Buffer.from(new Float32Array(values).buffer).toString('base64');
+  /** Stand-ins for NumPy and a built Keras Sequential (Dense → BatchNormalization → Dense), so plain python3 runs the lines. */
+  const harness = [
+    'import base64, json, math, struct',
+    'class Array:',
+    '    def __init__(self, values): self.values, self.shape = values, (len(values),)',
+    '    def reshape(self, shape): self.shape = tuple(shape); return self',
+    'class np:',
+    '    prod = staticmethod(math.prod)',
+    '    @staticmethod',
+    '    def frombuffer(raw, dtype, count, offset): return Array(list(struct.unpack_from("<%df" % count, raw, offset)))',
+    'class Variable:',
+    '    def __init__(self, name, shape): self.name, self.shape = name, shape',
+    'class Layer:',
+    '    def __init__(self, trainable, fixed=()): self.trainable_weights, self.non_trainable_weights = list(trainable), list(fixed)',
+    'class Model:',
+    '    layers = [Layer([Variable("kernel", (2, 3)), Variable("bias", (3,))]),',
+    '              Layer([Variable("gamma", (3,)), Variable("beta", (3,))], [Variable("moving_mean", (3,)), Variable("moving_variance", (3,))]),',
+    '              Layer([Variable("kernel", (3, 1)), Variable("bias", (1,))])]',
+    '    weights = [v for layer in layers for v in layer.trainable_weights + layer.non_trainable_weights]',
+    '    def set_weights(self, weights): print(json.dumps([w.values[0] for w in weights]))',
+    'model = Model()',
+    `saved = ${JSON.stringify({ weightSpecs: specs.map(([name, shape]) => ({ name, shape, dtype: 'float32' })), weightData })}`,
+  ];
+
+  it("puts BatchNormalization's moving mean and variance back with their layer, as Keras orders its weights", () => {
+    const out = execFileSync('python3', ['-c', [...harness, ...setSavedWeightsCode()].join('\n')]).toString();
+    // Keras: kernel, bias; gamma, beta, moving mean, moving variance; kernel, bias.
+    expect(JSON.parse(out)).toEqual([0, 1, 2, 3, 6, 7, 4, 5]);
   });
 });

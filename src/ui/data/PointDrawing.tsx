@@ -38,8 +38,10 @@ export function PointDrawing() {
   const [chosenClass, setChosenClass] = useState<'0' | '1'>('0');
   const [value, setValue] = useState(1);
   // The run's grid belongs to these points: any change to them ends the run (see dataSlice).
-  const background = runData?.grid && predictions?.grid ? { grid: runData.grid, values: predictions.grid } : null;
-  const fit = useMemo(() => (background ? drawnFit(set, background.grid, background.values) : null), [set, background?.grid, background?.values]);
+  const gridSpec = runData?.grid ?? null;
+  const gridValues = predictions?.grid ?? null;
+  const background = useMemo(() => (gridSpec && gridValues ? { grid: gridSpec, values: gridValues } : null), [gridSpec, gridValues]);
+  const fit = useMemo(() => (background ? drawnFit(set, background.grid, background.values) : null), [set, background]);
   if (datasetId !== 'drawn') return null;
   const drawing = drawingOn && !running;
   const regression = set.task === 'regression';
