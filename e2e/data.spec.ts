@@ -132,6 +132,8 @@ test('the regression scatter is drawn before a run and fills with the validation
   else await expect(scatter.getByText(/beyond the range/)).toHaveCount(0);
   // The pointer on a point reads out its actual and predicted values.
   const [, mx = '0', my = '0'] = /^M([\d.]+) ([\d.]+)/.exec((await scatter.locator('path.scatter-dots').getAttribute('d')) ?? '') ?? [];
+  // In view first: the mouse can only point at what is on screen, and the controls above may push the figure below the fold.
+  await scatter.scrollIntoViewIfNeeded();
   const svg = (await scatter.locator('svg.recharts-surface').boundingBox())!;
   await page.mouse.move(svg.x + Number(mx) + 2.5, svg.y + Number(my));
   const readout = scatter.locator('.scatter-hover text');

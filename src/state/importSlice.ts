@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { applyFeatures, isInputFeature } from '../data/engineeredFeatures';
 import { datasetInfo, isDatasetId } from '../data/datasets';
+import { drawnSetProblem, drawnTable } from '../data/drawnPoints';
 import { checkWindow } from '../data/series';
 import { inputShapeOf, type Table } from '../data/table';
 import { parseModelFile, parseTfjsPair, type ImportedModel } from '../model/file/modelFile';
@@ -91,15 +92,17 @@ export const createImportSlice =
       let table: Table | null = get().dataset.status === 'ready' ? (get().dataset as { table: Table }).table : null;
       if (block && isDatasetId(block.dataset.id) && block.dataset.id !== choice) {
         choice = block.dataset.id;
-        // A synthetic set comes with its default noise, points and seed.
-        table = await ctx.tableFor(choice).catch(() => null);
+        // A synthetic set comes with its default noise, points and seed; your own points are the ones in the page.
+        table = choice === 'drawn' ? (drawnSetProblem(get().drawn) ? null : drawnTable(get().drawn)) : await ctx.tableFor(choice).catch(() => null);
       }
       const fail = (message: string) => set({ importError: `${checked.label}: ${message}` });
       if (!table) {
         fail(
           block?.dataset.id === 'custom'
             ? `the model was trained on ${block.dataset.label}; load that CSV first, then import the model.`
-            : block?.dataset.id === 'images'
+            : block?.dataset.id === 'drawn'
+              ? `the model was trained on points drawn by hand, and “Your own points” cannot be used yet: ${drawnSetProblem(get().drawn) ?? 'draw them first'}`
+              : block?.dataset.id === 'images'
               ? 'the model was trained on your own images; choose “Your own images” and load them first, then import the model.'
               : 'its data could not be loaded.',
         );

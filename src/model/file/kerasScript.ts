@@ -147,7 +147,7 @@ function loadDataCode(data: Exclude<ScriptData, { kind: 'series' }>, block: Play
   switch (data.kind) {
     case 'synthetic':
       return [
-        `# The ${data.name} points were generated in the playground and downloaded with this script as ${data.name}.csv.`,
+        `# The ${data.name} points were made in the playground (generated, or drawn by hand) and downloaded with this script as ${data.name}.csv.`,
         `df = pd.read_csv("${data.name}.csv")`,
         ...planeInputsCode(block.engineered),
         `y = df[${py(block.target)}].to_numpy(dtype="float32")`,

@@ -17,7 +17,7 @@ export function AboutData() {
             </li>
           ) : null;
         })}
-        <li>The 2-D sets are generated in the page from a seed.</li>
+        <li>The 2-D sets are generated in the page from a seed, except your own points, which you draw.</li>
       </ul>
     </details>
   );

@@ -9,7 +9,7 @@ export function CopyLink() {
   const [said, setSaid] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   // A copied link shows one moment of the experiment: once it changes, the link on screen would be stale.
-  const experiment = usePlayground(useShallow((state) => [state.datasetId, state.synthetic, state.layers, state.config, state.dropoutRate]));
+  const experiment = usePlayground(useShallow((state) => [state.datasetId, state.synthetic, state.layers, state.config, state.dropoutRate, state.seriesWindow, state.drawn]));
   useEffect(() => {
     setLink(null);
     setSaid(null);
