@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 /*
- * npm run test:keras — an optional check that the exported Keras script of
- * a recurrent model runs in real Keras and agrees with the playground.
+ * npm run test:keras — an optional check that exported Keras scripts (of a
+ * recurrent model, a table, images, a regularized model, and scripts that
+ * start from the trained weights) run in real Keras and agree with the playground.
  *
  * It needs a Python with tensorflow, pandas and matplotlib: $KERAS_PYTHON (a
  * python executable or a virtual environment's folder), else `python3`.
  * Without one it says so and exits 0, so machines without TensorFlow skip it.
  *
- * With one it runs two cases. Each exports a script, runs it beside its CSV
+ * With one it runs the two series cases below, then cases 3 to 6 of
+ * kerasTableCases.mjs (concrete, the CNN lesson on digits, a network with L2
+ * penalties and BatchNormalization on breast cancer, and each of the three
+ * started from its trained weights; their checks are listed there).
+ * Each series case exports a script, runs it beside its CSV
  * in a temporary folder, and compares with what the playground's own code
  * computes in Node:
  *   1. Sunspots, Window 20, LSTM(32) → Dense(1) (the playground's default
@@ -34,32 +39,16 @@
  *     moves the loss by far more. (Case 2's 40-odd windows make that ratio
  *     too noisy to check; its arrays are checked directly instead.)
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkRatio, createChecks, findPython, scriptRunner } from './kerasHarness.mjs';
+import { runTableCases } from './kerasTableCases.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const EPOCHS = Number(process.env.KERAS_EPOCHS ?? 8);
 const TOLERANCE = 2;
-
-/** The Python to run the script with, or null (with why) when none has what it needs. */
-function findPython() {
-  const given = process.env.KERAS_PYTHON;
-  const candidates = given ? [existsSync(given) && statSync(given).isDirectory() ? join(given, 'bin', 'python') : given] : ['python3'];
-  const tried = [];
-  for (const python of candidates) {
-    const probe = spawnSync(python, ['-c', 'import tensorflow, pandas, matplotlib; print(tensorflow.__version__)'], {
-      encoding: 'utf8',
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' },
-    });
-    if (probe.status === 0) return { python, version: probe.stdout.trim().split('\n').pop() };
-    const reason = probe.error ? probe.error.message : (probe.stderr.trim().split('\n').pop() ?? `exit ${probe.status}`);
-    tried.push(`${python}: ${reason}`);
-  }
-  return { python: null, tried };
-}
 
 const found = findPython();
 if (!found.python) {
@@ -81,35 +70,9 @@ const server = await createServer({
 });
 const load = (path) => server.ssrLoadModule(path);
 
-let failures = 0;
-const check = (ok, message) => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
-  if (!ok) failures += 1;
-};
-
+const { check, failures } = createChecks();
 const work = mkdtempSync(join(tmpdir(), 'test-keras-'));
-
-/** Runs a script written into `work` (beside its CSV) and returns its output; throws with its end when it fails. */
-function runScript(name) {
-  const run = spawnSync(found.python, [name], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', MPLBACKEND: 'Agg', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) {
-    console.log(run.stdout.slice(-4000));
-    console.log(run.stderr.slice(-4000));
-    throw new Error(`the exported script ${name} failed (exit ${run.status})`);
-  }
-  const out = run.stdout;
-  const number = (pattern) => {
-    const match = out.match(pattern);
-    if (!match) throw new Error(`${name} did not print ${pattern}; its output ends:\n${out.slice(-2000)}`);
-    return match.slice(1).map(Number);
-  };
-  return { out, number };
-}
+const runScript = scriptRunner(found.python, work);
 
 /** The playground block an export writes for a run of `config` on `table`. */
 const blockFor = (dataset, table, prepared, config) => ({
@@ -181,12 +144,7 @@ try {
     const history = [];
     const data = { ...prepared, grid: null };
     await runTraining({ layers, task: table.task, config, data }, new RunControl(), { onEpoch: (record) => history.push(record) });
-    const tfjsFinal = history[history.length - 1].valLoss;
-    const ratio = kerasFinal / tfjsFinal;
-    check(
-      ratio <= TOLERANCE && ratio >= 1 / TOLERANCE,
-      `sunspots final val_loss after ${history.length} epochs: Keras ${kerasFinal.toFixed(4)}, playground ${tfjsFinal.toFixed(4)} (ratio ${ratio.toFixed(2)}, allowed ${1 / TOLERANCE}–${TOLERANCE})`,
-    );
+    checkRatio(check, 'sunspots', history.length, kerasFinal, history[history.length - 1].valLoss, TOLERANCE);
   }
 
   // Case 2: an uploaded CSV read as a series, as the app builds it.
@@ -241,11 +199,14 @@ try {
       check(worst < 1e-5, `upload ${name}: ${actual.length} values in Keras, ${expected.length} in the playground, largest difference ${worst.toExponential(1)}`);
     }
   }
+
+  // Cases 3 to 6: a table, images and a regularized model, and each started from its trained weights (kerasTableCases.mjs).
+  await runTableCases({ load, check, runScript, checkRatio, work, root, epochs: EPOCHS, tolerance: TOLERANCE });
 } catch (error) {
   check(false, error instanceof Error ? error.message : String(error));
 } finally {
   await server.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log(failures === 0 ? 'test:keras passed' : `test:keras: ${failures} check(s) failed`);
-process.exit(failures === 0 ? 0 : 1);
+console.log(failures() === 0 ? 'test:keras passed' : `test:keras: ${failures()} check(s) failed`);
+process.exit(failures() === 0 ? 0 : 1);
