@@ -214,6 +214,28 @@ export interface ScriptStart {
   weightsFile: string | null;
 }
 
+/**
+ * `model.fit` on the training part, validated on the validation part with
+ * the config's batch size, epochs and early stopping (the `early_stopping`
+ * callback defined above when enabled), then the loss curves plotted; the
+ * table and the series scripts share it. `options` go before batch_size.
+ */
+export function fitCode(config: PlaygroundBlock['config'], options: readonly string[]): string[] {
+  return [
+    'history = model.fit(',
+    '    X_train, y_train,',
+    '    validation_data=(X_valid, y_valid),',
+    ...options,
+    `    batch_size=${config.batchSize},`,
+    `    epochs=${config.epochs},`,
+    ...(config.earlyStopping.enabled ? ['    callbacks=[early_stopping],'] : []),
+    ')',
+    '',
+    'history_df = pd.DataFrame(history.history)',
+    'history_df.loc[:, ["loss", "val_loss"]].plot()',
+  ];
+}
+
 /** Whether a script for this data can start from saved weights (not yet a time series' script, which scales per window). */
 export const scriptCanStartFromWeights = (data: ScriptData): boolean => data.kind !== 'series';
 
@@ -274,16 +296,7 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
       ? ['', `early_stopping = callbacks.EarlyStopping(${earlyStoppingArgs(es, task)})`]
       : []),
     '',
-    'history = model.fit(',
-    '    X_train, y_train,',
-    '    validation_data=(X_valid, y_valid),',
-    `    batch_size=${config.batchSize},`,
-    `    epochs=${config.epochs},`,
-    ...(es.enabled ? ['    callbacks=[early_stopping],'] : []),
-    ')',
-    '',
-    'history_df = pd.DataFrame(history.history)',
-    'history_df.loc[:, ["loss", "val_loss"]].plot()',
+    ...fitCode(config, []),
     'print("Minimum validation loss: {:0.4f}".format(history_df["val_loss"].min()))',
     ...(testSplit > 0
       ? [

@@ -1,6 +1,6 @@
 import type { LayerSpec } from '../layers';
 import { losses } from '../losses';
-import { comment, earlyStoppingArgs, layerCode, num, optimizerCode, py } from './kerasScript';
+import { comment, earlyStoppingArgs, fitCode, layerCode, num, optimizerCode, py } from './kerasScript';
 import { seriesSplitRow, type SeriesScriptData } from './kerasSeriesData';
 import type { PlaygroundBlock } from './schema';
 
@@ -178,17 +178,7 @@ export function kerasSeriesScript(layers: readonly LayerSpec[], block: Playgroun
     ...(es.enabled ? ['', `early_stopping = callbacks.EarlyStopping(${earlyStoppingArgs(es, block.task)})`] : []),
     '',
     '# Shuffling the order of the training windows in each epoch is fine: each window keeps its own steps in order.',
-    'history = model.fit(',
-    '    X_train, y_train,',
-    '    validation_data=(X_valid, y_valid),',
-    '    shuffle=True,',
-    `    batch_size=${config.batchSize},`,
-    `    epochs=${config.epochs},`,
-    ...(es.enabled ? ['    callbacks=[early_stopping],'] : []),
-    ')',
-    '',
-    'history_df = pd.DataFrame(history.history)',
-    'history_df.loc[:, ["loss", "val_loss"]].plot()',
+    ...fitCode(config, ['    shuffle=True,']),
     '# The losses are in scaled units, as the playground shows them.',
     'print("Minimum validation loss: {:0.4f}".format(history_df["val_loss"].min()))',
     'print("Final validation loss: {:0.4f}".format(history_df["val_loss"].iloc[-1]))',
