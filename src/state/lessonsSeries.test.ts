@@ -1,10 +1,13 @@
 /**
  * The time-series lessons' phenomena, from the training history and the
  * final forecast a learner sees, on the engine Auto picks for recurrent
- * layers (tfjs; its CPU backend here), for the lesson's seed and most others.
+ * layers here (tfjs on WASM: the JavaScript engine leaves them to tfjs, and
+ * WebGL is drawn in software), for the lesson's seed and most others.
  */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forecastLines, type ForecastErrors } from '../data/forecast';
 import { naiveForecastMae, type PreparedSeries } from '../data/series';
@@ -12,7 +15,9 @@ import { acrossSeeds, epochsTo, runLesson } from '../testing/lessonRun';
 import { lessons, type Lesson } from './lessons';
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  // The backend's .wasm files, from the package itself (no server in Node).
+  setWasmPaths(fileURLToPath(new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url)));
+  expect(await tf.setBackend('wasm')).toBe(true);
 });
 
 const files = {
