@@ -10,12 +10,13 @@
  *   - parameters: Keras's count_params() exactly the playground summary's;
  *   - the final val_loss of Keras training the plain script against the
  *     playground training the same config on tfjs's CPU backend, within the
- *     factor of test-keras.mjs's case 1 (different random weights, batch
- *     order and split rows; a mistake in the data moves it by far more);
- *   - case 6, from the trained weights: the script's validation rows are
- *     NumPy's, not the playground's, so lines appended to it write down
- *     which table rows they are (and their targets, which must be the
- *     table's). The
+ *     factor of test-keras.mjs's case 1 (different random weights and batch
+ *     order; a mistake in the data moves it by far more);
+ *   - case 6, from the trained weights: the script holds the playground's
+ *     own split, and lines appended to it write down its validation rows
+ *     (and their targets, which must be the table's): they must be the
+ *     run's validation rows, and the loss the script starts at must be the
+ *     run's final val_loss. The
  *     playground then measures its trained model on exactly those rows,
  *     scaled with its own scaler (runTraining's 'evaluate' mode), and the
  *     loss the script prints at the start must equal it: within 0.01 % or
@@ -47,7 +48,7 @@ const startLines = (file) =>
     '',
     'import json',
     `with open(${JSON.stringify(file)}, "w") as result_file:`,
-    '    json.dump({"rows": order[:n_valid].tolist(), "targets": np.asarray(y)[order[:n_valid]].astype("float64").tolist(),',
+    '    json.dump({"rows": valid.tolist(), "targets": np.asarray(y)[valid].astype("float64").tolist(),',
     '               "start_loss": float(start_loss), "start_metric": float(start_metric)}, result_file)',
     '',
   ].join('\n');
@@ -94,7 +95,8 @@ export async function runTableCases({ load, check, runScript, checkRatio, work, 
     if (meta.script.kind !== 'csv') throw new Error(`${label}: the export reads ${meta.script.kind} data, not a shipped CSV`);
     copyFileSync(join(datasets, meta.script.file), join(work, meta.script.file));
     const runState = (runConfig, history, model) => ({
-      data: { exportMeta: meta, targetSize: prepared.targetSize },
+      // The run's rows: the script holds the playground's own split.
+      data: { exportMeta: meta, targetSize: prepared.targetSize, trainRows: prepared.trainRows, validationRows: prepared.validationRows, testRows: prepared.testRows },
       setup: { datasetId: id, layers, config: runConfig },
       history,
       model,
@@ -127,6 +129,13 @@ export async function runTableCases({ load, check, runScript, checkRatio, work, 
     const wrongTarget = start.targets.findIndex((value, r) => Math.abs(value - table.targets[rows[r]]) > 1e-4 * Math.max(1, Math.abs(value)));
     check(wrongTarget < 0, `${label} the script's ${rows.length} validation rows are the table's rows ${wrongTarget < 0 ? '(every target the same)' : `(row ${rows[wrongTarget]}'s target differs)`}`);
 
+    const sameRows = rows.length === prepared.validationRows.length && rows.every((row, i) => row === prepared.validationRows[i]);
+    check(sameRows, `${label} the script validates on the playground's own ${prepared.validationRows.length} validation rows: ${sameRows}`);
+    const finalValLoss = history[history.length - 1].valLoss;
+    check(
+      Math.abs(start.start_loss - finalValLoss) <= Math.max(2e-4, 1e-4 * finalValLoss),
+      `${label} from the weights, on those rows Keras starts at the playground's final val_loss: ${start.start_loss.toFixed(4)} vs ${finalValLoss.toFixed(4)}`,
+    );
     const numCols = table.featureNames.length;
     const onRows = { ...data, xVal: takeScaledRows(table.features, numCols, rows, prepared.scaler), yVal: targetsOf(table, rows, prepared.targetSize) };
     const measure = async (initialModel) => (await runTraining({ ...request, data: onRows, initialModel, mode: 'evaluate' }, new RunControl(), { onEpoch() {} })).outcome;

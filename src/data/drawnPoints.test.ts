@@ -10,6 +10,7 @@ import {
   emptyDrawnSet,
   eraseDrawnPoints,
   MAX_DRAWN_POINTS,
+  withDrawnFeatures,
   withDrawnTask,
   type DrawnSet,
 } from './drawnPoints';
@@ -32,6 +33,23 @@ describe('drawn points', () => {
     expect(values.task).toEqual({ kind: 'regression' });
     expect(values.targetName).toBe('value');
     expect(values.classNames).toBeUndefined();
+  });
+
+  it('become a table of their input features when others than x1, x2 are chosen, keeping the points', () => {
+    const set = withDrawnFeatures(withPoints([[1, 2, 0], [-3, 0.5, 1]]), ['x1·x2', 'x1²']);
+    expect(set.features).toEqual(['x1²', 'x1·x2']);
+    const table = drawnTable(set);
+    expect(table.featureNames).toEqual(['x1²', 'x1·x2']);
+    expect(Array.from(table.features)).toEqual([1, 2, 9, -1.5]);
+    expect(Array.from(table.plane!)).toEqual([1, 2, -3, 0.5]);
+    expect(table.featureKinds).toEqual(['numeric', 'numeric']);
+    expect(Array.from(table.targets)).toEqual([0, 1]);
+    // The same choice again leaves the set as it is; the task keeps the features.
+    expect(withDrawnFeatures(set, ['x1²', 'x1·x2'])).toBe(set);
+    expect(withDrawnTask(set, 'regression').features).toEqual(['x1²', 'x1·x2']);
+    const none = drawnTable(withDrawnFeatures(set, []));
+    expect(none.featureNames).toEqual([]);
+    expect(none.features).toHaveLength(0);
   });
 
   it('are kept on the plane, rounded, with a label fit for the task', () => {

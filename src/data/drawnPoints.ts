@@ -1,3 +1,4 @@
+import { applyFeatures, DEFAULT_FEATURES, orderedFeatures, type InputFeature } from './engineeredFeatures';
 import type { Table } from './table';
 
 /**
@@ -13,6 +14,13 @@ export type DrawnTask = 'binary' | 'regression';
 export interface DrawnSet {
   task: DrawnTask;
   points: DrawnPoint[];
+  /**
+   * The inputs the model reads from each point, as the generated 2-D sets'
+   * "Input features" (absent: x1, x2). Kept with the points, not with the
+   * generated sets' options: those start over with each set picked, while
+   * the drawn set (and how it is read) stays in the page meanwhile.
+   */
+  features?: InputFeature[];
 }
 
 /** The plane the points are drawn on runs from −6 to 6 on both axes, as the generated sets do. */
@@ -65,7 +73,15 @@ export function eraseDrawnPoints(set: DrawnSet, x1: number, x2: number, radius =
 /** The set posing another task: labels become classes (at 0.5 and above, class 1) or stay as values. */
 export function withDrawnTask(set: DrawnSet, task: DrawnTask): DrawnSet {
   if (task === set.task) return set;
-  return { task, points: set.points.map(([x, y, label]) => [x, y, snapLabel(task, label)]) };
+  return { ...set, task, points: set.points.map(([x, y, label]) => [x, y, snapLabel(task, label)]) };
+}
+
+/** The set read through other input features (in the checkboxes' order); the same object when they are the ones it has. */
+export function withDrawnFeatures(set: DrawnSet, chosen: readonly InputFeature[]): DrawnSet {
+  const features = orderedFeatures(chosen);
+  const before = set.features ?? DEFAULT_FEATURES;
+  if (features.length === before.length && features.every((name, i) => name === before[i])) return set;
+  return { ...set, features };
 }
 
 /**
@@ -100,8 +116,18 @@ export function drawnFromTable(table: Table, count = STARTER_POINTS): DrawnSet {
   return { task, points };
 }
 
-/** The drawn points as a table like the generated 2-D sets' (features x1, x2; target label or value), in the order drawn. */
+/**
+ * The drawn points as a table like the generated 2-D sets': target label or
+ * value, rows in the order drawn, and as inputs the set's features computed
+ * from each point (x1, x2 themselves unless others are chosen; the points
+ * then stay in the table's `plane`).
+ */
 export function drawnTable(set: DrawnSet): Table {
+  return applyFeatures(drawnPointsTable(set), set.features ?? DEFAULT_FEATURES);
+}
+
+/** The drawn points as a table with x1, x2 as its columns. */
+function drawnPointsTable(set: DrawnSet): Table {
   const { points, task } = set;
   const features = new Float32Array(points.length * 2);
   const targets = new Float32Array(points.length);

@@ -4,7 +4,7 @@ import { datasetInfo, type DatasetId } from '../data/datasets';
 import { inferTask } from '../data/columns';
 import { csvLimits, csvTooLarge } from '../data/csvLimits';
 import { DEFAULT_SERIES_WINDOW } from '../data/seriesSources';
-import { applyFeatures, DEFAULT_FEATURES, type PlaneSettings } from '../data/engineeredFeatures';
+import { applyFeatures, DEFAULT_FEATURES, type InputFeature, type PlaneSettings } from '../data/engineeredFeatures';
 import { generate } from '../data/synthetic';
 import {
   addDrawnPoint,
@@ -14,6 +14,7 @@ import {
   emptyDrawnSet,
   eraseDrawnPoints,
   STARTER_POINTS,
+  withDrawnFeatures,
   withDrawnTask,
   type DrawnSet,
   type DrawnTask,
@@ -75,8 +76,10 @@ export interface DataSlice {
   clearDrawnPoints(): void;
   /** Classes or values: the points keep their places, and the model starts over for the task. */
   setDrawnTask(task: DrawnTask): void;
-  /** Replaces the drawn points with the first points of a generated 2-D set (its defaults), and its task. */
+  /** Replaces the drawn points with the first points of a generated 2-D set (its defaults), and its task; the input features stay. */
   startDrawnFrom(id: DatasetId): void;
+  /** The drawn set's input features (computed from each point); as for a generated set, a change ends the run. */
+  setDrawnFeatures(features: InputFeature[]): void;
   /** Loads the selected dataset again (after a failed load). */
   reloadDataset(): void;
   /** Changes a 2-D set's options or its input features (computed from each point when the table is built). */
@@ -202,8 +205,18 @@ export const createDataSlice =
       startDrawnFrom(id) {
         const source = datasetInfo(id).source;
         if (source.kind !== 'synthetic') return;
-        const next = drawnFromTable(generate(source.generator, { ...source.defaults, numPoints: STARTER_POINTS }));
+        const started = drawnFromTable(generate(source.generator, { ...source.defaults, numPoints: STARTER_POINTS }));
+        const { features } = get().drawn;
+        const next = features ? { ...started, features } : started;
         redraw(next, get().datasetId === 'drawn' ? defaultExperiment('drawn', next.task) : {});
+      },
+
+      setDrawnFeatures(features) {
+        const next = withDrawnFeatures(get().drawn, features);
+        if (next === get().drawn) return;
+        // Not refused during a run, as redraw is: the generated sets' features end the run too.
+        if (get().datasetId === 'drawn') replaceData({ drawn: next });
+        else set({ drawn: next });
       },
 
       applyLesson(id) {

@@ -84,6 +84,8 @@ export const experimentSchema = z.object({
           ]),
         )
         .max(MAX_DRAWN_POINTS),
+      // Its input features (as the generated sets' above); absent in what came before they could be chosen: x1, x2.
+      features: z.array(z.enum(inputFeatures as [InputFeature, ...InputFeature[]])).max(inputFeatures.length).optional(),
     })
     .refine((set) => set.task === 'regression' || set.points.every(([, , label]) => label === 0 || label === 1), 'a drawn class must be 0 or 1')
     .optional(),
@@ -133,7 +135,7 @@ export function snapshotOf(state: {
     config: state.config,
     dropoutRate: state.dropoutRate,
     ...(customWindow ? { seriesWindow: { window: seriesWindow.window, horizon: seriesWindow.horizon } } : {}),
-    ...(state.datasetId === 'drawn' && state.drawn ? { drawn: { task: state.drawn.task, points: state.drawn.points } } : {}),
+    ...(state.datasetId === 'drawn' && state.drawn ? { drawn: { task: state.drawn.task, points: state.drawn.points, ...(state.drawn.features ? { features: state.drawn.features } : {}) } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { buildModelFile, buildTfjsPair } from '../model/file/modelFile';
 import { kerasScript, scriptCanStartFromWeights } from '../model/file/kerasScript';
+import type { ScriptRows } from '../model/file/kerasSplit';
 import type { PlaygroundBlock } from '../model/file/schema';
 import { imagePreprocessing } from '../data/imagePixels';
 import type { RunState } from './runState';
@@ -39,6 +40,20 @@ export function playgroundBlock(run: RunState): PlaygroundBlock | null {
 
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'model';
 
+/**
+ * The run's validation and test rows for a script whose data it reads in the
+ * table's own row order (a CSV, a 2-D set's points, Fashion-MNIST's bytes);
+ * null where the script reads the data in another order (image folders) or
+ * splits by time (a series).
+ */
+function scriptRows(run: RunState): ScriptRows | null {
+  const data = run.data;
+  const kind = data?.exportMeta.script.kind;
+  if (!data || !(kind === 'csv' || kind === 'synthetic' || kind === 'fashionMnist')) return null;
+  const test = data.testRows ?? new Uint32Array(0);
+  return { numRows: data.trainRows.length + data.validationRows.length + test.length, validation: data.validationRows, test };
+}
+
 /** The files of an export: one JSON, the tfjs pair, or a Keras script (with its values, for a generated set or series). Null when there is nothing to export yet. */
 export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] | null {
   const block = playgroundBlock(run);
@@ -49,7 +64,7 @@ export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] |
     const fromWeights = format === 'kerasWeights' && run.model !== null && scriptCanStartFromWeights(data);
     if (format === 'kerasWeights' && !fromWeights) return null;
     const weightsFile = fromWeights ? `${base}.json` : null;
-    const script: ExportFile = { name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, data, { weightsFile }) };
+    const script: ExportFile = { name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, data, { weightsFile, rows: scriptRows(run) }) };
     const saved: ExportFile[] = fromWeights ? [{ name: weightsFile!, type: 'application/json', content: buildModelFile(run.model!, block) }] : [];
     // A generated set or series exists only in the page: its values go with the script, which reads them.
     if (data.kind === 'synthetic') return [script, ...saved, { name: `${data.name}.csv`, type: 'text/csv', content: data.csv }];

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { applyFeatures, isInputFeature } from '../data/engineeredFeatures';
 import { datasetInfo, isDatasetId } from '../data/datasets';
-import { drawnSetProblem, drawnTable } from '../data/drawnPoints';
+import { drawnSetProblem, drawnTable, withDrawnFeatures } from '../data/drawnPoints';
 import { checkWindow } from '../data/series';
 import { inputShapeOf, type Table } from '../data/table';
 import { parseModelFile, parseTfjsPair, type ImportedModel } from '../model/file/modelFile';
@@ -144,6 +144,8 @@ export const createImportSlice =
                 ...(features && get().synthetic ? { synthetic: { ...get().synthetic!, features } } : {}),
               }
             : {}),
+        // Your own points keep the features the model reads, so that the table built from them again is this one.
+        ...(choice === 'drawn' && features ? { drawn: withDrawnFeatures(get().drawn, features) } : {}),
         // The window the table is now cut into, so a reload or a link keeps the model's.
         ...(table.series ? { seriesWindow: { window: table.series.window, horizon: table.series.horizon } } : {}),
         layers: imported.layers,

@@ -113,6 +113,6 @@ describe('the Keras script with a test split', () => {
     const script = kerasScript([{ id: 'a', kind: 'dense', units: 3, activation: 'softmax' }], block(0), data);
     expect(script).not.toContain('X_test');
     expect(script).not.toContain('evaluate');
-    expect(script).toContain('X_train, X_valid = X[order[n_valid:]], X[order[:n_valid]]');
+    expect(script).toContain('X_train, X_valid = X[train], X[valid]');
   });
 });

@@ -3,6 +3,7 @@ import type { LayerSpec, RecurrentSpec } from '../layers';
 import { penaltyArg } from '../regularizers';
 import { losses } from '../losses';
 import { kerasSeriesScript, type SeriesScriptData } from './kerasSeriesScript';
+import { splitCode, type ScriptRows } from './kerasSplit';
 import { readSavedModelCode, setSavedWeightsCode } from './kerasWeights';
 import type { PlaygroundBlock } from './schema';
 
@@ -120,16 +121,40 @@ function planeInputsCode(engineered: PlaygroundBlock['engineered']): string[] {
   ];
 }
 
+/** Characters a file name cannot hold on some system (Windows is the strictest), and control characters. */
+const unsafeInName = /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const reservedNames = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/**
+ * The folder each class's images go in, safe as a file name everywhere and
+ * unique even where names ignore case (macOS, Windows); the script lists
+ * them as `class_names`, so their order is the model's output order.
+ */
+export function classFolderNames(classNames: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return classNames.map((name) => {
+    let base = name.replace(unsafeInName, '_').trim().replace(/[. ]+$/, '');
+    if (base === '' || /^\.+$/.test(base)) base = 'class';
+    if (reservedNames.test(base) || base.startsWith('.')) base = `_${base}`;
+    let folder = base;
+    for (let n = 2; taken.has(folder.toLowerCase()); n++) folder = `${base}_${n}`;
+    taken.add(folder.toLowerCase());
+    return folder;
+  });
+}
+
 /**
  * Own images read as the playground read them: stretched to size × size by
  * area averaging, alpha dropped, grey as 0.299 R + 0.587 G + 0.114 B, / 255.
  */
 function ownImagesCode(data: Extract<ScriptData, { kind: 'ownImages' }>): string[] {
+  const folders = classFolderNames(data.classNames);
   return [
-    '# Your images never left the browser, so this script needs them on disk: a folder "images"',
-    '# beside it with one sub-folder per class, named exactly as the classes:',
-    ...data.classNames.map((name) => `#   images/${comment(name)}/...`),
-    `classes = [${data.classNames.map(py).join(', ')}]`,
+    '# Your images never left the browser: they downloaded with this script as images.zip, at the',
+    '# size and colour the playground trained on. Unzip images.zip beside this script: it holds a',
+    '# folder "images" with one sub-folder per class, in the order of the model\'s outputs:',
+    ...folders.map((folder, i) => `#   images/${comment(folder)}/  (class ${i}: ${comment(data.classNames[i]!)})`),
+    `classes = [${folders.map(py).join(', ')}]`,
     'images = keras.utils.image_dataset_from_directory(',
     `    "images", labels="inferred", label_mode="int", class_names=classes, color_mode="rgb",`,
     `    image_size=(${data.size}, ${data.size}), interpolation="area", batch_size=256, shuffle=False,`,
@@ -212,6 +237,8 @@ export function earlyStoppingArgs(es: PlaygroundBlock['config']['earlyStopping']
 export interface ScriptStart {
   /** The one-file model the script reads its weights and scaler from; null for fresh weights. */
   weightsFile: string | null;
+  /** The run's validation and test rows, which the script then holds (see kerasSplit.ts); absent: NumPy draws a split of the same sizes. */
+  rows?: ScriptRows | null;
 }
 
 /**
@@ -271,7 +298,7 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
     ...(start.weightsFile ? [...readSavedModelCode(start.weightsFile), ''] : []),
     ...loadDataCode(data, block),
     '',
-    ...splitCode(config.validationSplit, testSplit, config.seed),
+    ...splitCode(config.validationSplit, testSplit, config.seed, start.rows ?? null),
     ...scaling,
     ...targetLines,
     '',
@@ -310,35 +337,3 @@ export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock
   ].join('\n');
 }
 
-/**
- * The split, drawn with NumPy from the seed: the validation rows first, then
- * (with a test split) the test rows, the rest trains, in the sizes the
- * playground uses. NumPy cannot repeat the playground's seeded shuffle, so
- * the rows themselves differ; the test part is cut off before scaling and is
- * seen only by the final `model.evaluate`, as in the playground.
- */
-function splitCode(validationSplit: number, testSplit: number, seed: number): string[] {
-  const start = [
-    `rng = np.random.default_rng(${seed})`,
-    'order = rng.permutation(len(X))',
-    `n_valid = max(1, round(len(X) * ${num(validationSplit)}))`,
-    'X, y = np.asarray(X, dtype="float32"), np.asarray(y)',
-  ];
-  if (!(testSplit > 0)) {
-    return [
-      `# Hold out ${Math.round(validationSplit * 100)} % of the rows for validation.`,
-      ...start,
-      'X_train, X_valid = X[order[n_valid:]], X[order[:n_valid]]',
-      'y_train, y_valid = y[order[n_valid:]], y[order[:n_valid]]',
-    ];
-  }
-  return [
-    `# Hold out ${Math.round(validationSplit * 100)} % of the rows for validation and ${Math.round(testSplit * 100)} % as a test set,`,
-    '# which no training, early stopping or choice sees (drawn by NumPy: not the playground\'s rows).',
-    ...start,
-    `n_test = min(len(X) - n_valid - 1, max(1, int(np.floor(len(X) * ${num(testSplit)} + 0.5))))`,
-    'valid, test, train = order[:n_valid], order[n_valid:n_valid + n_test], order[n_valid + n_test:]',
-    'X_train, X_valid, X_test = X[train], X[valid], X[test]',
-    'y_train, y_valid, y_test = y[train], y[valid], y[test]',
-  ];
-}

@@ -4,15 +4,20 @@ import { usePlayground } from '../../state';
 /**
  * The "Input features" of a 2-D set, as TensorFlow Playground offers them:
  * what the model reads from each point, computed from x1, x2 before
- * scaling. Changing them ends the run: the input layer follows them.
+ * scaling; for a generated set or for your own points, each keeping its own
+ * choice. Changing them ends the run: the input layer follows them.
  */
 export function InputFeatures() {
-  const chosen = usePlayground((state) => state.synthetic?.features ?? DEFAULT_FEATURES);
+  const drawn = usePlayground((state) => state.datasetId === 'drawn');
+  const chosen = usePlayground((state) => (state.datasetId === 'drawn' ? state.drawn.features : state.synthetic?.features) ?? DEFAULT_FEATURES);
   // A string, not the list: a selector must return the same value while nothing changed.
   const problem = usePlayground((state) => (state.dataset.status === 'ready' ? (featureProblems(state.dataset.table)[0] ?? null) : null));
-  const { setSyntheticOptions } = usePlayground.getState();
-  const toggle = (name: InputFeature, on: boolean) =>
-    setSyntheticOptions({ features: orderedFeatures(on ? [...chosen, name] : chosen.filter((other) => other !== name)) });
+  const { setSyntheticOptions, setDrawnFeatures } = usePlayground.getState();
+  const toggle = (name: InputFeature, on: boolean) => {
+    const features = orderedFeatures(on ? [...chosen, name] : chosen.filter((other) => other !== name));
+    if (drawn) setDrawnFeatures(features);
+    else setSyntheticOptions({ features });
+  };
   return (
     <fieldset className="controls">
       <legend>Input features</legend>

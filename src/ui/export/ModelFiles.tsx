@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { usePlayground } from '../../state';
 import { exportFiles, type ExportFile, type ExportFormat } from '../../state/exportFiles';
 import { shippedDownload, shippedScriptFile } from '../../state/shippedFiles';
+import { IMAGES_ARCHIVE, ownImagesArchive, ownImagesScript } from '../../state/ownImagesArchive';
 import { scriptCanStartFromWeights } from '../../model/file/kerasScript';
 
 /** Hands files to the browser as downloads. */
@@ -40,6 +41,18 @@ export function ModelFiles() {
     const files = exportFiles(run, format);
     if (!files) return;
     const shipped = format === 'keras' || format === 'kerasWeights' ? shippedScriptFile(run) : null;
+    const images = format === 'keras' || format === 'kerasWeights' ? ownImagesScript(run) : null;
+    if (images) {
+      // The person's images exist only in this page: they go with the script as images.zip, encoded here.
+      setDataError(null);
+      ownImagesArchive(usePlayground.getState().ownImages, images)
+        .then((file) => download([...files, file]))
+        .catch((error: unknown) => {
+          download(files);
+          setDataError(`The script downloaded without ${IMAGES_ARCHIVE}: ${error instanceof Error ? error.message : String(error)}. Train again to export the images with it.`);
+        });
+      return;
+    }
     if (!shipped) {
       download(files);
       return;
