@@ -103,6 +103,7 @@ try {
   const { buildCustomTable, customSeriesExperiment, planUpload, planWithTime } = await load('/src/state/customData.ts');
   const { exportMetaFor } = await load('/src/state/exportMeta.ts');
   const { kerasScript } = await load('/src/model/file/kerasScript.ts');
+  const { buildModelFile } = await load('/src/model/file/modelFile.ts');
   const { seriesScriptData } = await load('/src/model/file/kerasSeriesScript.ts');
   const { summarize } = await load('/src/model/summary.ts');
   const { runTraining } = await load('/src/engine/trainer.ts');
@@ -143,8 +144,19 @@ try {
     console.log(`Sunspots: training the same config in Node on tfjs's CPU backend…`);
     const history = [];
     const data = { ...prepared, grid: null };
-    await runTraining({ layers, task: table.task, config, data }, new RunControl(), { onEpoch: (record) => history.push(record) });
-    checkRatio(check, 'sunspots', history.length, kerasFinal, history[history.length - 1].valLoss, TOLERANCE);
+    const trained = await runTraining({ layers, task: table.task, config, data }, new RunControl(), { onEpoch: (record) => history.push(record) });
+    const finalValLoss = history[history.length - 1].valLoss;
+    checkRatio(check, 'sunspots', history.length, kerasFinal, finalValLoss, TOLERANCE);
+
+    // From the trained weights: the script's windows are the playground's, scaled alike, so Keras starts at its final val_loss.
+    writeFileSync(join(work, 'sunspots_model.json'), buildModelFile(trained.model, block));
+    writeFileSync(join(work, 'sunspots_from_weights.py'), kerasScript(layers, { ...block, config: { ...config, epochs: 1 } }, seriesScriptData({ file }, table), { weightsFile: 'sunspots_model.json' }));
+    console.log('Sunspots: running the script that starts from the playground\'s weights (sunspots_from_weights.py, sunspots_model.json)…');
+    const [startLoss] = runScript('sunspots_from_weights.py').number(/^Starting from the playground's weights: validation loss ([\d.]+), /m);
+    check(
+      Math.abs(startLoss - finalValLoss) <= Math.max(2e-4, 1e-4 * finalValLoss),
+      `sunspots from the weights: Keras starts at validation loss ${startLoss.toFixed(4)}, the playground's final val_loss ${finalValLoss.toFixed(4)}`,
+    );
   }
 
   // Case 2: an uploaded CSV read as a series, as the app builds it.

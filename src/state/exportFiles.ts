@@ -1,5 +1,5 @@
 import { buildModelFile, buildTfjsPair } from '../model/file/modelFile';
-import { kerasScript, scriptCanStartFromWeights } from '../model/file/kerasScript';
+import { kerasScript } from '../model/file/kerasScript';
 import type { ScriptRows } from '../model/file/kerasSplit';
 import type { PlaygroundBlock } from '../model/file/schema';
 import { imagePreprocessing } from '../data/imagePixels';
@@ -61,7 +61,7 @@ export function exportFiles(run: RunState, format: ExportFormat): ExportFile[] |
   const base = `${slug(block.dataset.id)}_model`;
   if (format === 'keras' || format === 'kerasWeights') {
     const data = run.data!.exportMeta.script;
-    const fromWeights = format === 'kerasWeights' && run.model !== null && scriptCanStartFromWeights(data);
+    const fromWeights = format === 'kerasWeights' && run.model !== null;
     if (format === 'kerasWeights' && !fromWeights) return null;
     const weightsFile = fromWeights ? `${base}.json` : null;
     const script: ExportFile = { name: `${base}.py`, type: 'text/x-python', content: kerasScript(run.setup.layers, block, data, { weightsFile, rows: scriptRows(run) }) };

@@ -263,11 +263,8 @@ export function fitCode(config: PlaygroundBlock['config'], options: readonly str
   ];
 }
 
-/** Whether a script for this data can start from saved weights (not yet a time series' script, which scales per window). */
-export const scriptCanStartFromWeights = (data: ScriptData): boolean => data.kind !== 'series';
-
 export function kerasScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: ScriptData, start: ScriptStart = { weightsFile: null }): string {
-  if (data.kind === 'series') return kerasSeriesScript(layers, block, data);
+  if (data.kind === 'series') return kerasSeriesScript(layers, block, data, start.weightsFile);
   const { config, task, inputShape } = block;
   const metric = task.kind === 'regression' ? 'mae' : 'accuracy';
   const es = config.earlyStopping;

@@ -2,6 +2,7 @@ import type { LayerSpec } from '../layers';
 import { losses } from '../losses';
 import { comment, earlyStoppingArgs, fitCode, layerCode, num, optimizerCode, py } from './kerasScript';
 import { seriesSplitRow, type SeriesScriptData } from './kerasSeriesData';
+import { readSavedModelCode, setSavedWeightsCode } from './kerasWeights';
 import type { PlaygroundBlock } from './schema';
 
 export { float32Text, seriesCsv, seriesScriptData, seriesSplitRow, uploadedSeriesCsv, uploadedSeriesFile } from './kerasSeriesData';
@@ -128,7 +129,7 @@ function splitLines(shuffled: boolean, validationSplit: number, seed: number): s
 }
 
 /** The whole script for a series; `data` says where the values are and how the playground windowed them. */
-export function kerasSeriesScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: SeriesScriptData): string {
+export function kerasSeriesScript(layers: readonly LayerSpec[], block: PlaygroundBlock, data: SeriesScriptData, weightsFile: string | null = null): string {
   const { config } = block;
   const es = config.earlyStopping;
   const shuffled = config.seriesSplit === 'shuffled';
@@ -145,6 +146,7 @@ export function kerasSeriesScript(layers: readonly LayerSpec[], block: Playgroun
     'from tensorflow import keras',
     'from tensorflow.keras import layers, callbacks',
     '',
+    ...(weightsFile ? [...readSavedModelCode(weightsFile, false), ''] : []),
     ...readLines(data),
     `window, horizon = ${data.window}, ${data.horizon}`,
     '',
@@ -175,6 +177,14 @@ export function kerasSeriesScript(layers: readonly LayerSpec[], block: Playgroun
     ')',
     'model.summary()',
     'print("Parameters:", model.count_params())',
+    ...(weightsFile
+      ? [
+          '# The windows above are scaled exactly as the playground scaled them, so its weights fit them as they are.',
+          ...setSavedWeightsCode(),
+          'start_loss, start_mae = model.evaluate(X_valid, y_valid, verbose=0)',
+          'print("Starting from the playground\'s weights: validation loss {:0.4f}, validation mae {:0.4f}".format(start_loss, start_mae))',
+        ]
+      : []),
     ...(es.enabled ? ['', `early_stopping = callbacks.EarlyStopping(${earlyStoppingArgs(es, block.task)})`] : []),
     '',
     '# Shuffling the order of the training windows in each epoch is fine: each window keeps its own steps in order.',

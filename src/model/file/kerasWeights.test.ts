@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../layers';
-import { kerasScript, scriptCanStartFromWeights, type ScriptData } from './kerasScript';
+import { kerasScript, type ScriptData } from './kerasScript';
 import type { PlaygroundBlock } from './schema';
 
 const layers: LayerSpec[] = [
@@ -71,9 +71,25 @@ describe('a Keras script that starts from the trained weights', () => {
     expect(unscaled).not.toContain('offset.reshape');
   });
 
-  it('is offered for every kind of data but a time series', () => {
-    expect(scriptCanStartFromWeights(csv)).toBe(true);
-    expect(scriptCanStartFromWeights({ kind: 'synthetic', name: 'circle', csv: '' })).toBe(true);
-    expect(scriptCanStartFromWeights({ kind: 'series', file: 'sunspots_yearly.csv', csv: null } as unknown as ScriptData)).toBe(false);
+});
+
+describe('a time series’ Keras script that starts from the trained weights', () => {
+  const series: ScriptData = { kind: 'series', file: 'sunspots_yearly.csv', csv: null, time: null, inputs: ['sunspots'], target: 'sunspots', numRows: 309, window: 20, horizon: 1, missing: false } as unknown as ScriptData;
+  const lstm: LayerSpec[] = [
+    { id: 'l', kind: 'lstm', units: 32, activation: 'tanh', returnSequences: false },
+    { id: 'd', kind: 'dense', units: 1, activation: 'linear' },
+  ];
+  const seriesBlock = { ...block('standard'), dataset: { id: 'sunspots', label: 'Sunspots' }, features: ['sunspots'], target: 'sunspots', inputShape: [20, 1] };
+  const script = kerasScript(lstm, seriesBlock, series, { weightsFile: 'sunspots_model.json' });
+  const lines = statementLines(script);
+  const index = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
+
+  it('reads the model file, keeps its own scaling (the playground’s, step by step) and sets the weights before training on', () => {
+    expect(lines.some((line) => /open\('sunspots_model\.json'/.test(line))).toBe(true);
+    expect(script).not.toContain('saved["playground"]["scaler"]');
+    expect(script).toContain('np.mean(inputs[:split], axis=0)');
+    expect(index(/^model\.set_weights\(weights\)/)).toBeGreaterThan(index(/^model = keras\.Sequential/));
+    expect(index(/^history = model\.fit\(/)).toBeGreaterThan(index(/^model\.set_weights\(weights\)/));
+    expect(script).toContain("Starting from the playground's weights");
   });
 });

@@ -8,13 +8,20 @@
 
 const py = (value: string): string => JSON.stringify(value);
 
-/** Reads the model file and its scaler; defines `saved`, `offset` and `scale`. */
-export function readSavedModelCode(modelFile: string): string[] {
-  return [
+/**
+ * Reads the model file; defines `saved`, and with `scaler` also `offset` and
+ * `scale` (a series script computes the very same statistics itself).
+ */
+export function readSavedModelCode(modelFile: string, scaler = true): string[] {
+  const read = [
     `# Start from the weights trained in the playground, saved beside this script as ${modelFile}.`,
     'import base64, json',
     `with open(${py(modelFile)}, encoding="utf-8") as f:`,
     '    saved = json.load(f)',
+  ];
+  if (!scaler) return read;
+  return [
+    ...read,
     '# The inputs are scaled as the playground scaled them: x\' = (x - offset) / scale.',
     'offset = np.asarray(saved["playground"]["scaler"]["offset"], dtype="float32")',
     'scale = np.asarray(saved["playground"]["scaler"]["scale"], dtype="float32")',

@@ -3,7 +3,6 @@ import { usePlayground } from '../../state';
 import { exportFiles, type ExportFile, type ExportFormat } from '../../state/exportFiles';
 import { shippedDownload, shippedScriptFile } from '../../state/shippedFiles';
 import { IMAGES_ARCHIVE, ownImagesArchive, ownImagesScript } from '../../state/ownImagesArchive';
-import { scriptCanStartFromWeights } from '../../model/file/kerasScript';
 
 /** Hands files to the browser as downloads. */
 function download(files: ExportFile[]): void {
@@ -30,7 +29,7 @@ export function ModelFiles() {
   const [dataError, setDataError] = useState<string | null>(null);
   const [fromWeights, setFromWeights] = useState(false);
   const script = run.data?.exportMeta.script ?? null;
-  const weightsPossible = script !== null && scriptCanStartFromWeights(script);
+  const weightsPossible = script !== null;
   const picker = useRef<HTMLInputElement>(null);
   const hasRun = run.data !== null && run.history.length > 0;
   const modelReady = run.model !== null;
@@ -116,7 +115,7 @@ export function ModelFiles() {
           }}
         />
       </div>
-      <label className="check" title={weightsPossible || !script ? undefined : 'Not yet for a time series: its script starts from fresh weights.'}>
+      <label className="check">
         <input type="checkbox" checked={fromWeights && weightsPossible} disabled={!weightsPossible} onChange={(event) => setFromWeights(event.target.checked)} />
         Keras script starts from the trained weights
       </label>
