@@ -57,6 +57,9 @@ test('a test split is measured once when the run ends: the status, the runs list
   await expect(page.getByText(`Test accuracy: ${(Number(accuracy) * 100).toFixed(1)} %`)).toBeVisible();
   expect(await matrixRows(page)).toBe(testRows);
   expect(testRows).toBeLessThan(validationRows);
+  // The plane rings the test rows now, and says so.
+  await expect(page.getByRole('checkbox', { name: 'Show test points' })).toBeChecked();
+  await expect(page.getByText('ringed points are test data.')).toBeVisible();
   await on.getByRole('radio', { name: 'Validation' }).check();
   await expect.poll(() => matrixRows(page)).toBe(validationRows);
 });

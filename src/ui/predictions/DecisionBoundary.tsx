@@ -13,6 +13,8 @@ interface Props {
   table: Table;
   data: RunData;
   predictions: Predictions | null;
+  /** Which held-out rows `data.validationRows` are: the validation rows, or the test rows under "Predictions on" Test. */
+  rowsName?: 'validation' | 'test';
 }
 
 /**
@@ -22,7 +24,7 @@ interface Props {
  * two decisions, with the training points (filled) and, when shown, the
  * validation points (ringed) on top.
  */
-export function DecisionBoundary({ table, data, predictions }: Props) {
+export function DecisionBoundary({ table, data, predictions, rowsName = 'validation' }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [showValidation, setShowValidation] = useState(true);
   const [discrete, setDiscrete] = useState(false);
@@ -76,7 +78,7 @@ export function DecisionBoundary({ table, data, predictions }: Props) {
       <div className="checks">
         <label className="check small">
           <input type="checkbox" checked={showValidation} onChange={(event) => setShowValidation(event.target.checked)} />
-          Show validation points
+          Show {rowsName} points
         </label>
         <label className="check small">
           <input type="checkbox" checked={discrete} onChange={(event) => setDiscrete(event.target.checked)} />
@@ -87,7 +89,7 @@ export function DecisionBoundary({ table, data, predictions }: Props) {
         {name}
         {predictions ? ` after epoch ${predictions.epoch}` : ''}, {data.grid?.size ?? 0}×{data.grid?.size ?? 0} cells:{' '}
         {regression ? `orange low (${lo.toFixed(2)}) to blue high (${hi.toFixed(2)})` : 'orange class 0, blue class 1, paler where the model is less sure'};
-        {showValidation ? ' ringed points are validation data.' : ' training points only.'}
+        {showValidation ? ` ringed points are ${rowsName} data.` : ' training points only.'}
       </figcaption>
     </figure>
   );

@@ -58,7 +58,7 @@ export function PredictionsPanel() {
       {!run && <p className="hint">Train to see what the model predicts.</p>}
       {run && testView && <PredictionsOn value={rows} onChange={setChosen} testRows={runData?.testRows?.length ?? 0} />}
       {run && table.modality === 'plane' && <NeuronLarge />}
-      {run && table.modality === 'plane' && <DecisionBoundary table={table} data={run} predictions={shown} />}
+      {run && table.modality === 'plane' && <DecisionBoundary table={table} data={run} predictions={shown} rowsName={rows} />}
       {run && !shown && table.modality !== 'plane' && <p className="hint">Waiting for the first epoch…</p>}
       {table.task.kind === 'regression' && (!table.series || seriesTargets) && (
         <PredictedVsActual
