@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes';
 import { crc32 } from './crc32';
 
 /**
@@ -28,7 +29,8 @@ export interface PngImage {
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 const ascii = new TextEncoder();
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** One PNG chunk: length, type, data and the CRC of type and data. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);
@@ -65,12 +67,6 @@ export async function encodePng(image: PngImage, deflate: DeflateZlib = streamDe
   view.setUint32(4, image.height);
   // Bit depth 8, colour type, deflate, the standard filters, no interlace.
   header.set([8, image.channels === 1 ? 0 : 2, 0, 0, 0], 8);
-  const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', header), chunk('IDAT', await deflate(rows)), chunk('IEND', new Uint8Array())];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  const parts = [Uint8Array.from(SIGNATURE), pngChunk('IHDR', header), pngChunk('IDAT', await deflate(rows)), pngChunk('IEND', new Uint8Array())];
+  return concatBytes(parts);
 }

@@ -1,4 +1,6 @@
+import { concatBytes } from '../data/bytes';
 import { deflateSync, inflateSync } from 'node:zlib';
+import { pngChunk } from '../data/pngEncoder';
 import type { Rgba } from '../data/imagePixels';
 
 /*
@@ -6,27 +8,6 @@ import type { Rgba } from '../data/imagePixels';
  * the image loader can be tried in Node, where no browser decoder exists.
  */
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
@@ -39,14 +20,8 @@ export function encodePng(image: Rgba): Uint8Array {
   header.set([8, 6, 0, 0, 0], 8);
   const rows = new Uint8Array(image.height * (1 + image.width * 4));
   for (let y = 0; y < image.height; y++) rows.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), y * (1 + image.width * 4) + 1);
-  const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  const parts = [Uint8Array.from(SIGNATURE), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', new Uint8Array())];
+  return concatBytes(parts);
 }
 
 /** Reads a PNG that encodePng wrote; throws on anything else. */

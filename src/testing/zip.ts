@@ -1,3 +1,4 @@
+import { concatBytes } from '../data/bytes';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /* A zip writer for tests: entries stored or deflated, optionally marked encrypted or with another method. */
@@ -58,12 +59,6 @@ export function buildZip(items: readonly ZipItem[], comment = ''): Uint8Array {
   ev.setUint16(20, note.length, true);
   end.set(note, 22);
   const parts = [...locals, ...centrals, end];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
