@@ -26,7 +26,8 @@ test('the Network figure draws every input and neuron over the plane, moving as 
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 100);
   // Redrawn as the run goes on (a few times a second, and at its end).
-  await expect.poll(async () => [await pixelsOf(neuron), await pixelsOf(output)]).not.toEqual(early);
+  // On a loaded machine the next probe can be seconds away: poll for longer than expect's default.
+  await expect.poll(async () => [await pixelsOf(neuron), await pixelsOf(output)], { timeout: 20_000 }).not.toEqual(early);
   await stopIfRunning(page);
   // Links carry the weights: one per pair of neighbouring nodes.
   await expect(network.locator('svg line')).toHaveCount(2 * 8 + 8 * 8 + 8);
