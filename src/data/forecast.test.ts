@@ -48,7 +48,7 @@ describe('the Forecast view’s errors', () => {
     const scaled = (values: number[]): Float32Array => Float32Array.from(values, (v) => (v - offset) / scale);
     // Training one-step exact; validation 60 and 85 (errors 4, 4); fed back 50 and 60 (errors 14, 21).
     const forecast = { train: scaled(Array.from(prepared.trainRows, (row) => row * row)), validation: scaled([60, 85]), rollOut: scaled([50, 60]) };
-    const lines = forecastLines(table, prepared, forecast, 0.2, 'standard');
+    const lines = forecastLines(table, prepared, forecast);
     expect(Array.from(lines.naive)).toEqual([49, 64]);
     expect(lines.errors.naive).toBe(naiveForecastMae(table, 0.2, 'standard').mae);
     expect(lines.errors.naive).toBe(16);

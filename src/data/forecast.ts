@@ -1,6 +1,5 @@
-import type { ScalingKind } from '../model/preprocessing';
 import type { PreparedData } from './prepare';
-import { naiveForecastMae, type PreparedSeries, type TargetScaling } from './series';
+import { naiveMaeOn, type PreparedSeries, type TargetScaling } from './series';
 import type { Table } from './table';
 
 /*
@@ -138,7 +137,7 @@ export interface ForecastLines {
  * the naive forecast. `prepared` must be the run's own windows (the same
  * split and scaling), so its rows pair with the probe's values.
  */
-export function forecastLines(table: Table, prepared: PreparedSeries, forecast: ScaledForecast, validationSplit: number, scaling: ScalingKind): ForecastLines {
+export function forecastLines(table: Table, prepared: PreparedSeries, forecast: ScaledForecast): ForecastLines {
   const horizon = table.series?.horizon ?? 1;
   const train = unscale(forecast.train, prepared.targetScaling);
   const validation = unscale(forecast.validation, prepared.targetScaling);
@@ -153,7 +152,8 @@ export function forecastLines(table: Table, prepared: PreparedSeries, forecast: 
     rollOut: fed,
     naive,
     errors: {
-      naive: naiveForecastMae(table, validationSplit, scaling).mae,
+      // On the rows the probe pairs with, not the table windowed once more: this runs at each probe.
+      naive: naiveMaeOn(table, rows, horizon),
       oneStep: maeAt(table.targets, rows, future),
       rollOut: fed ? maeAt(table.targets, rows, fed) : null,
       shuffledValidation: prepared.shuffled ? maeAt(table.targets, prepared.validationRows, validation) : null,

@@ -102,6 +102,25 @@ function targetScaling(table: Table, scaler: Scaler, scaling: ScalingKind, split
   return { offset: fitted.offset[0]!, scale: fitted.scale[0]! };
 }
 
+/**
+ * The input scaler and the target's scale of a series, fitted on the
+ * training rows (0 … split − 1): what prepareSeries scales with, without
+ * cutting any window, for views that only need the scale.
+ */
+export function seriesScaling(table: Table, validationSplit: number, scaling: ScalingKind): { scaler: Scaler; target: TargetScaling; split: number } {
+  const { split } = splitPoint(table.numRows, validationSplit);
+  const trainingRows = Array.from({ length: split }, (_, i) => i);
+  const scaler = fitScaler(scaling, table.features, table.featureNames.length, trainingRows, table.featureKinds?.map((kind) => kind === 'numeric') ?? []);
+  return { scaler, target: targetScaling(table, scaler, scaling, split), split };
+}
+
+/** Mean absolute error of the naive forecast (row t predicted as row t − horizon) over `rows`, in the series' units. */
+export function naiveMaeOn(table: Table, rows: ArrayLike<number>, horizon: number): number {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) sum += Math.abs(table.targets[rows[i]!]! - table.targets[rows[i]! - horizon]!);
+  return sum / Math.max(1, rows.length);
+}
+
 /** Windowed, scaled arrays for a series table, with what the forecast views need. */
 export interface PreparedSeries extends PreparedData {
   targetScaling: TargetScaling;
@@ -127,9 +146,7 @@ export function prepareSeries(table: Table, validationSplit: number, scaling: Sc
   if (problems.length > 0) throw new Error(problems.join(' '));
   const seriesSplit = splitSeries(table.numRows, settings, validationSplit, choice);
   const cols = table.featureNames.length;
-  const trainingRows = Array.from({ length: seriesSplit.split }, (_, i) => i);
-  const scaler = fitScaler(scaling, table.features, cols, trainingRows, table.featureKinds?.map((kind) => kind === 'numeric') ?? []);
-  const target = targetScaling(table, scaler, scaling, seriesSplit.split);
+  const { scaler, target } = seriesScaling(table, validationSplit, scaling);
   const windows = (starts: readonly number[]): { x: Float32Array; y: Float32Array; rows: Uint32Array } => {
     const x = new Float32Array(starts.length * settings.window * cols);
     const y = new Float32Array(starts.length);
@@ -178,12 +195,13 @@ export function prepareSeries(table: Table, validationSplit: number, scaling: Sc
  * model's loss is measured in, is the bar a model must beat.
  */
 export function naiveForecastMae(table: Table, validationSplit: number, scaling: ScalingKind = 'standard'): { mae: number; scaledMae: number } {
-  const prepared = prepareSeries(table, validationSplit, scaling);
-  const horizon = table.series!.horizon;
-  let sum = 0;
-  for (const row of prepared.futureRows) sum += Math.abs(table.targets[row]! - table.targets[row - horizon]!);
-  const mae = sum / Math.max(1, prepared.futureRows.length);
-  return { mae, scaledMae: mae / prepared.targetScaling.scale };
+  const settings = table.series;
+  if (!settings) throw new Error('naiveForecastMae needs a time-series table.');
+  const problems = checkWindow(table.numRows, settings, validationSplit);
+  if (problems.length > 0) throw new Error(problems.join(' '));
+  const future = splitSeries(table.numRows, settings, validationSplit).futureStarts.map((start) => targetRow(start, settings));
+  const mae = naiveMaeOn(table, future, settings.horizon);
+  return { mae, scaledMae: mae / seriesScaling(table, validationSplit, scaling).target.scale };
 }
 
 /**
@@ -192,6 +210,6 @@ export function naiveForecastMae(table: Table, validationSplit: number, scaling:
  * them), for charts that put predictions beside the series.
  */
 export function scaledSeriesTargets(table: Table, validationSplit: number, scaling: ScalingKind): Float32Array {
-  const { targetScaling: t } = prepareSeries(table, validationSplit, scaling);
+  const { target: t } = seriesScaling(table, validationSplit, scaling);
   return table.targets.map((v) => (v - t.offset) / t.scale);
 }

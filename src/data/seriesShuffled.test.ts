@@ -53,7 +53,7 @@ describe('the shuffled split of lesson 14', () => {
     const prepared = prepareSeries(table, 0.2, 'none', { mode: 'shuffled', seed: 3 });
     // A model off by exactly +1 on the validation windows and +2 on the future, in the series' units (no scaling).
     const plus = (rows: Uint32Array, by: number) => Float32Array.from(rows, (row) => table.targets[row]! + by);
-    const lines = forecastLines(table, prepared, { train: plus(prepared.trainRows, 0), validation: plus(prepared.validationRows, 1), future: plus(prepared.futureRows, 2), rollOut: null }, 0.2, 'none');
+    const lines = forecastLines(table, prepared, { train: plus(prepared.trainRows, 0), validation: plus(prepared.validationRows, 1), future: plus(prepared.futureRows, 2), rollOut: null });
     expect(lines.errors.shuffledValidation).toBeCloseTo(1, 5);
     expect(lines.errors.oneStep).toBeCloseTo(2, 5);
     expect(lines.errors.naive).toBe(naiveForecastMae(table, 0.2, 'none').mae);

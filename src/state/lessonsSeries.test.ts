@@ -44,12 +44,11 @@ function train(lesson: Lesson, seed: number): Promise<SeriesRun> {
       runLesson(lesson, files, { seed }).then((run) => {
         const prepared = run.prepared as PreparedSeries;
         if (!run.forecast) throw new Error('the run ended without a forecast');
-        const { validationSplit, scaling } = { validationSplit: 0.2, scaling: 'standard' as const };
         const valLosses = run.history.map((r) => r.valLoss);
         return {
           valLosses,
           finalValMae: valLosses.at(-1)! * prepared.targetScaling.scale,
-          errors: forecastLines(run.table, prepared, run.forecast, validationSplit, scaling).errors,
+          errors: forecastLines(run.table, prepared, run.forecast).errors,
         };
       }),
     );

@@ -39,7 +39,7 @@ export function PointDrawing() {
   const [drawingOn, setDrawingOn] = useState(true);
   const [chosenClass, setChosenClass] = useState<'0' | '1'>('0');
   const [value, setValue] = useState(1);
-  // The run's grid belongs to these points: any change to them ends the run (see dataSlice).
+  // The run's grid belongs to these points: each change to them ends the run (see dataSlice).
   const gridSpec = runData?.grid ?? null;
   const gridValues = predictions?.grid ?? null;
   const background = useMemo(() => (gridSpec && gridValues ? { grid: gridSpec, values: gridValues } : null), [gridSpec, gridValues]);

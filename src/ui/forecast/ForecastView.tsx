@@ -39,7 +39,7 @@ export function ForecastView({ table }: { table: Table }) {
     // A probe from before a dataset or window change does not pair with this table's rows.
     if (result.train.length !== prepared.numTrain || result.validation.length !== prepared.numVal) return null;
     if (prepared.shuffled !== Boolean(result.future) || (result.future && result.future.length !== prepared.futureRows.length)) return null;
-    const lines = forecastLines(table, prepared, result, config.validationSplit, config.scaling);
+    const lines = forecastLines(table, prepared, result);
     const curves: Curve[] = [
       { id: 'series', name: table.targetName, points: at(Array.from(table.targets.keys()), table.targets), color: colours.series, width: 1.5 },
       { id: 'naive', name: 'naive forecast', points: at(prepared.futureRows, lines.naive), color: colours.naive, dash: '2 3', width: 1.5 },
