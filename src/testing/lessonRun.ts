@@ -31,7 +31,7 @@ export interface LessonRun {
   outcome: RunOutcome;
   /** A series model's last forecast (the trainer measures one as the run ends), else null. */
   forecast: ForecastProbe | null;
-  /** The run's arrays, as the trainer got them before their buffers moved (a copy of what prepareData gave). */
+  /** The arrays the run trained on (in Node nothing moves their buffers away). */
   prepared: PreparedData;
   table: Table;
 }
@@ -80,7 +80,7 @@ export async function runLesson(lesson: Lesson, files: FileSource, variant: Less
       if (probe.forecast) forecast = probe.forecast;
     },
   });
-  return { history, trends, steps, outcome: result.outcome, forecast, prepared: prepareData(table, config.validationSplit, config.seed, config.scaling, config.seriesSplit), table };
+  return { history, trends, steps, outcome: result.outcome, forecast, prepared, table };
 }
 
 /** First epoch (from 1) whose value is below `target`; Infinity when none is. */
