@@ -60,13 +60,14 @@ export async function runPlayground(p: Prepared, backend: BackendName, probes: P
   });
   observer.observe({ type: 'longtask', buffered: false });
   const { data, workload } = p;
+  const epochs = backend === 'js' ? (workload.jsEpochs ?? workload.epochs) : workload.epochs;
   const ended = new Promise<WorkerEvent & { type: 'runEnded' }>((resolve, reject) => {
     client.subscribe((event) => {
       if (event.type === 'epoch') {
         records.push(event.record);
         arrivals.push(performance.now());
       }
-      if (event.type === 'probe' && event.epoch === records[records.length - 1]?.epoch && records.length < workload.epochs + 1) {
+      if (event.type === 'probe' && event.epoch === records[records.length - 1]?.epoch && records.length < epochs + 1) {
         probeMs.push(performance.now() - arrivals[arrivals.length - 1]!);
       }
       if (event.type === 'runEnded') resolve(event);
@@ -76,7 +77,7 @@ export async function runPlayground(p: Prepared, backend: BackendName, probes: P
   client.startRun({
     layers: p.layers,
     task: p.table.task,
-    config: { ...workload.config, epochs: workload.epochs + 1 },
+    config: { ...workload.config, epochs: epochs + 1 },
     data: {
       xTrain: data.xTrain.slice(),
       yTrain: data.yTrain.slice(),

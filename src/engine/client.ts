@@ -141,8 +141,11 @@ export class TrainingClient {
     if (this.worker) return this.worker;
     const worker = this.spawn();
     this.worker = worker;
-    worker.addEventListener('message', (message: MessageEvent<WorkerEvent>) => {
-      if (this.worker === worker) this.deliver(message.data);
+    // The worker sends its events in arrays (see eventBatcher.ts), one at a time before that.
+    worker.addEventListener('message', (message: MessageEvent<WorkerEvent | WorkerEvent[]>) => {
+      if (this.worker !== worker) return;
+      const events = Array.isArray(message.data) ? message.data : [message.data];
+      for (const event of events) if (this.worker === worker) this.deliver(event);
     });
     worker.addEventListener('error', (error: ErrorEvent) => {
       error.preventDefault();

@@ -217,7 +217,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
         break;
       }
       control.endEpoch();
-      if (epoch < config.epochs && !(await control.checkpoint(true))) {
+      if (epoch < config.epochs && control.due() && !(await control.checkpoint())) {
         outcome = { kind: 'stopped', epoch };
         break;
       }

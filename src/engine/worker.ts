@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { backendForRun, backendWithoutWebgl, initBackend, webglContext } from './backend';
+import { EventBatcher } from './eventBatcher';
 import { eventTransferables, type Command, type WorkerEvent } from './protocol';
 import { TrainingSession, type GpuWatch } from './session';
 
@@ -19,8 +20,10 @@ const gpu: GpuWatch = {
   fallback: backendWithoutWebgl,
 };
 
+const outbox = new EventBatcher((events: WorkerEvent[]) => self.postMessage(events, events.flatMap(eventTransferables)));
+
 const session = new TrainingSession(
-  (event: WorkerEvent) => self.postMessage(event, eventTransferables(event)),
+  (event: WorkerEvent) => outbox.post(event),
   initBackend,
   backendForRun,
   gpu,
