@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
+import { assemblyScript } from './scripts/assemblyScriptPlugin';
 
 /** The benchmark page: its own build, so tfjs on its main thread never reaches the app's bundle. */
 export default defineConfig({
   root: 'e2e/bench',
   publicDir: '../../public',
-  worker: { format: 'es' },
+  plugins: [assemblyScript()],
+  worker: { format: 'es', plugins: () => [assemblyScript()] },
   build: { outDir: '../../dist-bench', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
   preview: { port: 4174, strictPort: true },
 });

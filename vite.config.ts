@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { assemblyScript } from './scripts/assemblyScriptPlugin';
 
 /**
  * The production page's Content-Security-Policy: scripts, workers, data and
@@ -28,9 +29,11 @@ const cspPlugin: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [react(), cspPlugin],
+  plugins: [react(), cspPlugin, assemblyScript()],
   worker: {
     format: 'es',
+    // The training worker imports the engine's WebAssembly kernels too.
+    plugins: () => [assemblyScript()],
   },
   build: {
     target: 'es2022',

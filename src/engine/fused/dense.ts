@@ -79,24 +79,6 @@ export function denseForward(x: Float32Array, y: Float32Array, w: Float32Array, 
   }
 }
 
-/** Gradients of a dense layer: dW = xᵀ·dy, db = Σ dy, and dx = dy·Wᵀ unless dx is null (the first layer). */
-export function denseBackward(
-  x: Float32Array,
-  dy: Float32Array,
-  dx: Float32Array | null,
-  w: Float32Array,
-  dw: Float32Array,
-  db: Float32Array,
-  rows: number,
-  inSize: number,
-  size: number,
-): void {
-  dw.fill(0);
-  db.fill(0);
-  addWeightGradient(x, dy, dw, db, rows, inSize, size);
-  if (dx) denseInputGradient(dy, dx, w, rows, inSize, size);
-}
-
 /** dW += xᵀ·dy and db += Σ dy over `rows` rows. */
 export function addWeightGradient(x: Float32Array, dy: Float32Array, dw: Float32Array, db: Float32Array, rows: number, inSize: number, size: number): void {
   for (let r = 0; r < rows; r++) {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareData } from '../../data/prepare';
 import { createRng } from '../../data/rng';
 import { generate } from '../../data/synthetic';
@@ -14,6 +14,7 @@ import { deserializeModel } from '../tf/serialize';
 import type { EpochRecord, TrainingData } from '../protocol';
 import { RunControl } from '../runControl';
 import { runTraining, type RunRequest, type RunResult } from '../trainer';
+import { setKernelMode } from './kernels';
 import { canFuse } from './stages';
 
 beforeAll(async () => {
@@ -100,7 +101,10 @@ async function expectSameTraining(layers: LayerSpec[], task: TaskSpec, config: T
   expect(viaFused.result.tensorsAfter).toBe(viaFused.result.tensorsBefore);
 }
 
-describe('the fused engine trains exactly as tfjs does', () => {
+describe.each(['scalar', 'simd'] as const)('the fused engine on its %s kernels trains exactly as tfjs does', (mode) => {
+  beforeAll(() => setKernelMode(mode));
+  afterAll(() => setKernelMode('auto'));
+
   it.each(optimizerNames)('optimizer %s, with batch normalization, binary cross-entropy', async (optimizer) => {
     const layers = [dense(6, 'tanh'), { id: 'bn', kind: 'batchNormalization' } as LayerSpec, dense(4, 'relu'), dense(1, 'sigmoid')];
     const config = testConfig({ optimizer, learningRate: optimizer === 'adadelta' ? 1 : 0.05, batchSize: 16, epochs: 3, loss: 'binaryCrossentropy' });

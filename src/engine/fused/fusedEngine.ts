@@ -6,6 +6,7 @@ import { deserializeModel, serializeModel } from '../tf/serialize';
 import { weightLayout } from '../tf/weights';
 import { fusedFeatureMaps } from './featureMaps';
 import { measureForecast } from '../forecast';
+import { createKernels } from './kernels';
 import { FusedNet } from './net';
 import { lossAndMetric } from './objectives';
 import { createFusedOptimizer } from './optimizer';
@@ -26,7 +27,8 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   const model = request.initialModel ? await deserializeModel(request.initialModel) : buildModel(data.inputShape, request.layers, config.seed);
   let net: FusedNet;
   try {
-    net = new FusedNet(data.inputShape, request.layers, batchSize, config.seed * 7907 + 1);
+    const kernels = await createKernels(FusedNet.floatsNeeded(data.inputShape, request.layers, batchSize));
+    net = new FusedNet(data.inputShape, request.layers, batchSize, config.seed * 7907 + 1, kernels);
     net.setWeights(request.startWeights ?? model.getWeights().map((weight) => weight.dataSync() as Float32Array));
   } catch (error) {
     model.dispose();

@@ -24,10 +24,10 @@ export function im2col(x: Float32Array, xo: number, stage: ConvStage, out: Float
   }
 }
 
-/** The reverse of im2col for gradients: each patch value's gradient is added to the input pixel it came from. */
-export function col2im(grad: Float32Array, stage: ConvStage, dx: Float32Array, xo: number): void {
+/** The reverse of im2col for gradients: each patch value's gradient (from `go` on) is added to the input pixel it came from. */
+export function col2im(grad: Float32Array, go: number, stage: ConvStage, dx: Float32Array, xo: number): void {
   const { inH, inW, inC, outH, outW, kernelSize: k, stride, padTop, padLeft } = stage;
-  let i = 0;
+  let i = go;
   for (let oy = 0; oy < outH; oy++) {
     for (let ox = 0; ox < outW; ox++) {
       for (let ky = 0; ky < k; ky++) {

@@ -2,8 +2,8 @@ import type { KernelRegularizer, LayerSpec, Shape } from '../../model/layers';
 import { addPenaltyGradient, isPenalized, kernelPenalty, penaltyOf } from '../../model/regularizers';
 import { createRng } from '../../data/rng';
 import { activate, activateBackward } from './activations';
-import { addWeightGradient, denseBackward, denseForward, denseInputGradient, dropoutForward } from './dense';
-import { col2im, im2col, maxPoolForward } from './image';
+import { dropoutForward } from './dense';
+import { aligned, scalarKernels, type Kernels } from './kernels';
 import { compileLayers, type Param, type Stage } from './stages';
 
 /**
@@ -42,18 +42,46 @@ export class FusedNet {
   /** The kernels with a weight penalty (Keras's kernel_regularizer), and its strengths. */
   private readonly penalized: { kernel: Param; strengths: KernelRegularizer }[];
 
+  /**
+   * The float32s of every array a network of this shape hands the kernels
+   * (weights and their gradients, patches, activations and their gradients,
+   * inference buffers), each rounded up to whole SIMD blocks: the size of
+   * the memory `createKernels` makes for it.
+   */
+  static floatsNeeded(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number): number {
+    let floats = 0;
+    const count = (length: number) => {
+      floats += aligned(length);
+    };
+    const sizing = {
+      floats: (length: number) => (count(length), new Float32Array(0)),
+      ints: (length: number) => (count(length), new Int32Array(0)),
+    };
+    const { stages } = compileLayers(inputShape, layers, batchSize, sizing);
+    const inputSize = inputShape.reduce((a, b) => a * b, 1);
+    // outputs, grads and scratch: three arrays of batchSize rows per stage and for the input.
+    for (const size of [inputSize, ...stages.map((stage) => stage.size)]) floats += 3 * aligned(batchSize * size);
+    return floats;
+  }
+
+  /**
+   * @param math the dense products and the memory they work in; a
+   *   SIMD set must have room for floatsNeeded() of this network.
+   */
   constructor(
     inputShape: Shape,
     layers: readonly LayerSpec[],
     readonly batchSize: number,
     seed: number,
+    private readonly math: Kernels = scalarKernels(),
   ) {
     this.inputSize = inputShape.reduce((a, b) => a * b, 1);
-    ({ stages: this.stages, ends: this.layerEnds } = compileLayers(inputShape, layers, batchSize));
+    const alloc = (length: number) => math.alloc(length);
+    ({ stages: this.stages, ends: this.layerEnds } = compileLayers(inputShape, layers, batchSize, { floats: alloc, ints: (length) => math.allocInts(length) }));
     const sizes = [this.inputSize, ...this.stages.map((stage) => stage.size)];
-    this.outputs = sizes.map((size) => new Float32Array(batchSize * size));
-    this.grads = sizes.map((size) => new Float32Array(batchSize * size));
-    this.scratch = sizes.map((size) => new Float32Array(batchSize * size));
+    this.outputs = sizes.map((size) => alloc(batchSize * size));
+    this.grads = sizes.map((size) => alloc(batchSize * size));
+    this.scratch = sizes.map((size) => alloc(batchSize * size));
     this.outputSize = sizes[sizes.length - 1]!;
     this.dropoutState = Math.floor(createRng(seed).next() * 0xffffffff) | 1;
     this.params = this.stages.flatMap((stage) =>
@@ -179,30 +207,26 @@ export class FusedNet {
   private forward(stage: Stage, x: Float32Array, y: Float32Array, rows: number, training: boolean): void {
     switch (stage.kind) {
       case 'dense':
-        denseForward(x, y, stage.kernel.value, stage.bias.value, rows, stage.inSize, stage.size);
+        this.math.denseForward(x, y, stage.kernel.value, stage.bias.value, rows, stage.inSize, stage.size);
         return;
       case 'conv2d': {
+        // Every example's patches, then one product for the whole batch: its outputs, pixel by pixel, are rows of `filters`.
         const pixels = stage.outH * stage.outW;
         const patch = stage.kernelSize * stage.kernelSize * stage.inC;
         const inSize = stage.inH * stage.inW * stage.inC;
-        for (let r = 0; r < rows; r++) {
-          const po = r * pixels * patch;
-          im2col(x, r * inSize, stage, stage.patches, po);
-          const patches = stage.patches.subarray(po, po + pixels * patch);
-          denseForward(patches, y.subarray(r * stage.size, (r + 1) * stage.size), stage.kernel.value, stage.bias.value, pixels, patch, stage.filters);
-        }
+        this.math.im2col(x, stage.patches, rows, stage);
+        this.math.denseForward(stage.patches, y, stage.kernel.value, stage.bias.value, rows * pixels, patch, stage.filters);
         return;
       }
-      case 'maxPooling2d': {
-        const inSize = stage.inH * stage.inW * stage.channels;
-        for (let r = 0; r < rows; r++) maxPoolForward(x, y, stage.argmax, r * inSize, r * stage.size, stage);
+      case 'maxPooling2d':
+        this.math.maxPool(x, y, stage.argmax, rows, stage);
         return;
-      }
       case 'flatten':
         y.set(x.subarray(0, rows * stage.size));
         return;
       case 'activation':
-        activate(stage.activation, x, y, rows, stage.size);
+        if (stage.activation === 'relu') this.math.relu(x, y, rows * stage.size);
+        else activate(stage.activation, x, y, rows, stage.size);
         return;
       case 'dropout': {
         const count = rows * stage.size;
@@ -254,23 +278,20 @@ export class FusedNet {
   private backwardStage(stage: Stage, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array | null, rows: number): void {
     switch (stage.kind) {
       case 'dense':
-        denseBackward(x, dy, dx, stage.kernel.value, stage.kernel.grad, stage.bias.grad, rows, stage.inSize, stage.size);
+        stage.kernel.grad.fill(0);
+        stage.bias.grad.fill(0);
+        this.math.addWeightGradient(x, dy, stage.kernel.grad, stage.bias.grad, rows, stage.inSize, stage.size);
+        if (dx) this.math.denseInputGradient(dy, dx, stage.kernel.value, rows, stage.inSize, stage.size);
         return;
       case 'conv2d': {
         const pixels = stage.outH * stage.outW;
         const patch = stage.kernelSize * stage.kernelSize * stage.inC;
-        const inSize = stage.inH * stage.inW * stage.inC;
         stage.kernel.grad.fill(0);
         stage.bias.grad.fill(0);
-        if (dx) dx.fill(0, 0, rows * inSize);
-        for (let r = 0; r < rows; r++) {
-          const patches = stage.patches.subarray(r * pixels * patch, (r + 1) * pixels * patch);
-          const grad = dy.subarray(r * stage.size, (r + 1) * stage.size);
-          addWeightGradient(patches, grad, stage.kernel.grad, stage.bias.grad, pixels, patch, stage.filters);
-          if (!dx) continue;
-          denseInputGradient(grad, stage.patchGrad, stage.kernel.value, pixels, patch, stage.filters);
-          col2im(stage.patchGrad, stage, dx, r * inSize);
-        }
+        this.math.addWeightGradient(stage.patches, dy, stage.kernel.grad, stage.bias.grad, rows * pixels, patch, stage.filters);
+        if (!dx) return;
+        this.math.denseInputGradient(dy, stage.patchGrad, stage.kernel.value, rows * pixels, patch, stage.filters);
+        this.math.col2im(stage.patchGrad, dx, rows, stage);
         return;
       }
       case 'maxPooling2d': {
@@ -288,7 +309,9 @@ export class FusedNet {
         if (dx) dx.set(dy.subarray(0, rows * stage.size));
         return;
       case 'activation':
-        if (dx) activateBackward(stage.activation, x, y, dy, dx, rows, stage.size);
+        if (!dx) return;
+        if (stage.activation === 'relu') this.math.reluBackward(x, dy, dx, rows * stage.size);
+        else activateBackward(stage.activation, x, y, dy, dx, rows, stage.size);
         return;
       case 'dropout': {
         if (!dx) return;

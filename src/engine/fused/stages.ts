@@ -103,7 +103,7 @@ export interface ConvStage {
   bias: Param;
   /** The batch's patches, batchSize × outH·outW × kernelSize²·inC, kept for the backward pass. */
   patches: Float32Array;
-  /** Scratch for the patches' gradients of one example. */
+  /** The batch's patches' gradients, as large as `patches`. */
   patchGrad: Float32Array;
 }
 export interface PoolStage {
@@ -124,7 +124,12 @@ export interface FlattenStage {
 }
 export type Stage = DenseStage | ActivationStage | DropoutStage | NormStage | ConvStage | PoolStage | FlattenStage;
 
-const param = (size: number): Param => ({ value: new Float32Array(size), grad: new Float32Array(size) });
+/** Makes the arrays the kernels work on (see kernels.ts): weights, their gradients, a convolution's patches, pooling's argmax. */
+export interface Alloc {
+  floats(length: number): Float32Array;
+  ints(length: number): Int32Array;
+}
+const plain: Alloc = { floats: (length) => new Float32Array(length), ints: (length) => new Int32Array(length) };
 
 export function compile(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number): Stage[] {
   return compileLayers(inputShape, layers, batchSize).stages;
@@ -135,7 +140,8 @@ export function compile(inputShape: Shape, layers: readonly LayerSpec[], batchSi
  * there are up to and including it (`ends[i]`: the stage whose output is layer
  * i's output is `ends[i] − 1`; a layer may make no stage, a linear Activation).
  */
-export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number): { stages: Stage[]; ends: number[] } {
+export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number, alloc: Alloc = plain): { stages: Stage[]; ends: number[] } {
+  const param = (size: number): Param => ({ value: alloc.floats(size), grad: alloc.floats(size) });
   const stages: Stage[] = [];
   const ends: number[] = [];
   let shape: number[] = [...inputShape];
@@ -170,8 +176,8 @@ export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], b
           padLeft,
           kernel: param(patch * layer.filters),
           bias: param(layer.filters),
-          patches: new Float32Array(batchSize * outH * outW * patch),
-          patchGrad: new Float32Array(outH * outW * patch),
+          patches: alloc.floats(batchSize * outH * outW * patch),
+          patchGrad: alloc.floats(batchSize * outH * outW * patch),
         });
         if (layer.activation !== 'linear') stages.push({ kind: 'activation', size, activation: layer.activation });
         break;
@@ -183,7 +189,7 @@ export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], b
         const outW = Math.floor((inW - pool) / pool) + 1;
         shape = [outH, outW, channels];
         size = outH * outW * channels;
-        stages.push({ kind: 'maxPooling2d', size, inH, inW, channels, outH, outW, pool, argmax: new Int32Array(batchSize * size) });
+        stages.push({ kind: 'maxPooling2d', size, inH, inW, channels, outH, outW, pool, argmax: alloc.ints(batchSize * size) });
         break;
       }
       case 'flatten':
