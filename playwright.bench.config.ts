@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
+const webgpuArgs = ['--enable-unsafe-webgpu', ...(process.env.BENCH_WEBGPU_ADAPTER === 'hardware' ? [] : ['--use-webgpu-adapter=swiftshader'])];
+
 /**
  * `npm run bench`: the benchmark page (dist-bench) and the app's build (dist,
  * or the folder E2E_OUT_DIR names) in the system Chromium.
@@ -11,9 +13,17 @@ export default defineConfig({
   testIgnore: [],
   timeout: 900_000,
   retries: 0,
-  // No Playwright trace: its recorder snapshots the DOM at every action (a click on Train among them),
-  // a main-thread task of 70-350 ms here, which the long-task counts would blame on the app.
-  use: { ...base.use, baseURL: 'http://localhost:4174', trace: 'off' },
+  use: {
+    ...base.use,
+    baseURL: 'http://localhost:4174',
+    // No Playwright trace: its recorder snapshots the DOM at every action (a click on Train among them),
+    // a main-thread task of 70-350 ms here, which the long-task counts would blame on the app.
+    trace: 'off',
+    // WebGPU on: headless Chromium offers it only with --enable-unsafe-webgpu. Here that is SwiftShader's
+    // software adapter (whose rows the bench skips); BENCH_WEBGPU_ADAPTER=hardware leaves the adapter
+    // to Chromium, for a machine with a GPU.
+    launchOptions: { ...base.use?.launchOptions, args: [...(base.use?.launchOptions?.args ?? []), ...webgpuArgs] },
+  },
   webServer: [
     {
       command: 'npx vite preview --config vite.bench.config.ts',

@@ -42,7 +42,7 @@ test('the page loads no script with tfjs in it on the main thread', async ({ pag
     if (response.request().resourceType() === 'script') loaded.push(response.url());
   });
   await page.goto('/');
-  await expect(page.getByText(/Backend: (webgl|wasm|cpu|js)/)).toBeVisible();
+  await expect(page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/)).toBeVisible();
   const mainThread = loaded.filter((url) => !/\/worker-[^/]+\.js$/.test(url));
   expect(mainThread.length).toBeGreaterThan(0);
   for (const url of mainThread) {

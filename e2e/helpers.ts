@@ -34,7 +34,7 @@ export async function historyRows(page: Page): Promise<HistoryRow[]> {
 /** Opens the playground and waits until its default dataset is loaded and the backend is known. */
 export async function openPlayground(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
-  await expect(page.getByText(/Backend: (webgl|wasm|cpu|js)/)).toBeVisible();
+  await expect(page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
 }
 

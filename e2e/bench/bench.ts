@@ -2,17 +2,27 @@ import type { BackendName } from '../../src/engine/protocol';
 import { runBrain, runConvnet } from './peers';
 import { runNaiveFit, runPlayground, skipped, type Measurement } from './runners';
 import { prepare, workloads } from './workloads';
+import { describeAdapter, isHardwareAdapter } from '../../src/engine/webgpuAuto';
+import { webgpuAdapter } from '../../src/engine/webgpuProbe';
 
-const backends: BackendName[] = ['js', 'cpu', 'wasm', 'webgl'];
+const backends: BackendName[] = ['js', 'cpu', 'wasm', 'webgl', 'webgpu'];
 const state = document.getElementById('state')!;
 
 /** Runs every workload with every trainer that supports it; the Playwright bench calls this. */
 async function runBench(only?: string[]): Promise<Measurement[]> {
   const results: Measurement[] = [];
+  // WebGPU is timed on a hardware adapter only: SwiftShader's (headless Chromium here) would take many
+  // minutes on the recurrent workload and say nothing about a GPU.
+  const adapter = await webgpuAdapter();
+  const noWebgpu = adapter === null ? 'no WebGPU adapter here' : isHardwareAdapter(adapter) ? null : `WebGPU here is a software adapter (${describeAdapter(adapter) ?? 'unnamed'}); measure it on a GPU machine`;
   for (const workload of workloads.filter((w) => !only || only.includes(w.id))) {
     const prepared = await prepare(workload);
     for (const backend of backends) {
       if (workload.conv && backend === 'wasm') continue;
+      if (backend === 'webgpu' && noWebgpu !== null) {
+        results.push(skipped(prepared, 'playground (worker)', 'webgpu', noWebgpu), skipped(prepared, 'tfjs fit (main thread)', 'webgpu', noWebgpu));
+        continue;
+      }
       if (workload.recurrent && backend === 'js') {
         // Asked for anyway, the playground would train on tfjs (backendForRun): not the engine this row names.
         results.push(skipped(prepared, 'playground (worker)', 'js', 'the JavaScript engine does not train recurrent layers; they go to tfjs'));
@@ -21,7 +31,7 @@ async function runBench(only?: string[]): Promise<Measurement[]> {
       state.textContent = `${workload.id} playground on ${backend}`;
       results.push(await runPlayground(prepared, backend));
       // The app shows a series' Forecast, so its runs measure the forecast as they train: that cost too, on the CPU backends.
-      if (prepared.table.series && backend !== 'webgl') {
+      if (prepared.table.series && backend !== 'webgl' && backend !== 'webgpu') {
         state.textContent = `${workload.id} playground on ${backend}, forecast watched`;
         results.push(await runPlayground(prepared, backend, ['forecast']));
       }

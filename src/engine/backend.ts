@@ -7,6 +7,8 @@ import { isRecurrent, type LayerSpec } from '../model/layers';
 import { summarize } from '../model/summary';
 import { canFuse } from './fused/stages';
 import { tfjsBackendNames, type BackendInfo, type BackendPreference, type TfjsBackendName, type TrainCommand } from './protocol';
+import { autoWithWebgpu, describeAdapter, worthTiming, type TestStepTimes } from './webgpuAuto';
+import { hasWebgpuApi, loadWebgpu, timeTestStep, webgpuAdapter } from './webgpuProbe';
 
 // Vite turns the ?url imports into the files' addresses in the build, so the
 // WASM backend loads from our own origin and never from a CDN.
@@ -27,7 +29,23 @@ function webglRenderer(): string | null {
   return renderer;
 }
 
+/** What the Backend box shows in brackets: WebGL's renderer, or the WebGPU adapter ("nvidia ampere"). */
+async function hardwareOf(name: TfjsBackendName): Promise<string | null> {
+  if (name === 'webgl') return webglRenderer();
+  if (name !== 'webgpu') return null;
+  const adapter = await webgpuAdapter();
+  return adapter ? describeAdapter(adapter) : null;
+}
+
+/** Why WebGPU did not start, for the note that names the backend used instead. */
+async function whyNoWebgpu(): Promise<string> {
+  if (!hasWebgpuApi()) return 'this browser has no WebGPU';
+  return (await webgpuAdapter()) === null ? 'the browser offers no WebGPU adapter' : 'its device did not start';
+}
+
 async function tryBackend(name: TfjsBackendName): Promise<boolean> {
+  // tfjs's WebGPU backend is a chunk of its own, fetched the first time it is needed.
+  if (name === 'webgpu' && !(await loadWebgpu())) return false;
   try {
     return (await tf.setBackend(name)) && tf.getBackend() === name;
   } catch {
@@ -53,8 +71,9 @@ export async function initBackend(preference: BackendPreference): Promise<Backen
   for (const name of order) {
     if (!(await tryBackend(name))) continue;
     await tf.ready();
-    const note = preference === name ? null : `${preference} is not available here, so ${name} is used.`;
-    return { name, renderer: name === 'webgl' ? webglRenderer() : null, note, auto: false };
+    const why = preference === 'webgpu' && name !== preference ? ` (${await whyNoWebgpu()})` : '';
+    const note = preference === name ? null : `${preference} is not available here${why}, so ${name} is used.`;
+    return { name, renderer: await hardwareOf(name), note, auto: false };
   }
   throw new Error('No tfjs backend could start in this browser (tried WebGL, WASM and CPU).');
 }
@@ -63,11 +82,34 @@ export async function initBackend(preference: BackendPreference): Promise<Backen
 const softwareRenderer = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /**
- * The automatic choice: WebGL on a hardware GPU; WASM where WebGL is
- * software-rendered or missing; CPU as the last resort. (Models WASM cannot
- * train move to WebGL or CPU per run, see backendForRun.)
+ * The automatic choice: WebGPU on a hardware WebGPU adapter where it ran a
+ * test step faster than the choice without it (see webgpuAuto.ts), which is
+ * WebGL on a hardware GPU; WASM where WebGL is software-rendered or missing;
+ * CPU as the last resort. (Models WASM cannot train move to WebGL or CPU per
+ * run, see backendForRun.)
  */
 async function autoBackend(): Promise<BackendInfo> {
+  const other = await autoWithoutWebgpu();
+  const adapter = await webgpuAdapter();
+  if (adapter === null) return other;
+  let times: TestStepTimes | null = null;
+  // A software adapter is never timed: it cannot win, and its first step alone takes seconds here.
+  if (worthTiming(adapter)) {
+    try {
+      const otherMs = await timeTestStep();
+      if (await tryBackend('webgpu')) times = { webgpu: await timeTestStep(), other: otherMs };
+    } catch {
+      times = null;
+    }
+  }
+  const choice = autoWithWebgpu(adapter, { name: other.name, note: other.note ?? '' }, times);
+  if (tf.getBackend() !== choice.name && !(await tryBackend(choice.name))) return other;
+  await tf.ready();
+  return { name: choice.name, renderer: await hardwareOf(choice.name), note: choice.note, auto: true };
+}
+
+/** Auto's choice among WebGL, WASM and CPU, switched to. */
+async function autoWithoutWebgpu(): Promise<BackendInfo & { name: TfjsBackendName }> {
   const renderer = webglRenderer();
   if (renderer !== null && !softwareRenderer.test(renderer) && (await tryBackend('webgl'))) {
     await tf.ready();
@@ -140,7 +182,7 @@ export async function backendForRun(preferred: BackendInfo, run: Pick<TrainComma
             : preferred.name === 'js'
               ? `The JavaScript engine trains dense layers on flat inputs only, so this run trains on ${name}.`
               : preferred.note;
-      return { name, renderer: name === 'webgl' ? webglRenderer() : null, note: why, auto: preferred.auto };
+      return { name, renderer: await hardwareOf(name), note: why, auto: preferred.auto };
     }
   }
   return preferred;

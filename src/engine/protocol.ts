@@ -12,9 +12,9 @@ import type { TrainingConfig } from '../model/trainingConfig';
 
 /** tfjs's backends, and 'js': the fused plain-JavaScript engine for dense models (engine/fused/). */
 export type BackendName = TfjsBackendName | 'js';
-export type TfjsBackendName = 'webgl' | 'wasm' | 'cpu';
+export type TfjsBackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
 export type BackendPreference = BackendName | 'auto';
-export const tfjsBackendNames: readonly TfjsBackendName[] = ['webgl', 'wasm', 'cpu'];
+export const tfjsBackendNames: readonly TfjsBackendName[] = ['webgl', 'wasm', 'cpu', 'webgpu'];
 
 /** The backend the worker ended up on, and why. */
 export interface BackendInfo {

@@ -1,10 +1,10 @@
 import { z } from '../model/zodSetup';
 import type { BackendPreference } from '../engine/protocol';
 
-const preferenceSchema = z.enum(['auto', 'webgl', 'wasm', 'cpu', 'js']);
+const preferenceSchema = z.enum(['auto', 'webgl', 'webgpu', 'wasm', 'cpu', 'js']);
 
 /**
- * The backend asked for by `?backend=webgl|wasm|cpu|js` in the page address;
+ * The backend asked for by `?backend=webgl|webgpu|wasm|cpu|js` in the page address;
  * 'auto' when absent. Anything else is reported and ignored.
  */
 export function readBackendPreference(search: string): { preference: BackendPreference; warning: string | null } {
@@ -14,6 +14,6 @@ export function readBackendPreference(search: string): { preference: BackendPref
   if (parsed.success) return { preference: parsed.data, warning: null };
   return {
     preference: 'auto',
-    warning: `The address asks for backend "${raw.slice(0, 40)}", which is not one of webgl, wasm, cpu or js; choosing automatically.`,
+    warning: `The address asks for backend "${raw.slice(0, 40)}", which is not one of webgl, wasm, cpu or js (or webgpu where the browser has it); choosing automatically.`,
   };
 }

@@ -4,12 +4,13 @@ import { usePlayground } from '../../state';
 const choices: { value: BackendPreference; label: string }[] = [
   { value: 'auto', label: 'Auto' },
   { value: 'webgl', label: 'WebGL' },
+  { value: 'webgpu', label: 'WebGPU' },
   { value: 'wasm', label: 'WASM' },
   { value: 'cpu', label: 'CPU' },
   { value: 'js', label: 'JavaScript engine' },
 ];
 
-/** The "Backend" box (Auto by default) and which backend trains (a tfjs one or the JavaScript engine), on what hardware, and why. */
+/** The "Backend" box (Auto by default) and which backend trains (a tfjs one or the JavaScript engine), on what hardware (WebGL's renderer, the WebGPU adapter), and why. */
 export function BackendBadge() {
   const backend = usePlayground((state) => state.backend);
   const preference = usePlayground((state) => state.backendPreference);
