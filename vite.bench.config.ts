@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { assemblyScript } from './scripts/assemblyScriptPlugin';
+import { isolationHeaders } from './vite.config';
 
 /** The benchmark page: its own build, so tfjs on its main thread never reaches the app's bundle. */
 export default defineConfig({
@@ -8,5 +9,6 @@ export default defineConfig({
   plugins: [assemblyScript()],
   worker: { format: 'es', plugins: () => [assemblyScript()] },
   build: { outDir: '../../dist-bench', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
-  preview: { port: 4174, strictPort: true },
+  server: { headers: isolationHeaders },
+  preview: { port: 4174, strictPort: true, headers: isolationHeaders },
 });

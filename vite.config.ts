@@ -21,6 +21,19 @@ const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Cross-origin isolation: with these two headers the page may use
+ * SharedArrayBuffer, which the JavaScript engine's pool of threads shares
+ * its memory through (src/engine/fused/pool.ts). Everything the page loads
+ * is its own, so requiring CORP/CORS of other origins costs nothing. A
+ * static host must send the same two headers (see the README); without
+ * them the engine runs on one thread.
+ */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const cspPlugin: Plugin = {
   name: 'content-security-policy',
   apply: 'build',
@@ -40,9 +53,13 @@ export default defineConfig({
     // tfjs lives in the worker chunk, which is large by nature; the main chunk is checked by e2e/bundle.spec.ts.
     chunkSizeWarningLimit: 2500,
   },
+  server: {
+    headers: isolationHeaders,
+  },
   preview: {
     port: 4173,
     strictPort: true,
+    headers: isolationHeaders,
   },
   test: {
     include: ['src/**/*.test.ts'],

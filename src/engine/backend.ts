@@ -5,6 +5,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { isRecurrent, type LayerSpec } from '../model/layers';
 import { summarize } from '../model/summary';
+import { describeKernels } from './fused/kernelChoice';
 import { canFuse } from './fused/stages';
 import { tfjsBackendNames, type BackendInfo, type BackendPreference, type TfjsBackendName, type TrainCommand } from './protocol';
 import { autoWithWebgpu, describeAdapter, worthTiming, type TestStepTimes } from './webgpuAuto';
@@ -17,6 +18,12 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
+// The page is cross-origin isolated (for the JavaScript engine's threads), where
+// tfjs's WASM backend would pick its threaded build; that build's helper
+// workers, started from a script tfjs 4.22 keeps as a string, fail once bundled
+// ("e is not defined") and the backend never starts. Its single-threaded SIMD
+// build is what it used before the page was isolated.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 /** The renderer string of the GPU WebGL would use ("ANGLE (NVIDIA ...)", "SwiftShader ..."), or null. */
 function webglRenderer(): string | null {
@@ -65,7 +72,7 @@ export async function initBackend(preference: BackendPreference): Promise<Backen
   if (preference === 'js') {
     // Models the fused engine cannot run still need a tfjs backend: the automatic one.
     const fallback = await autoBackend();
-    return { name: 'js', renderer: null, note: `Dense models train in plain JavaScript; others on ${fallback.name}.`, auto: false };
+    return { name: 'js', renderer: await describeKernels(), note: `Dense models train in plain JavaScript; others on ${fallback.name}.`, auto: false };
   }
   const order: TfjsBackendName[] = [preference, ...tfjsBackendNames.filter((b) => b !== preference)];
   for (const name of order) {
@@ -158,7 +165,7 @@ export async function backendForRun(preferred: BackendInfo, run: Pick<TrainComma
     if (params <= (preferred.name === 'webgl' ? FUSED_AUTO_MAX_PARAMS.withGpu : FUSED_AUTO_MAX_PARAMS.withoutGpu)) {
       return {
         name: 'js',
-        renderer: null,
+        renderer: await describeKernels(),
         note: `Auto: a model this size (${params.toLocaleString('en')} weights) trains fastest on the playground's JavaScript engine; tfjs would spend more time per operation than on the arithmetic.`,
         auto: true,
       };

@@ -14,7 +14,7 @@ import { deserializeModel } from '../tf/serialize';
 import type { EpochRecord, TrainingData } from '../protocol';
 import { RunControl } from '../runControl';
 import { runTraining, type RunRequest, type RunResult } from '../trainer';
-import { setKernelMode } from './kernels';
+import { setKernelMode } from './kernelChoice';
 import { canFuse } from './stages';
 
 beforeAll(async () => {

@@ -6,7 +6,8 @@ import { deserializeModel, serializeModel } from '../tf/serialize';
 import { weightLayout } from '../tf/weights';
 import { fusedFeatureMaps } from './featureMaps';
 import { measureForecast } from '../forecast';
-import { createKernels } from './kernels';
+import { createKernels } from './kernelChoice';
+import type { Kernels } from './kernels';
 import { FusedNet } from './net';
 import { lossAndMetric } from './objectives';
 import { createFusedOptimizer } from './optimizer';
@@ -26,11 +27,13 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   const numGrid = data.grid ? data.grid.length / inputSize : 0;
   const model = request.initialModel ? await deserializeModel(request.initialModel) : buildModel(data.inputShape, request.layers, config.seed);
   let net: FusedNet;
+  let math: Kernels | null = null;
   try {
-    const kernels = await createKernels(FusedNet.floatsNeeded(data.inputShape, request.layers, batchSize));
-    net = new FusedNet(data.inputShape, request.layers, batchSize, config.seed * 7907 + 1, kernels);
+    math = await createKernels(FusedNet.floatsNeeded(data.inputShape, request.layers, batchSize));
+    net = new FusedNet(data.inputShape, request.layers, batchSize, config.seed * 7907 + 1, math);
     net.setWeights(request.startWeights ?? model.getWeights().map((weight) => weight.dataSync() as Float32Array));
   } catch (error) {
+    math?.release();
     model.dispose();
     throw error;
   }
@@ -166,6 +169,8 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     },
     dispose() {
       model.dispose();
+      // The network's arrays go back to the kernels' memory; nothing handed out is a view of them.
+      math?.release();
     },
   };
 }

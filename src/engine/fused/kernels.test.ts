@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRng } from '../../data/rng';
-import { createKernels, scalarKernels, setKernelMode, type Kernels } from './kernels';
+import { createKernels, setKernelMode } from './kernelChoice';
+import { scalarKernels, type Kernels } from './kernels';
 import { compile, type ConvStage, type PoolStage } from './stages';
 
 afterEach(() => setKernelMode('auto'));

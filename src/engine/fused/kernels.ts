@@ -17,6 +17,8 @@ export interface Kernels {
   readonly kind: 'scalar' | 'simd';
   /** Threads the products are split over (1: this one only). */
   readonly threads: number;
+  /** Gives the memory back when the network is done with (a pool's; a memory of its own is collected). */
+  release(): void;
   alloc(length: number): Float32Array;
   /** Int32s in the same memory (max pooling's argmax), `length` floats' room. */
   allocInts(length: number): Int32Array;
@@ -38,20 +40,13 @@ export interface Kernels {
   maxPool(x: Float32Array, y: Float32Array, argmax: Int32Array, rows: number, stage: PoolStage): void;
 }
 
-export type KernelMode = 'auto' | 'scalar' | 'simd';
-let mode: KernelMode = 'auto';
-
-/** Chooses the kernels new networks get: 'auto' (SIMD where it works), or one of them (the tests run both). */
-export function setKernelMode(next: KernelMode): void {
-  mode = next;
-}
-
 export function scalarKernels(): Kernels {
   return {
     kind: 'scalar',
     threads: 1,
     alloc: (length) => new Float32Array(length),
     allocInts: (length) => new Int32Array(length),
+    release: () => undefined,
     denseForward,
     addWeightGradient,
     denseInputGradient,
@@ -86,9 +81,9 @@ export interface KernelExports {
   inputGradient(dy: number, dx: number, w: number, rows: number, inSize: number, size: number): void;
   reluForward(x: number, y: number, count: number): void;
   reluBackward(x: number, dy: number, dx: number, count: number): void;
-  im2col(x: number, out: number, rows: number, inH: number, inW: number, inC: number, outH: number, outW: number, k: number, stride: number, padTop: number, padLeft: number): void;
-  col2im(grad: number, dx: number, rows: number, inH: number, inW: number, inC: number, outH: number, outW: number, k: number, stride: number, padTop: number, padLeft: number): void;
-  maxPool(x: number, y: number, argmax: number, rows: number, inH: number, inW: number, channels: number, outH: number, outW: number, pool: number): void;
+  im2col(x: number, out: number, r0: number, r1: number, inH: number, inW: number, inC: number, outH: number, outW: number, k: number, stride: number, padTop: number, padLeft: number): void;
+  col2im(grad: number, dx: number, r0: number, r1: number, inH: number, inW: number, inC: number, outH: number, outW: number, k: number, stride: number, padTop: number, padLeft: number): void;
+  maxPool(x: number, y: number, argmax: number, r0: number, r1: number, inH: number, inW: number, channels: number, outH: number, outW: number, pool: number): void;
   peak(at: number, iterations: number): number;
 }
 
@@ -118,27 +113,7 @@ export const instantiateKernels = async (module: WebAssembly.Module, memory: Web
 /** Rounds up to whole 16-byte blocks (four floats), so every array starts aligned for SIMD loads. */
 export const aligned = (length: number): number => Math.ceil(length / 4) * 4;
 
-/**
- * Kernels for a network that needs `floats` float32s of arrays (see
- * FusedNet.floatsNeeded): WASM SIMD with a memory of exactly that size
- * where it works and the mode allows, else the scalar loops.
- */
-export async function createKernels(floats: number): Promise<Kernels> {
-  if (mode === 'scalar') return scalarKernels();
-  const module = await kernelModule();
-  if (!module) {
-    if (mode === 'simd') throw new Error('WebAssembly SIMD is not available here.');
-    return scalarKernels();
-  }
-  const bytes = ARENA_START + floats * 4;
-  const pages = Math.ceil(bytes / 65536);
-  if (pages > MAXIMUM_PAGES) return scalarKernels();
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: MAXIMUM_PAGES });
-  const k = await instantiateKernels(module, memory);
-  return simdKernels(k, memory, floats);
-}
-
-function simdKernels(k: KernelExports, memory: WebAssembly.Memory, floats: number): Kernels {
+export function simdKernels(k: KernelExports, memory: WebAssembly.Memory, floats: number): Kernels {
   const buffer = memory.buffer;
   /** An array from elsewhere would be read at a meaningless offset of this memory: a mistake in the engine, never silent. */
   const own = (...arrays: (Float32Array | Int32Array)[]): void => {
@@ -157,6 +132,7 @@ function simdKernels(k: KernelExports, memory: WebAssembly.Memory, floats: numbe
     threads: 1,
     alloc: (length) => new Float32Array(buffer, take(length), length),
     allocInts: (length) => new Int32Array(buffer, take(length), length),
+    release: () => undefined,
     denseForward(x, y, w, b, rows, inSize, size) {
       own(x, y, w, b);
       k.denseForward(x.byteOffset, y.byteOffset, w.byteOffset, b.byteOffset, rows, inSize, size);
@@ -179,15 +155,15 @@ function simdKernels(k: KernelExports, memory: WebAssembly.Memory, floats: numbe
     },
     im2col(x, out, rows, s) {
       own(x, out);
-      k.im2col(x.byteOffset, out.byteOffset, rows, s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft);
+      k.im2col(x.byteOffset, out.byteOffset, 0, rows, s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft);
     },
     col2im(grad, dx, rows, s) {
       own(grad, dx);
-      k.col2im(grad.byteOffset, dx.byteOffset, rows, s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft);
+      k.col2im(grad.byteOffset, dx.byteOffset, 0, rows, s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft);
     },
     maxPool(x, y, argmax, rows, s) {
       own(x, y, argmax);
-      k.maxPool(x.byteOffset, y.byteOffset, argmax.byteOffset, rows, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool);
+      k.maxPool(x.byteOffset, y.byteOffset, argmax.byteOffset, 0, rows, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool);
     },
   };
 }

@@ -468,15 +468,15 @@ export function reluBackward(x: usize, dy: usize, dx: usize, count: i32): void {
 }
 
 /**
- * Every example's patches (see image.ts): row p of example r is output pixel
- * p's window, ordered kernel row, kernel column, channel; zeros where the
- * window hangs over the padding.
+ * The patches of examples r0..r1 (see image.ts): row p of example r is
+ * output pixel p's window, ordered kernel row, kernel column, channel;
+ * zeros where the window hangs over the padding.
  */
-export function im2col(x: usize, out: usize, rows: i32, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, k: i32, stride: i32, padTop: i32, padLeft: i32): void {
+export function im2col(x: usize, out: usize, r0: i32, r1: i32, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, k: i32, stride: i32, padTop: i32, padLeft: i32): void {
   const inSize = (<usize>(inH * inW * inC)) << 2;
   const run = (<usize>inC) << 2;
-  let o = out;
-  for (let r = 0; r < rows; r++) {
+  let o = out + <usize>r0 * ((<usize>(outH * outW * k * k * inC)) << 2);
+  for (let r = r0; r < r1; r++) {
     const xr = x + <usize>r * inSize;
     for (let oy = 0; oy < outH; oy++) {
       for (let ox = 0; ox < outW; ox++) {
@@ -505,12 +505,12 @@ export function im2col(x: usize, out: usize, rows: i32, inH: i32, inW: i32, inC:
   }
 }
 
-/** The reverse of im2col for gradients: each patch value's gradient is added to the input pixel it came from (dx zeroed here first). */
-export function col2im(grad: usize, dx: usize, rows: i32, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, k: i32, stride: i32, padTop: i32, padLeft: i32): void {
+/** The reverse of im2col for examples r0..r1: each patch value's gradient is added to the input pixel it came from (their dx zeroed here first). */
+export function col2im(grad: usize, dx: usize, r0: i32, r1: i32, inH: i32, inW: i32, inC: i32, outH: i32, outW: i32, k: i32, stride: i32, padTop: i32, padLeft: i32): void {
   const inSize = (<usize>(inH * inW * inC)) << 2;
-  memory.fill(dx, 0, <usize>rows * inSize);
-  let g = grad;
-  for (let r = 0; r < rows; r++) {
+  memory.fill(dx + <usize>r0 * inSize, 0, <usize>(r1 - r0) * inSize);
+  let g = grad + <usize>r0 * ((<usize>(outH * outW * k * k * inC)) << 2);
+  for (let r = r0; r < r1; r++) {
     const dr = dx + <usize>r * inSize;
     for (let oy = 0; oy < outH; oy++) {
       for (let ox = 0; ox < outW; ox++) {
@@ -535,14 +535,14 @@ export function col2im(grad: usize, dx: usize, rows: i32, inH: i32, inW: i32, in
 }
 
 /**
- * Max pooling (non-overlapping windows of pool × pool) of every example,
+ * Max pooling (non-overlapping windows of pool × pool) of examples r0..r1,
  * noting in `argmax` (int32) the flat index in x of each output's maximum:
  * the first on ties, as tfjs. Four channels at a time.
  */
-export function maxPool(x: usize, y: usize, argmax: usize, rows: i32, inH: i32, inW: i32, channels: i32, outH: i32, outW: i32, pool: i32): void {
+export function maxPool(x: usize, y: usize, argmax: usize, r0: i32, r1: i32, inH: i32, inW: i32, channels: i32, outH: i32, outW: i32, pool: i32): void {
   const inSize = inH * inW * channels;
   const outSize = outH * outW * channels;
-  for (let r = 0; r < rows; r++) {
+  for (let r = r0; r < r1; r++) {
     const xo = r * inSize;
     const yo = r * outSize;
     for (let oy = 0; oy < outH; oy++) {

@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+import { historyRows, openPlayground } from './helpers';
+import { applyAndClose } from './w2';
+
+/*
+ * The JavaScript engine on every core: the page is served cross-origin
+ * isolated, so the engine's WebAssembly SIMD kernels split the wide layers'
+ * products over a pool of threads sharing one memory. The same run on tfjs's
+ * CPU backend gives the same losses, so the pool's parts add up to the
+ * whole product.
+ */
+
+const EPOCHS = 4;
+
+async function pasteWideNetwork(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('breastCancer');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Paste Keras code' }).click();
+  await page
+    .getByRole('dialog', { name: 'Paste Keras code' })
+    .getByRole('textbox', { name: 'Keras code' })
+    .fill(`model = keras.Sequential([
+    layers.Dense(256, activation='relu', input_shape=[30]),
+    layers.Dense(256, activation='relu'),
+    layers.Dense(1, activation='sigmoid'),
+])
+model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['binary_accuracy'])
+model.fit(X_train, y_train, batch_size=64, epochs=${EPOCHS})`);
+  await applyAndClose(page);
+}
+
+async function trainWide(page: Page, backend: string): Promise<{ epoch: number; loss: number; valLoss: number }[]> {
+  await openPlayground(page, `?backend=${backend}&testHooks`);
+  await pasteWideNetwork(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status')).toContainText(`Finished ${EPOCHS} epochs`, { timeout: 60_000 });
+  await expect.poll(() => page.evaluate(() => window.__playgroundTest!.lastRunTensors())).not.toBeNull();
+  const tensors = await page.evaluate(() => window.__playgroundTest!.lastRunTensors());
+  expect(tensors!.after).toBe(tensors!.before);
+  return historyRows(page);
+}
+
+test('the page is cross-origin isolated and the JavaScript engine trains a wide network on a thread per core, as tfjs does', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const viaTfjs = await trainWide(page, 'cpu');
+  const viaEngine = await trainWide(page, 'js');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const threads = cores >= 2 ? Math.min(8, cores) : 1;
+  await expect(page.getByText('Backend: js')).toBeVisible();
+  await expect(page.getByText(`WebAssembly SIMD, ${threads} thread`)).toBeVisible();
+  expect(viaEngine).toHaveLength(EPOCHS);
+  viaTfjs.forEach((row, i) => {
+    // Same seed, same weights, same batches: the losses agree to float rounding (the history shows 4 significant digits).
+    expect(viaEngine[i]!.loss).toBeCloseTo(row.loss, 2);
+    expect(viaEngine[i]!.valLoss).toBeCloseTo(row.valLoss, 2);
+  });
+  expect(viaEngine[EPOCHS - 1]!.loss).toBeLessThan(viaEngine[0]!.loss);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,203 @@
+/// <reference path="./simd/kernelModules.d.ts" />
+import sharedKernelBytes from './simd/kernels.as?shared';
+import { ARENA_START, MAXIMUM_PAGES, aligned, instantiateKernels, type KernelExports, type Kernels } from './kernels';
+import type { PoolWorkerStart } from './poolWorker';
+import { ARGS, DONE, FAILED, OP, Op, SEQ, SLOT, SPIN, runJob } from './poolJobs';
+
+/**
+ * Every core for the wide layers: where the page is cross-origin isolated
+ * (SharedArrayBuffer exists), the engine's thread and helper threads share
+ * one WebAssembly memory; a big product is cut into parts by rows (or, for
+ * the weight gradient, by inputs), each helper runs its part in place, the
+ * engine's thread runs the first, and Atomics hand the jobs over and wait for
+ * them. Small calls run on the engine's thread alone: below MIN_PART of work a
+ * part costs more to hand over than to compute.
+ */
+
+/** Work (multiply-adds, or values moved) below which a part is not worth a hand-off. */
+export const MIN_PART = 32_768;
+/** How long the engine's thread waits for a helper before it gives up on the pool. */
+const HELPER_TIMEOUT_MS = 10_000;
+
+export class KernelPool {
+  private seq = 0;
+  private top = ARENA_START;
+  private live = 0;
+  /** Every SharedArrayBuffer the memory has had (it is a new object after each growth); arrays on any of them are the pool's. */
+  private readonly buffers = new Set<ArrayBufferLike>();
+
+  private constructor(
+    readonly memory: WebAssembly.Memory,
+    private readonly k: KernelExports,
+    private readonly control: Int32Array,
+    private readonly workers: Worker[],
+  ) {
+    this.buffers.add(memory.buffer);
+  }
+
+  /** Threads a product may be split over: the helpers and this one. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /**
+   * A pool of `helpers` threads, or null where the page is not cross-origin
+   * isolated, the browser lacks threads in WebAssembly, or a helper does not
+   * start (then the engine runs on one thread, as before).
+   */
+  static async create(helpers: number): Promise<KernelPool | null> {
+    if (helpers < 1 || typeof SharedArrayBuffer === 'undefined' || typeof Worker === 'undefined' || !globalThis.crossOriginIsolated) return null;
+    if (!WebAssembly.validate(sharedKernelBytes)) return null;
+    const workers: Worker[] = [];
+    try {
+      const module = await WebAssembly.compile(sharedKernelBytes);
+      const memory = new WebAssembly.Memory({ initial: 16, maximum: MAXIMUM_PAGES, shared: true });
+      const k = await instantiateKernels(module, memory);
+      // Slot 0 is this thread's own part; slots 1..helpers the helpers'.
+      const control = new SharedArrayBuffer((helpers + 1) * SLOT * 4);
+      const ready = Array.from({ length: helpers }, (_, i) => {
+        const worker = new Worker(new URL('./poolWorker.ts', import.meta.url), { type: 'module', name: `kernels ${i + 1}` });
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          worker.onmessage = (event: MessageEvent<{ ready: boolean; message?: string }>) => (event.data.ready ? resolve() : reject(new Error(event.data.message)));
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.postMessage({ module, memory, control, slot: (i + 1) * SLOT } satisfies PoolWorkerStart);
+        });
+      });
+      await Promise.race([Promise.all(ready), new Promise((_, reject) => setTimeout(() => reject(new Error('helpers did not start')), HELPER_TIMEOUT_MS))]);
+      return new KernelPool(memory, k, new Int32Array(control), workers);
+    } catch {
+      for (const worker of workers) worker.terminate();
+      return null;
+    }
+  }
+
+  /** Kernels over `floats` float32s of this pool's memory (grown to fit), released with the network. */
+  kernels(floats: number): Kernels {
+    const start = this.live === 0 ? ARENA_START : this.top;
+    const end = start + floats * 4;
+    const pages = Math.ceil(end / 65536) - this.memory.buffer.byteLength / 65536;
+    if (pages > 0) {
+      this.memory.grow(pages);
+      this.buffers.add(this.memory.buffer);
+    }
+    this.live++;
+    this.top = end;
+    let next = start;
+    const take = (length: number): number => {
+      const size = aligned(length) * 4;
+      if (next + size > end) throw new Error(`The network's memory is full: ${length} more floats asked for beyond the ${floats} planned.`);
+      next += size;
+      return next - size;
+    };
+    const buffer = this.memory.buffer;
+    let released = false;
+    return {
+      ...this.operations(),
+      kind: 'simd',
+      threads: this.threads,
+      alloc: (length) => new Float32Array(buffer, take(length), length),
+      allocInts: (length) => new Int32Array(buffer, take(length), length),
+      release: () => {
+        if (released) return;
+        released = true;
+        this.live--;
+      },
+    };
+  }
+
+  /** The kernels' operations, each cut into parts over the threads when it is big enough. */
+  private operations(): Omit<Kernels, 'kind' | 'threads' | 'alloc' | 'allocInts' | 'release'> {
+    return {
+      denseForward: (x, y, w, b, rows, inSize, size) => {
+        this.own(x, y, w, b);
+        this.split(Op.denseForward, rows, 4, rows * inSize * size, (r0, r1) => [x.byteOffset + r0 * inSize * 4, y.byteOffset + r0 * size * 4, w.byteOffset, b.byteOffset, r1 - r0, inSize, size]);
+      },
+      addWeightGradient: (x, dy, dw, db, rows, inSize, size) => {
+        this.own(x, dy, dw, db);
+        this.split(Op.weightGradient, inSize, 4, rows * inSize * size, (j0, j1) => [x.byteOffset, dy.byteOffset, dw.byteOffset, j0 === 0 ? db.byteOffset : 0, rows, inSize, size, j0, j1]);
+      },
+      denseInputGradient: (dy, dx, w, rows, inSize, size) => {
+        this.own(dy, dx, w);
+        this.split(Op.inputGradient, rows, 2, rows * inSize * size, (r0, r1) => [dy.byteOffset + r0 * size * 4, dx.byteOffset + r0 * inSize * 4, w.byteOffset, r1 - r0, inSize, size]);
+      },
+      relu: (x, y, count) => {
+        this.own(x, y);
+        this.split(Op.relu, count, 4, count, (i0, i1) => [x.byteOffset + i0 * 4, y.byteOffset + i0 * 4, i1 - i0]);
+      },
+      reluBackward: (x, dy, dx, count) => {
+        this.own(x, dy, dx);
+        this.split(Op.reluBackward, count, 4, count, (i0, i1) => [x.byteOffset + i0 * 4, dy.byteOffset + i0 * 4, dx.byteOffset + i0 * 4, i1 - i0]);
+      },
+      im2col: (x, out, rows, s) => {
+        this.own(x, out);
+        const geometry = [s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft];
+        this.split(Op.im2col, rows, 1, out.length, (r0, r1) => [x.byteOffset, out.byteOffset, r0, r1, ...geometry]);
+      },
+      col2im: (grad, dx, rows, s) => {
+        this.own(grad, dx);
+        const geometry = [s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft];
+        this.split(Op.col2im, rows, 1, grad.length, (r0, r1) => [grad.byteOffset, dx.byteOffset, r0, r1, ...geometry]);
+      },
+      maxPool: (x, y, argmax, rows, s) => {
+        this.own(x, y, argmax);
+        this.split(Op.maxPool, rows, 1, rows * s.size * s.pool * s.pool, (r0, r1) => [x.byteOffset, y.byteOffset, argmax.byteOffset, r0, r1, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool]);
+      },
+    };
+  }
+
+  /** An array from elsewhere would be read at a meaningless offset of the memory: a mistake in the engine, never silent. */
+  private own(...arrays: (Float32Array | Int32Array)[]): void {
+    for (const array of arrays) if (!this.buffers.has(array.buffer)) throw new Error('A kernel was handed an array outside its memory.');
+  }
+
+  /**
+   * Runs `op` over 0..total cut into parts (boundaries on multiples of
+   * `multiple`), as many as the threads and the work (`work`, in
+   * multiply-adds or values) allow; `args` gives each part's arguments.
+   */
+  private split(op: number, total: number, multiple: number, work: number, args: (from: number, to: number) => number[]): void {
+    const parts = Math.max(1, Math.min(this.threads, Math.floor(work / MIN_PART), Math.ceil(total / multiple)));
+    const c = this.control;
+    if (parts === 1) {
+      this.write(0, op, args(0, total));
+      runJob(this.k, c, 0);
+      return;
+    }
+    const step = Math.ceil(total / parts / multiple) * multiple;
+    const seq = ++this.seq;
+    let used = 0;
+    for (let p = 1; p < parts; p++) {
+      const from = p * step;
+      if (from >= total) break;
+      const slot = p * SLOT;
+      this.write(slot, op, args(from, Math.min(total, from + step)));
+      c[slot + FAILED] = 0;
+      Atomics.store(c, slot + SEQ, seq);
+      Atomics.notify(c, slot + SEQ);
+      used = p;
+    }
+    this.write(0, op, args(0, Math.min(total, step)));
+    runJob(this.k, c, 0);
+    for (let p = 1; p <= used; p++) this.await(p * SLOT, seq);
+  }
+
+  private write(slot: number, op: number, values: number[]): void {
+    const c = this.control;
+    c[slot + OP] = op;
+    for (let i = 0; i < values.length; i++) c[slot + ARGS + i] = values[i]!;
+  }
+
+  /** Waits until the helper at `slot` has finished job `seq`: a short spin, then sleeps on the flag. */
+  private await(slot: number, seq: number): void {
+    const c = this.control;
+    for (let i = 0; i < SPIN && Atomics.load(c, slot + DONE) !== seq; i++);
+    const started = performance.now();
+    for (let done = Atomics.load(c, slot + DONE); done !== seq; done = Atomics.load(c, slot + DONE)) {
+      // Returns at once if the flag moved since it was read.
+      Atomics.wait(c, slot + DONE, done, 100);
+      if (performance.now() - started > HELPER_TIMEOUT_MS) throw new Error('A helper thread of the JavaScript engine stopped answering.');
+    }
+    if (c[slot + FAILED] === 1) throw new Error('A helper thread of the JavaScript engine failed in its part of a product.');
+  }
+}
