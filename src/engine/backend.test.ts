@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backendForRun, initBackend } from './backend';
+import { FUSED_AUTO_MAX_PARAMS, backendForRun, fusedAutoNote, initBackend } from './backend';
 import type { LayerSpec } from '../model/layers';
 
 // Node has no WebGL (no OffscreenCanvas), like Safari's workers, and cannot load the WASM binary from the
@@ -56,6 +56,17 @@ describe('backends where WebGL is missing', () => {
     // Dense on an image (per pixel in tfjs) is beyond the engine.
     const perPixel: LayerSpec[] = [{ id: 'a', kind: 'dense', units: 4, activation: 'relu' }];
     expect((await backendForRun(preferred, { layers: perPixel, data: { inputShape: [4, 4, 3] } as never })).name).not.toBe('js');
+  });
+
+  it('Auto keeps every model the engine can run on it without a hardware GPU, and leaves big ones to tfjs on a GPU', () => {
+    for (const session of ['wasm', 'cpu'] as const) {
+      expect(fusedAutoNote(66_049, session)).toMatch(/\(66,049 weights\) trains fastest on the playground's JavaScript engine: without a hardware GPU/);
+      expect(fusedAutoNote(5_000_000, session)).not.toBeNull();
+    }
+    for (const session of ['webgl', 'webgpu'] as const) {
+      expect(fusedAutoNote(66_049, session)).toMatch(/on the GPU, tfjs would spend more time per operation/);
+      expect(fusedAutoNote(FUSED_AUTO_MAX_PARAMS.withGpu + 1, session)).toBeNull();
+    }
   });
 
   it('a CNN asked to train on WASM moves to WebGL or CPU and says why', async () => {

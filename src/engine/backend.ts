@@ -141,14 +141,32 @@ export function wasmCanTrain(layers: readonly LayerSpec[]): boolean {
 }
 
 /**
- * The largest dense model (in weights) Auto trains on the fused JavaScript
- * engine; bigger ones go to tfjs, whose matrix kernels win once the
- * arithmetic outweighs its per-operation cost. Measured with `npm run bench`
- * (README, benchmark): without a hardware GPU the JavaScript engine beat
- * tfjs's WASM backend even on W4's 2-256-256-1 network (66,000 weights); a
- * hardware GPU takes over sooner, so there the bound is lower.
+ * The largest model (in weights) Auto trains on the JavaScript engine.
+ * Set for its WebAssembly SIMD kernels on every core (README, benchmark):
+ * without a hardware GPU it beat tfjs's WASM backend at every size the
+ * bench tried, W4's 2-256-256-1 network (66,000 weights) by 11×, and the
+ * W3 CNN ran 42× faster than tfjs on SwiftShader's WebGL, so there is no
+ * bound (the engine's memory is, at 1 GiB). With a hardware GPU, tfjs's
+ * per-operation cost (tens of microseconds a kernel) is paid back only by
+ * products far beyond a learner's models: the bound is an estimate, from
+ * the engine's 15-20 G multiply-adds a second per core, to be measured on a
+ * GPU machine.
  */
-export const FUSED_AUTO_MAX_PARAMS = { withGpu: 20_000, withoutGpu: 100_000 } as const;
+export const FUSED_AUTO_MAX_PARAMS = { withGpu: 250_000, withoutGpu: Number.POSITIVE_INFINITY } as const;
+
+/**
+ * Auto's note when the JavaScript engine should train a model it can run,
+ * with `params` weights, on a machine whose session backend is `session`;
+ * null when tfjs should (a bigger model on a hardware GPU).
+ */
+export function fusedAutoNote(params: number, session: TfjsBackendName | 'js'): string | null {
+  const gpu = session === 'webgl' || session === 'webgpu';
+  if (params > (gpu ? FUSED_AUTO_MAX_PARAMS.withGpu : FUSED_AUTO_MAX_PARAMS.withoutGpu)) return null;
+  const size = `Auto: a model this size (${params.toLocaleString('en')} weights) trains fastest on the playground's JavaScript engine`;
+  return gpu
+    ? `${size}; on the GPU, tfjs would spend more time per operation than on the arithmetic.`
+    : `${size}: without a hardware GPU its WebAssembly kernels beat tfjs's at every size measured.`;
+}
 
 /**
  * The backend a run uses. The fused JavaScript engine when it was asked for
@@ -161,15 +179,8 @@ export async function backendForRun(preferred: BackendInfo, run: Pick<TrainComma
   const fusable = canFuse(run.data.inputShape, run.layers);
   if (fusable && preferred.name === 'js') return preferred;
   if (fusable && preferred.auto) {
-    const params = summarize(run.data.inputShape, run.layers).totalParams;
-    if (params <= (preferred.name === 'webgl' ? FUSED_AUTO_MAX_PARAMS.withGpu : FUSED_AUTO_MAX_PARAMS.withoutGpu)) {
-      return {
-        name: 'js',
-        renderer: await describeKernels(),
-        note: `Auto: a model this size (${params.toLocaleString('en')} weights) trains fastest on the playground's JavaScript engine; tfjs would spend more time per operation than on the arithmetic.`,
-        auto: true,
-      };
-    }
+    const note = fusedAutoNote(summarize(run.data.inputShape, run.layers).totalParams, preferred.name);
+    if (note) return { name: 'js', renderer: await describeKernels(), note, auto: true };
   }
   const base: TfjsBackendName = preferred.name === 'js' ? (tf.getBackend() as TfjsBackendName) : preferred.name;
   const wanted: TfjsBackendName[] = base === 'wasm' && !wasmCanTrain(run.layers) ? ['webgl', 'cpu'] : [base];
