@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestEpoch, noiseAround, overfittingRange, smooth, stepNoise, type LossPoint } from './curves';
+import { createRng } from '../data/rng';
+import { bestEpoch, median, noiseAround, overfittingRange, smooth, stepNoise, type LossPoint } from './curves';
 
 const curve = (train: number[], val: number[]): LossPoint[] =>
   train.map((loss, i) => ({ epoch: i + 1, loss, valLoss: val[i]! }));
@@ -62,3 +63,14 @@ describe('overfittingRange on a flat training loss near 0', () => {
   });
 });
 
+
+describe('smooth', () => {
+  it('is the median of each value and its neighbours (the mean of two at the ends), for any curve', () => {
+    const rng = createRng(3);
+    for (const n of [1, 2, 3, 4, 10, 57]) {
+      const values = Array.from({ length: n }, () => rng.uniform(-1, 1));
+      const byDefinition = values.map((_, i) => median(values.slice(Math.max(0, i - 1), i + 2)));
+      expect(smooth(values)).toEqual(byDefinition);
+    }
+  });
+});

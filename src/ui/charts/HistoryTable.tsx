@@ -1,3 +1,4 @@
+import { DRAW_MS, throttlesViews, useThrottled } from '../run/useThrottled';
 import { memo } from 'react';
 import type { EpochRecord } from '../../engine/protocol';
 import { usePlayground } from '../../state';
@@ -19,7 +20,9 @@ const Row = memo(function Row({ record }: { record: EpochRecord }) {
 
 /** The chart's data as a table: one row per epoch, as Keras's History holds it. */
 export function HistoryTable() {
-  const history = usePlayground((state) => state.run.history);
+  const latest = usePlayground((state) => state.run.history);
+  const live = usePlayground((state) => throttlesViews(state.run.phase, state.run.history.length));
+  const history = useThrottled(latest, live, DRAW_MS);
   const task = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.task : null));
   const { metric, valMetric } = metricColumns(task);
   return (

@@ -6,6 +6,7 @@ import { usePlayground } from '../../state';
 import { recordEpoch, runLabel, type RunRecord } from '../../state/runsList';
 import { runEpochs, type RunState } from '../../state/runState';
 import { formatRate } from '../controls/sliderSteps';
+import { DRAW_MS, throttlesViews, useThrottled } from '../run/useThrottled';
 import { HistoryChart } from './HistoryChart';
 import { monitoredBest } from './monitoredBest';
 import { palette } from './palette';
@@ -17,7 +18,8 @@ import type { Curve, Marker } from './plot/CurveChart';
  * stretch where the model overfits.
  */
 export function LossChart() {
-  const run = usePlayground((state) => state.run);
+  const latest = usePlayground((state) => state.run);
+  const run = useThrottled(latest, throttlesViews(latest.phase, latest.history.length), DRAW_MS);
   const configEpochs = usePlayground((state) => state.config.epochs);
   const [logScale, setLogScale] = useState(false);
   const overlays = usePlayground(
@@ -45,7 +47,9 @@ const LossChartView = memo(function LossChartView({ run, configEpochs, logScale,
   const marked = useMemo(() => monitoredBest({ history, outcome, setup: run.setup, data: run.data }), [history, outcome, run.setup, run.data]);
   const best = marked?.epoch ?? null;
   const restored = marked?.restored === true;
-  const overfit = overfittingRange(history);
+  // The overfitting stretch reads the whole history: a few times a second while a long run trains.
+  const settled = useThrottled(history, throttlesViews(run.phase, history.length));
+  const overfit = useMemo(() => overfittingRange(settled), [settled]);
   const stoppedEarly = outcome?.kind === 'earlyStopped' ? outcome.epoch : null;
   const extraCurves = useMemo(
     () =>

@@ -1,3 +1,4 @@
+import { DRAW_MS, throttlesViews, useThrottled } from '../run/useThrottled';
 import { useMemo } from 'react';
 import { usePlayground } from '../../state';
 import { runEpochs } from '../../state/runState';
@@ -15,7 +16,8 @@ const noMarkers: readonly Marker[] = [];
  * restored) epoch is marked here too, where the value it judged is drawn.
  */
 export function MetricChart() {
-  const run = usePlayground((state) => state.run);
+  const latest = usePlayground((state) => state.run);
+  const run = useThrottled(latest, throttlesViews(latest.phase, latest.history.length), DRAW_MS);
   const configEpochs = usePlayground((state) => state.config.epochs);
   const task = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.task : null));
   const { metric, valMetric } = metricColumns(task);

@@ -1,3 +1,4 @@
+import { DRAW_MS, throttlesViews, useThrottled } from '../run/useThrottled';
 import { memo, useMemo, useState } from 'react';
 import { usePlayground } from '../../state';
 import { stepValues, type StepLog } from '../../state/stepLog';
@@ -12,7 +13,9 @@ import { envelopePoints, NOISE_WINDOW, relativeStepNoise, smoothedPoints, smooth
  * step to the next, and what the first steps of a run do.
  */
 export function StepLossChart() {
-  const steps = usePlayground((state) => state.run.steps);
+  const latestSteps = usePlayground((state) => state.run.steps);
+  const live = usePlayground((state) => throttlesViews(state.run.phase, state.run.history.length));
+  const steps = useThrottled(latestSteps, live, DRAW_MS);
   const stepsPerEpoch = usePlayground((state) => state.run.stepsPerEpoch);
   const epochs = usePlayground((state) => state.run.setup?.config.epochs ?? state.config.epochs);
   const batchSize = usePlayground((state) => state.run.data?.batchSize ?? null);
