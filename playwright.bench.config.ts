@@ -11,7 +11,7 @@ export default defineConfig({
   ...base,
   testDir: 'e2e/bench',
   testIgnore: [],
-  timeout: 900_000,
+  timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 900_000),
   retries: 0,
   use: {
     ...base.use,

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { test } from '@playwright/test';
 import { benchOnly, benchSelected } from './only';
+import type { Peak } from './peak';
 import type { Measurement } from './runners';
 
 const fmt = (value: number | undefined, digits = 1): string => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits));
@@ -46,13 +47,16 @@ test('benchmark: the playground against naive tfjs fit, convnetjs and brain.js',
   await page.goto('/');
   await page.getByText('Ready').waitFor();
   const loadBefore = loadavg()[0]!;
+  const peak = (await page.evaluate(() => (window as unknown as { benchPeak(): Promise<Peak> }).benchPeak())) as Peak;
   const results = (await page.evaluate((ids) => (window as unknown as { runBench(ids?: string[]): Promise<Measurement[]> }).runBench(ids), only)) as Measurement[];
   const lines = [
-    '| workload | trainer | backend | ms/epoch | samples/s | epochs/s | wall epochs/s | tensors before → after | long tasks | note |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',
+    `Peak of the engine's WebAssembly SIMD multiply-add loop: ${fmt(peak.oneCore, 2)} G multiply-adds/s on one core; ${fmt(peak.allCores, 2)} on ${peak.cores} cores at once (navigator.hardwareConcurrency ${peak.cores}); cross-origin isolated: ${peak.isolated ? 'yes' : 'no'}, so the engine uses ${peak.engineThreads} thread${peak.engineThreads === 1 ? '' : 's'}.`,
+    '',
+    '| workload | trainer | backend | ms/epoch | samples/s | epochs/s | wall epochs/s | G mult-adds/s | share of peak | tensors before → after | long tasks | note |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${r.trainer} | ${r.backend} | ${fmt(r.msPerEpoch)} | ${fmt(r.samplesPerSec, 0)} | ${fmt(r.epochsPerSec, 2)} | ${r.wallMsPerEpoch === undefined ? '—' : fmt(1000 / r.wallMsPerEpoch, 2)} | ${r.tensorsBefore ?? '—'} → ${r.tensorsAfter ?? '—'} | ${r.longTasks ?? '—'} | ${r.note ?? ''} |`,
+        `| ${r.workload} | ${r.trainer} | ${r.backend} | ${fmt(r.msPerEpoch)} | ${fmt(r.samplesPerSec, 0)} | ${fmt(r.epochsPerSec, 2)} | ${r.wallMsPerEpoch === undefined ? '—' : fmt(1000 / r.wallMsPerEpoch, 2)} | ${fmt(r.gmacs, 2)} | ${r.shareOfPeak === undefined ? '—' : `${fmt(100 * r.shareOfPeak, 0)} %`} | ${r.tensorsBefore ?? '—'} → ${r.tensorsAfter ?? '—'} | ${r.longTasks ?? '—'} | ${r.note ?? ''} |`,
     ),
     '',
     '| workload | playground vs | on | same backend | playground fastest |',
@@ -66,5 +70,5 @@ test('benchmark: the playground against naive tfjs fit, convnetjs and brain.js',
   ];
   console.log(lines.join('\n'));
   await mkdir('bench-results', { recursive: true });
-  await writeFile('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), userAgent: await page.evaluate(() => navigator.userAgent), results, ratios: ratios(results) }, null, 2));
+  await writeFile('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), userAgent: await page.evaluate(() => navigator.userAgent), peak, results, ratios: ratios(results) }, null, 2));
 });

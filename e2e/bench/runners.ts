@@ -25,6 +25,10 @@ export interface Measurement {
   tensorsBefore?: number;
   tensorsAfter?: number;
   longTasks?: number;
+  /** Giga multiply-adds a second in the model's dense products (see macs.ts), at the wall epochs/s where measured. */
+  gmacs?: number;
+  /** gmacs over the machine's peak for the threads this trainer uses (see peak.ts). */
+  shareOfPeak?: number;
   note?: string;
 }
 

@@ -1,0 +1,105 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { expect, test } from '@playwright/test';
+import { applyAndClose } from '../w2';
+import { benchSelected } from './only';
+
+/** The app's production build, served beside the bench page (playwright.bench.config.ts). */
+const APP_URL = 'http://localhost:4175/';
+const RUNS = 3;
+/** How long each run trains, from its first epoch shown, before Pause is pressed: the whole run, 2,000 epochs (the most the app allows), is under half a second. */
+const TRAIN_MS = 100;
+
+interface W1AppRun {
+  /** Epochs a second the status line showed over the window before Pause. */
+  epochsPerSecond: number;
+  /** Times a second the status line's epoch count changed over that window. */
+  updatesPerSecond: number;
+  /** From the click on Pause to the status line saying the run is paused, in ms. */
+  pauseMs: number;
+  epochAtPause: number;
+}
+
+/**
+ * Issue 17's W1 as a learner sees it: TensorFlow Playground's default
+ * network (circle, 2-4-2-1 tanh, batch 10, SGD 0.03) trained through the
+ * UI, the status line's epoch count read by a MutationObserver as it
+ * changes, Train and then Pause clicked from the page itself (no
+ * Playwright round trip in the timings) and the time until the status line
+ * says Paused taken.
+ */
+test('benchmark: W1 in the app — epochs a second shown, updates a second, and how soon Pause takes effect', async ({ page }) => {
+  test.skip(!benchSelected('W1'), 'BENCH_ONLY leaves W1 out');
+  await page.goto(APP_URL);
+  await page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/).waitFor();
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Paste Keras code' }).click();
+  await page
+    .getByRole('dialog', { name: 'Paste Keras code' })
+    .getByRole('textbox', { name: 'Keras code' })
+    .fill(`model = keras.Sequential([
+    layers.Dense(4, activation='tanh', input_shape=[2]),
+    layers.Dense(2, activation='tanh'),
+    layers.Dense(1, activation='sigmoid'),
+])
+model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss='binary_crossentropy', metrics=['binary_accuracy'])
+model.fit(X_train, y_train, batch_size=10, epochs=2000)`);
+  await applyAndClose(page);
+  const runs: W1AppRun[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(
+      await page.evaluate(async (trainMs) => {
+        const status = document.querySelector('[role="status"]')!;
+        const epochOf = (text: string): number => Number(/Epoch (\d+)\//.exec(text)?.[1] ?? Number.NaN);
+        const changes: { at: number; epoch: number }[] = [];
+        let pausedAt = Number.NaN;
+        const observer = new MutationObserver(() => {
+          const text = status.textContent ?? '';
+          if (text.startsWith('Paused') && Number.isNaN(pausedAt)) pausedAt = performance.now();
+          const epoch = epochOf(text);
+          if (Number.isFinite(epoch) && epoch !== changes[changes.length - 1]?.epoch) changes.push({ at: performance.now(), epoch });
+        });
+        observer.observe(status, { childList: true, subtree: true, characterData: true });
+        const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
+        button('Train').click();
+        const clickedTrainAt = performance.now();
+        while (changes.length === 0 && performance.now() - clickedTrainAt < 10_000) await new Promise((resolve) => setTimeout(resolve, 1));
+        if (changes.length === 0) throw new Error(`No epoch shown within 10 s of Train; the status says: ${status.textContent}`);
+        const trainedAt = changes[0]!.at;
+        await new Promise((resolve) => setTimeout(resolve, trainMs));
+        const pause = button('Pause');
+        const clickedAt = performance.now();
+        // A run that ended before the click has nothing to pause: its row says so (NaN).
+        if (pause.disabled) pausedAt = Number.POSITIVE_INFINITY;
+        pause.click();
+        while (Number.isNaN(pausedAt) && performance.now() - clickedAt < 5000) await new Promise((resolve) => setTimeout(resolve, 1));
+        observer.disconnect();
+        // The window: from the first epoch shown to the click on Pause.
+        const window = changes.filter((c) => c.at >= trainedAt && c.at <= clickedAt);
+        const seconds = (window[window.length - 1]!.at - window[0]!.at) / 1000;
+        return {
+          epochsPerSecond: (window[window.length - 1]!.epoch - window[0]!.epoch) / seconds,
+          updatesPerSecond: (window.length - 1) / seconds,
+          pauseMs: Number.isFinite(pausedAt) ? pausedAt - clickedAt : Number.NaN,
+          epochAtPause: epochOf(status.textContent ?? ''),
+        };
+      }, TRAIN_MS),
+    );
+    const stop = page.getByRole('button', { name: 'Stop' });
+    if (await stop.isEnabled()) await stop.click();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByRole('status')).toHaveText(/^Ready/);
+  }
+  const backend = /Backend: (\w+)/.exec((await page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/).textContent()) ?? '')?.[1] ?? '?';
+  const lines = [
+    '| app run | backend | epochs/s shown | status updates/s | Pause took effect after (ms) | epoch at pause |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...runs.map((run, i) => `| W1 run ${i + 1} | ${backend} | ${run.epochsPerSecond.toFixed(0)} | ${run.updatesPerSecond.toFixed(1)} | ${run.pauseMs.toFixed(0)} | ${run.epochAtPause} |`),
+    '',
+    `Load average (1 min): ${loadavg()[0]!.toFixed(1)}.`,
+  ];
+  console.log(lines.join('\n'));
+  await mkdir('bench-results', { recursive: true });
+  await writeFile('bench-results/app-w1.json', JSON.stringify({ date: new Date().toISOString(), workload: 'W1', backend, runs }, null, 2));
+});
