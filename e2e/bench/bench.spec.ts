@@ -41,6 +41,16 @@ function ratios(results: Measurement[]): Ratio[] {
     });
 }
 
+/** The JavaScript engine as Auto runs it (SIMD kernels on the pool) against its other kernels in the same run. */
+function engineRatios(results: Measurement[]): { workload: string; versus: string; ratio: number }[] {
+  return results.flatMap((row) => {
+    const kernels = /^playground \(worker\), (scalar kernels|SIMD on one thread)$/.exec(row.trainer)?.[1];
+    const auto = results.find((r) => r.workload === row.workload && r.trainer === 'playground (worker)' && r.backend === 'js');
+    if (!kernels || !auto || !Number.isFinite(row.samplesPerSec)) return [];
+    return [{ workload: row.workload, versus: kernels === 'scalar kernels' ? 'its scalar loops (the engine before this round, and the fallback)' : 'its SIMD kernels on one thread', ratio: auto.samplesPerSec / row.samplesPerSec }];
+  });
+}
+
 test('benchmark: the playground against naive tfjs fit, convnetjs and brain.js', async ({ page }) => {
   test.skip(!benchSelected('W1', 'W2', 'W3', 'W4', 'W5'), 'BENCH_ONLY names no workload');
   const only = benchOnly ? [...benchOnly] : undefined;
@@ -64,6 +74,10 @@ test('benchmark: the playground against naive tfjs fit, convnetjs and brain.js',
     ...ratios(results).map(
       (r) => `| ${r.workload} | ${r.versus} | ${r.backend} | ${r.sameBackend === null ? '—' : `${fmt(r.sameBackend, 2)}×`} | ${fmt(r.best, 2)}× (${r.bestBackend}) |`,
     ),
+    '',
+    '| workload | JavaScript engine as Auto runs it vs | speed-up |',
+    '| --- | --- | ---: |',
+    ...engineRatios(results).map((r) => `| ${r.workload} | ${r.versus} | ${fmt(r.ratio, 2)}× |`),
     '',
     // This machine may be shared: a load above its core count slows every row.
     `Load average (1 min) over the run: ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}.`,

@@ -32,7 +32,7 @@ function withShares(prepared: Map<string, Prepared>, rows: Measurement[]): Measu
     if (!Number.isFinite(macs) || !Number.isFinite(row.epochsPerSec) || !peak) return row;
     const epochsPerSec = row.wallMsPerEpoch !== undefined && Number.isFinite(row.wallMsPerEpoch) ? 1000 / row.wallMsPerEpoch : row.epochsPerSec;
     const gmacs = (macs * epochsPerSec) / 1e9;
-    const pool = row.trainer.startsWith('playground') && row.backend === 'js' && peak.engineThreads > 1;
+    const pool = row.trainer === 'playground (worker)' && row.backend === 'js' && peak.engineThreads > 1;
     const limit = pool ? (peak.engineThreads >= peak.cores ? peak.allCores : peak.oneCore * peak.engineThreads) : peak.oneCore;
     return { ...row, gmacs, shareOfPeak: gmacs / limit };
   });
@@ -62,6 +62,13 @@ async function runBench(only?: string[]): Promise<Measurement[]> {
       }
       state.textContent = `${workload.id} playground on ${backend}`;
       results.push(await runPlayground(prepared, backend));
+      // The engine before its WebAssembly kernels (the scalar loops, the fallback) and on one thread, side by side.
+      if (backend === 'js' && !workload.recurrent) {
+        for (const kernels of ['simd', 'scalar'] as const) {
+          state.textContent = `${workload.id} playground on js, ${kernels}`;
+          results.push(await runPlayground(prepared, backend, [], kernels));
+        }
+      }
       // The app shows a series' Forecast, so its runs measure the forecast as they train: that cost too, on the CPU backends.
       if (prepared.table.series && backend !== 'webgl' && backend !== 'webgpu') {
         state.textContent = `${workload.id} playground on ${backend}, forecast watched`;

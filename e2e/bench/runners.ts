@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { TrainingClient } from '../../src/engine/client';
 import { initBackend } from '../../src/engine/backend';
-import type { BackendName, EpochRecord, ProbeKind, WorkerEvent } from '../../src/engine/protocol';
+import type { BackendName, EpochRecord, KernelMode, ProbeKind, WorkerEvent } from '../../src/engine/protocol';
 import { buildModel } from '../../src/engine/tf/buildModel';
 import { createOptimizer, disposeOptimizer } from '../../src/engine/tf/createOptimizer';
 import { seriesProbeSetup } from '../../src/data/forecast';
@@ -50,8 +50,9 @@ export const skipped = (p: Prepared, trainer: string, backend: string, note: str
  * (shader compiles) is not counted. `probes` are the inside views to measure
  * as if open (the app watches 'forecast' whenever a series is shown).
  */
-export async function runPlayground(p: Prepared, backend: BackendName, probes: ProbeKind[] = []): Promise<Measurement> {
+export async function runPlayground(p: Prepared, backend: BackendName, probes: ProbeKind[] = [], kernels: KernelMode = 'auto'): Promise<Measurement> {
   const client = new TrainingClient(backend);
+  if (kernels !== 'auto') client.setKernelMode(kernels);
   if (probes.length > 0) client.watchProbes(probes);
   const records: EpochRecord[] = [];
   /** When each epoch's event reached this page (performance.now()). */
@@ -101,7 +102,8 @@ export async function runPlayground(p: Prepared, backend: BackendName, probes: P
   const ms = timed.reduce((sum, r) => sum + r.ms, 0) / Math.max(1, timed.length);
   // From the first epoch's event (after the warm-up epoch) to the last one's.
   const wallMsPerEpoch = arrivals.length > 1 ? (arrivals[arrivals.length - 1]! - arrivals[0]!) / (arrivals.length - 1) : Number.NaN;
-  const trainer = probes.length > 0 ? `playground (worker), watching ${probes.join(', ')}` : 'playground (worker)';
+  const trainer =
+    probes.length > 0 ? `playground (worker), watching ${probes.join(', ')}` : kernels === 'auto' ? 'playground (worker)' : `playground (worker), ${kernels === 'scalar' ? 'scalar kernels' : 'SIMD on one thread'}`;
   const probeNote = probes.length > 0 ? `${probes.join(', ')} measured ${probeMs.length}× in the timed epochs, ${(probeMs.reduce((a, b) => a + b, 0) / Math.max(1, probeMs.length)).toFixed(0)} ms each` : undefined;
   return result(p, trainer, backend, ms, { wallMsPerEpoch, tensorsBefore: end.tensorsBefore, tensorsAfter: end.tensorsAfter, longTasks, ...(probeNote ? { note: probeNote } : {}) });
 }

@@ -1,4 +1,4 @@
-import { runIdOf, transferables, type BackendPreference, type Command, type ProbeInput, type ProbeKind, type TrainCommand, type WorkerEvent } from './protocol';
+import { runIdOf, transferables, type BackendPreference, type Command, type KernelMode, type ProbeInput, type ProbeKind, type TrainCommand, type WorkerEvent } from './protocol';
 
 export type WorkerEventListener = (event: WorkerEvent) => void;
 
@@ -21,6 +21,7 @@ export class TrainingClient {
   private lastRunId = 0;
   private readonly listeners = new Set<WorkerEventListener>();
   private weightsWatched = true;
+  private kernelMode: KernelMode = 'auto';
   private probesWatched: ProbeKind[] = [];
   /** A copy of the last probeInput, for a fresh worker (the sent buffer moves to the worker). */
   private input: ProbeInput | null = null;
@@ -119,6 +120,12 @@ export class TrainingClient {
   }
 
   /** Loses the worker's WebGL context on purpose, as a GPU reset would; for tests only. */
+  /** The JavaScript engine's kernels for the runs that follow (see the kernelMode command); kept for a fresh worker. */
+  setKernelMode(mode: KernelMode): void {
+    this.kernelMode = mode;
+    if (this.worker) this.send({ type: 'kernelMode', mode });
+  }
+
   loseWebglContext(): void {
     if (this.worker) this.send({ type: 'loseWebglContext' });
   }
@@ -154,6 +161,7 @@ export class TrainingClient {
     worker.addEventListener('messageerror', () => this.crashed(worker, 'a message could not be read'));
     worker.postMessage({ type: 'init', backend: this.backend } satisfies Command);
     if (!this.weightsWatched) worker.postMessage({ type: 'watchWeights', on: false } satisfies Command);
+    if (this.kernelMode !== 'auto') worker.postMessage({ type: 'kernelMode', mode: this.kernelMode } satisfies Command);
     if (this.probesWatched.length > 0) worker.postMessage({ type: 'watchProbes', probes: this.probesWatched } satisfies Command);
     if (this.input) worker.postMessage({ type: 'probeInput', input: { id: this.input.id, values: this.input.values.slice() } } satisfies Command);
     return worker;

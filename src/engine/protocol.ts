@@ -177,7 +177,16 @@ export type Command =
    */
   | { type: 'probeInput'; input: ProbeInput | null }
   /** Loses the WebGL context on purpose, as a GPU reset would: sent only by the test hooks. */
-  | { type: 'loseWebglContext' };
+  | { type: 'loseWebglContext' }
+  /**
+   * Which kernels the JavaScript engine's next networks get: 'auto' (the
+   * pool of threads or WASM SIMD, the best that runs), 'simd' (one thread)
+   * or 'scalar' (the plain loops, as where WASM SIMD is missing). Sent only by
+   * the bench and the tests, to measure and check each path in the browser.
+   */
+  | { type: 'kernelMode'; mode: KernelMode };
+
+export type KernelMode = 'auto' | 'scalar' | 'simd';
 
 /** One weight tensor of the model: which layer of the spec it belongs to, its name and shape. */
 export interface WeightSlot {

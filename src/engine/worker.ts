@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { backendForRun, backendWithoutWebgl, initBackend, webglContext } from './backend';
 import { EventBatcher } from './eventBatcher';
+import { setKernelMode } from './fused/kernelChoice';
 import { eventTransferables, type Command, type WorkerEvent } from './protocol';
 import { TrainingSession, type GpuWatch } from './session';
 
@@ -64,6 +65,9 @@ self.onmessage = (message: MessageEvent<Command>) => {
       break;
     case 'probeInput':
       void session.probeInput(command.input);
+      break;
+    case 'kernelMode':
+      setKernelMode(command.mode);
       break;
     case 'loseWebglContext':
       // What a GPU reset does; only the test hooks send this.

@@ -1,4 +1,5 @@
 import { ARENA_START, MAXIMUM_PAGES, instantiateKernels, kernelModule, scalarKernels, simdKernels, type Kernels } from './kernels';
+import type { KernelMode } from '../protocol';
 import { KernelPool } from './pool';
 
 /*
@@ -7,7 +8,6 @@ import { KernelPool } from './pool';
  * loops where WASM SIMD is missing.
  */
 
-export type KernelMode = 'auto' | 'scalar' | 'simd';
 let mode: KernelMode = 'auto';
 
 /** 'auto' (the best that works here), or one kind for every new network: the tests run each. */
