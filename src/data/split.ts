@@ -9,9 +9,10 @@ export interface Split {
 }
 
 /** Fisher–Yates shuffle of 0..n-1 driven by a seed. */
-export function shuffledIndices(n: number, seed: number): Uint32Array {
+export function shuffledIndices(n: number, seed: number, into?: Uint32Array): Uint32Array {
   const rng = createRng(seed);
-  const order = new Uint32Array(n);
+  // A training loop hands in the same array every epoch.
+  const order = into?.length === n ? into : new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);

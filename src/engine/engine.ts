@@ -92,12 +92,12 @@ export interface TrainingEngine {
  * shape (WebGL compiles no new shaders, buffers are reused) and every row is
  * still seen at least once per epoch.
  */
-export function batchOrder(order: Uint32Array, batchSize: number): Uint32Array {
+export function batchOrder(order: Uint32Array, batchSize: number, into?: Uint32Array): Uint32Array {
   const numRows = order.length;
   const size = Math.max(1, Math.min(batchSize, numRows));
   const total = Math.ceil(numRows / size) * size;
   if (total === numRows) return order;
-  const filled = new Uint32Array(total);
+  const filled = into?.length === total ? into : new Uint32Array(total);
   filled.set(order);
   for (let i = numRows; i < total; i++) filled[i] = order[i - numRows]!;
   return filled;

@@ -148,6 +148,9 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
   let lastGood: WeightSnapshot | null = null;
   let lastGoodEpoch = startEpoch;
   let lastResumeCopy = Number.NEGATIVE_INFINITY;
+  /** Each epoch's order of rows and its batches, in the same two arrays every epoch. */
+  const shuffled = new Uint32Array(numTrain);
+  const batched = new Uint32Array(Math.ceil(numTrain / batchSize) * batchSize);
   let outcome: RunOutcome = { kind: 'completed', epochs: config.epochs, restoredFrom: null };
   let finalWeights: Float32Array | null = null;
   let finalModel: SerializedModel | null = null;
@@ -158,7 +161,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
     else lastGood = engine.snapshot();
     for (let epoch = startEpoch + 1; epoch <= config.epochs && request.mode !== 'evaluate'; epoch++) {
       const started = performance.now();
-      const order = batchOrder(shuffledIndices(numTrain, config.seed * 7919 + epoch), batchSize);
+      const order = batchOrder(shuffledIndices(numTrain, config.seed * 7919 + epoch, shuffled), batchSize, batched);
       const finished = await engine.trainEpoch(order, control, () => {
         const rate = control.takeLearningRate();
         if (rate === null || rate === learningRate) return;

@@ -42,6 +42,8 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   const showWeights = params <= WEIGHT_VIEW_LIMIT;
   const layout = showWeights ? weightLayout(model) : null;
   const target = new Float32Array(batchSize * k);
+  /** Each batch's loss and metric sums, in one object for the whole run. */
+  const batchSums = { loss: 0, metric: 0 };
   let lossSum = 0;
   let metricSum = 0;
   let rowsSeen = 0;
@@ -67,8 +69,13 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     }
     return flat;
   };
+  /** The validation rows' outputs, reused every epoch; what is handed on is a copy of it. */
+  /** Weight copies of disposed snapshots, to copy the next ones into. */
+  const spareCopies: Float32Array[][] = [];
+  const valOut = new Float32Array(numVal * net.outputSize);
   const validation = (): { valLoss: number; valMetric: number; validation: Float32Array } => {
-    const out = predictions(data.xVal, numVal);
+    const out = valOut;
+    net.predict(data.xVal, numVal, out);
     const sums = lossAndMetric(config.loss, task, out, data.yVal, numVal, k, null);
     // Keras 3's val_loss includes the weight penalties, as its training loss does.
     return { valLoss: sums.loss / numVal + net.penalty(), valMetric: sums.metric / numVal, validation: out };
@@ -101,7 +108,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
           for (let i = 0, from = row * k, to = r * k; i < k; i++) target[to + i] = yTrain[from + i]!;
         }
         const output = net.trainForward();
-        const sums = lossAndMetric(config.loss, task, output, target, batchSize, k, net.outputGrad);
+        const sums = lossAndMetric(config.loss, task, output, target, batchSize, k, net.outputGrad, batchSize, batchSums);
         // The penalties at the weights this batch was computed with, as tfjs's objective includes them.
         const penalty = net.penalty();
         lossSum += sums.loss + penalty * batchSize;
@@ -117,7 +124,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     },
     async report(withPredictions, withWeights = true, withTrends = false): Promise<EpochStats> {
       const { valLoss, valMetric, validation: out } = validation();
-      const readout = withPredictions ? readoutWith(out) : { weights: weightsNow(), predictions: null };
+      const readout = withPredictions ? readoutWith(out.slice()) : { weights: withWeights ? weightsNow() : null, predictions: null };
       if (!withWeights) readout.weights = null;
       let trends: EpochStats['trends'] = null;
       if (withTrends && gradientNormSums) {
@@ -141,11 +148,21 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
       return { loss: sums.loss / numTest + net.penalty(), metric: sums.metric / numTest, predictions: out };
     },
     async readout() {
-      return readoutWith(validation().validation);
+      return readoutWith(validation().validation.slice());
     },
     snapshot(): WeightSnapshot {
-      const copy = net.weights().map((weight) => weight.slice());
-      return { restore: () => net.setWeights(copy), dispose: () => undefined };
+      // Copies into arrays a disposed snapshot gave back: the trainer takes one every epoch.
+      const copy = spareCopies.pop() ?? net.weights().map((weight) => new Float32Array(weight.length));
+      net.weights().forEach((weight, i) => copy[i]!.set(weight));
+      let disposed = false;
+      return {
+        restore: () => net.setWeights(copy),
+        dispose: () => {
+          if (disposed) return;
+          disposed = true;
+          spareCopies.push(copy);
+        },
+      };
     },
     setLearningRate(rate) {
       optimizer.learningRate = rate;

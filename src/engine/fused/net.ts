@@ -152,7 +152,7 @@ export class FusedNet {
   /** The forward pass in training mode over the rows in `input`; returns the outputs (batchSize rows). */
   trainForward(): Float32Array {
     const rows = this.batchSize;
-    this.stages.forEach((stage, i) => this.forward(stage, this.outputs[i]!, this.outputs[i + 1]!, rows, true));
+    for (let i = 0; i < this.stages.length; i++) this.forward(this.stages[i]!, this.outputs[i]!, this.outputs[i + 1]!, rows, true);
     return this.outputs[this.outputs.length - 1]!;
   }
 
@@ -185,7 +185,7 @@ export class FusedNet {
     for (let start = 0; start < rows; start += chunk) {
       const count = Math.min(chunk, rows - start);
       scratch[0]!.set(x.subarray(start * this.inputSize, (start + count) * this.inputSize));
-      this.stages.forEach((stage, i) => this.forward(stage, scratch[i]!, scratch[i + 1]!, count, false));
+      for (let i = 0; i < this.stages.length; i++) this.forward(this.stages[i]!, scratch[i]!, scratch[i + 1]!, count, false);
       take(scratch, start, count);
     }
   }

@@ -19,6 +19,8 @@ export function lossAndMetric(
   k: number,
   grad: Float32Array | null,
   meanOver = rows,
+  /** Filled and returned, so a training loop can reuse one object rather than make one per batch. */
+  into: { loss: number; metric: number } = { loss: 0, metric: 0 },
 ): { loss: number; metric: number } {
   let lossSum = 0;
   let metricSum = 0;
@@ -81,7 +83,9 @@ export function lossAndMetric(
     }
     metricSum += rowMetric(task, p, t, o, k);
   }
-  return { loss: lossSum, metric: metricSum };
+  into.loss = lossSum;
+  into.metric = metricSum;
+  return into;
 }
 
 /** The metric of one row, as tfjs computes it: accuracy (0.5 threshold, or arg-max) or mean absolute error. */

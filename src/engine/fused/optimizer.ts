@@ -32,7 +32,8 @@ export function createFusedOptimizer(name: OptimizerName, learningRate: number):
       learningRate,
       step(params) {
         iteration++;
-        params.forEach((p, index) => update(p.value, p.grad, stateOf(params, index), optimizer.learningRate));
+        // A loop, not forEach: no closure made at every step.
+        for (let index = 0; index < params.length; index++) update(params[index]!.value, params[index]!.grad, stateOf(params, index), optimizer.learningRate);
       },
     };
     return optimizer;

@@ -14,8 +14,13 @@ import { ARGS, DONE, FAILED, OP, Op, SEQ, SLOT, SPIN, runJob } from './poolJobs'
  * part costs more to hand over than to compute.
  */
 
-/** Work (multiply-adds, or values moved) below which a part is not worth a hand-off. */
-export const MIN_PART = 32_768;
+/**
+ * Work (multiply-adds, or values moved) below which a part is not worth a
+ * hand-off: about 20 µs of SIMD arithmetic, against a sleeping helper's
+ * wake-up of tens of microseconds. (At 32,768 the bench's W2, whose
+ * 64 × 32 layer at batch 32 was cut in two, ran at 0.6× its one-thread speed.)
+ */
+export const MIN_PART = 200_000;
 /** How long the engine's thread waits for a helper before it gives up on the pool. */
 const HELPER_TIMEOUT_MS = 10_000;
 
@@ -111,22 +116,27 @@ export class KernelPool {
     return {
       denseForward: (x, y, w, b, rows, inSize, size) => {
         this.own(x, y, w, b);
+        if (this.parts(rows * inSize * size, rows, 4) === 1) return this.k.denseForward(x.byteOffset, y.byteOffset, w.byteOffset, b.byteOffset, rows, inSize, size);
         this.split(Op.denseForward, rows, 4, rows * inSize * size, (r0, r1) => [x.byteOffset + r0 * inSize * 4, y.byteOffset + r0 * size * 4, w.byteOffset, b.byteOffset, r1 - r0, inSize, size]);
       },
       addWeightGradient: (x, dy, dw, db, rows, inSize, size) => {
         this.own(x, dy, dw, db);
+        if (this.parts(rows * inSize * size, inSize, 4) === 1) return this.k.weightGradient(x.byteOffset, dy.byteOffset, dw.byteOffset, db.byteOffset, rows, inSize, size, 0, inSize);
         this.split(Op.weightGradient, inSize, 4, rows * inSize * size, (j0, j1) => [x.byteOffset, dy.byteOffset, dw.byteOffset, j0 === 0 ? db.byteOffset : 0, rows, inSize, size, j0, j1]);
       },
       denseInputGradient: (dy, dx, w, rows, inSize, size) => {
         this.own(dy, dx, w);
+        if (this.parts(rows * inSize * size, rows, 2) === 1) return this.k.inputGradient(dy.byteOffset, dx.byteOffset, w.byteOffset, rows, inSize, size);
         this.split(Op.inputGradient, rows, 2, rows * inSize * size, (r0, r1) => [dy.byteOffset + r0 * size * 4, dx.byteOffset + r0 * inSize * 4, w.byteOffset, r1 - r0, inSize, size]);
       },
       relu: (x, y, count) => {
         this.own(x, y);
+        if (this.parts(count, count, 4) === 1) return this.k.reluForward(x.byteOffset, y.byteOffset, count);
         this.split(Op.relu, count, 4, count, (i0, i1) => [x.byteOffset + i0 * 4, y.byteOffset + i0 * 4, i1 - i0]);
       },
       reluBackward: (x, dy, dx, count) => {
         this.own(x, dy, dx);
+        if (this.parts(count, count, 4) === 1) return this.k.reluBackward(x.byteOffset, dy.byteOffset, dx.byteOffset, count);
         this.split(Op.reluBackward, count, 4, count, (i0, i1) => [x.byteOffset + i0 * 4, dy.byteOffset + i0 * 4, dx.byteOffset + i0 * 4, i1 - i0]);
       },
       im2col: (x, out, rows, s) => {
@@ -147,8 +157,10 @@ export class KernelPool {
   }
 
   /** An array from elsewhere would be read at a meaningless offset of the memory: a mistake in the engine, never silent. */
-  private own(...arrays: (Float32Array | Int32Array)[]): void {
-    for (const array of arrays) if (!this.buffers.has(array.buffer)) throw new Error('A kernel was handed an array outside its memory.');
+  private own(a: Float32Array | Int32Array, b: Float32Array | Int32Array, c: Float32Array | Int32Array = a, d: Float32Array | Int32Array = a): void {
+    // Four parameters rather than a rest array: this runs on every kernel call.
+    const buffers = this.buffers;
+    if (!buffers.has(a.buffer) || !buffers.has(b.buffer) || !buffers.has(c.buffer) || !buffers.has(d.buffer)) throw new Error('A kernel was handed an array outside its memory.');
   }
 
   /**
@@ -156,8 +168,13 @@ export class KernelPool {
    * `multiple`), as many as the threads and the work (`work`, in
    * multiply-adds or values) allow; `args` gives each part's arguments.
    */
+  /** How many parts `work` over 0..total (cut on multiples of `multiple`) is worth. */
+  private parts(work: number, total: number, multiple: number): number {
+    return Math.max(1, Math.min(this.threads, Math.floor(work / MIN_PART), Math.ceil(total / multiple)));
+  }
+
   private split(op: number, total: number, multiple: number, work: number, args: (from: number, to: number) => number[]): void {
-    const parts = Math.max(1, Math.min(this.threads, Math.floor(work / MIN_PART), Math.ceil(total / multiple)));
+    const parts = this.parts(work, total, multiple);
     const c = this.control;
     if (parts === 1) {
       this.write(0, op, args(0, total));
