@@ -23,12 +23,16 @@ export async function tapWorkers(page: Page): Promise<void> {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
         this.addEventListener('message', (message: MessageEvent) => {
-          const event = message.data as { type?: string; record?: { epoch: number; ms: number }; result?: Record<string, unknown> };
-          if (event?.type === 'epoch' && event.record) trace.epochs.push({ epoch: event.record.epoch, ms: event.record.ms, at: performance.now() });
-          if (event?.type === 'probe' && event.result) {
-            trace.probes.push({ at: performance.now(), kinds: Object.keys(event.result).filter((key) => event.result![key] != null) });
+          type Heard = { type?: string; record?: { epoch: number; ms: number }; result?: Record<string, unknown> };
+          // The training worker posts its events in arrays (src/engine/eventBatcher.ts).
+          const events = (Array.isArray(message.data) ? message.data : [message.data]) as Heard[];
+          for (const event of events) {
+            if (event?.type === 'epoch' && event.record) trace.epochs.push({ epoch: event.record.epoch, ms: event.record.ms, at: performance.now() });
+            if (event?.type === 'probe' && event.result) {
+              trace.probes.push({ at: performance.now(), kinds: Object.keys(event.result).filter((key) => event.result![key] != null) });
+            }
+            if (event?.type === 'predictions') trace.predictions++;
           }
-          if (event?.type === 'predictions') trace.predictions++;
         });
       }
     };
