@@ -19,6 +19,12 @@ interface W1AppRun {
   updatesPerSecond: number;
   /** From the click on Pause to the status line saying the run is paused, in ms (NaN for a run not paused). */
   pauseMs: number;
+  /**
+   * Epochs the worker trained after the click: the paused epoch less the
+   * last one shown before the click (which lags the worker's, so this is
+   * an upper bound); at the run's speed, how long Pause took to take effect.
+   */
+  epochsAfterPause: number;
   /** The epoch the status line showed last. */
   lastEpoch: number;
 }
@@ -85,7 +91,9 @@ model.fit(X_train, y_train, batch_size=10, epochs=2000)`);
         // From the first epoch shown to the last before the click on Pause (or to the end).
         const window = changes.filter((c) => c.at <= clickedAt);
         const seconds = (window[window.length - 1]!.at - window[0]!.at) / 1000;
+        const shownAtClick = changes.filter((c) => c.at <= clickedAt).at(-1)?.epoch ?? Number.NaN;
         return {
+          epochsAfterPause: paused && Number.isFinite(pausedAt) ? epochOf(status.textContent ?? '') - shownAtClick : Number.NaN,
           paused,
           epochsPerSecond: (window[window.length - 1]!.epoch - window[0]!.epoch) / seconds,
           updatesPerSecond: (window.length - 1) / seconds,
@@ -101,12 +109,15 @@ model.fit(X_train, y_train, batch_size=10, epochs=2000)`);
   }
   const backend = /Backend: (\w+)/.exec((await page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/).textContent()) ?? '')?.[1] ?? '?';
   const lines = [
-    '| app run | backend | paused | epochs/s shown | status updates/s | Pause took effect after (ms) | last epoch shown |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: |',
-    ...runs.map(
-      (run, i) =>
-        `| W1 run ${i + 1} | ${backend} | ${run.paused ? 'yes' : 'no, to the end'} | ${run.epochsPerSecond.toFixed(0)} | ${run.updatesPerSecond.toFixed(1)} | ${Number.isNaN(run.pauseMs) ? '—' : run.pauseMs.toFixed(0)} | ${run.lastEpoch} |`,
-    ),
+    '| app run | backend | paused | epochs/s shown | status updates/s | "Paused" shown after (ms) | epochs trained after the click | ≈ ms at that speed | last epoch shown |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...runs.map((run, i) => {
+      const speed = runs.filter((r) => !r.paused && Number.isFinite(r.epochsPerSecond)).map((r) => r.epochsPerSecond);
+      const typical = speed.length > 0 ? speed.reduce((a, b) => a + b, 0) / speed.length : Number.NaN;
+      const after = Number.isNaN(run.epochsAfterPause) ? '—' : String(run.epochsAfterPause);
+      const ms = Number.isNaN(run.epochsAfterPause) || !Number.isFinite(typical) ? '—' : ((1000 * run.epochsAfterPause) / typical).toFixed(0);
+      return `| W1 run ${i + 1} | ${backend} | ${run.paused ? 'yes' : 'no, to the end'} | ${Number.isFinite(run.epochsPerSecond) ? run.epochsPerSecond.toFixed(0) : '—'} | ${Number.isFinite(run.updatesPerSecond) ? run.updatesPerSecond.toFixed(1) : '—'} | ${Number.isNaN(run.pauseMs) ? '—' : run.pauseMs.toFixed(0)} | ${after} | ${ms} | ${run.lastEpoch} |`;
+    }),
     '',
     `Load average (1 min): ${loadavg()[0]!.toFixed(1)}.`,
   ];

@@ -1,8 +1,16 @@
+import { memo, useDeferredValue } from 'react';
 import { DRAW_MS, throttlesViews, useThrottled } from '../run/useThrottled';
-import { memo } from 'react';
 import type { EpochRecord } from '../../engine/protocol';
 import { usePlayground } from '../../state';
 import { metricColumns } from './metricName';
+
+/**
+ * Rows the table holds while a long run trains: its latest epochs. Adding a
+ * fast run's hundreds of rows every tenth of a second cost the page 50-70 ms
+ * frames (the status line and Pause waited on them); every row is back the
+ * moment the run pauses or ends.
+ */
+const LIVE_ROWS = 100;
 
 const fmt = (value: number): string => (Number.isFinite(value) ? value.toFixed(4) : String(value));
 
@@ -23,6 +31,9 @@ export function HistoryTable() {
   const latest = usePlayground((state) => state.run.history);
   const live = usePlayground((state) => throttlesViews(state.run.phase, state.run.history.length));
   const history = useThrottled(latest, live, DRAW_MS);
+  const listed = live && history.length > LIVE_ROWS ? history.slice(-LIVE_ROWS) : history;
+  // The whole list comes back in a render of its own, after the frame that shows the pause or the end.
+  const rows = useDeferredValue(listed);
   const task = usePlayground((state) => (state.dataset.status === 'ready' ? state.dataset.table.task : null));
   const { metric, valMetric } = metricColumns(task);
   return (
@@ -38,7 +49,12 @@ export function HistoryTable() {
           </tr>
         </thead>
         <tbody>
-          {history.map((record) => (
+          {rows.length > 0 && rows[0]!.epoch > 1 && (
+            <tr>
+              <td colSpan={5}>{`Epochs 1–${rows[0]!.epoch - 1} are listed when the run pauses or ends.`}</td>
+            </tr>
+          )}
+          {rows.map((record) => (
             <Row key={record.epoch} record={record} />
           ))}
         </tbody>

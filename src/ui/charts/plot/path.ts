@@ -10,14 +10,59 @@ export type Point = readonly [x: number, y: number];
 export function linePath(points: readonly Point[], px: (x: number) => number, py: (y: number) => number, log: boolean): string {
   let d = '';
   let pen = false;
-  for (const [x, y] of points) {
+  // Points that fall in the same half-pixel column are drawn as that column's first, lowest,
+  // highest and last values: the same picture, with a path of at most four points a column
+  // (a 2,000-epoch curve, or 50,000 steps, would otherwise cost the page a frame to lay out).
+  let column = Number.NaN;
+  let x0 = 0;
+  let first = 0;
+  let last = 0;
+  let low = 0;
+  let high = 0;
+  let lowAt = 0;
+  let highAt = 0;
+  let count = 0;
+  const flush = (): void => {
+    if (count === 0) return;
+    const x = x0.toFixed(1);
+    const ys = count === 1 ? [first] : lowAt < highAt ? [first, low, high, last] : [first, high, low, last];
+    for (const y of ys) {
+      d += `${pen ? 'L' : 'M'}${x} ${y.toFixed(1)}`;
+      pen = true;
+    }
+    count = 0;
+  };
+  for (let i = 0; i < points.length; i++) {
+    const [x, y] = points[i]!;
     if (!Number.isFinite(y) || (log && y <= 0)) {
+      flush();
       pen = false;
+      column = Number.NaN;
       continue;
     }
-    d += `${pen ? 'L' : 'M'}${px(x).toFixed(1)} ${py(y).toFixed(1)}`;
-    pen = true;
+    const X = px(x);
+    const Y = py(y);
+    const at = Math.round(X * 2);
+    if (at !== column) {
+      flush();
+      column = at;
+      x0 = X;
+      first = low = high = Y;
+      lowAt = highAt = i;
+    } else {
+      if (Y < low) {
+        low = Y;
+        lowAt = i;
+      }
+      if (Y > high) {
+        high = Y;
+        highAt = i;
+      }
+    }
+    last = Y;
+    count++;
   }
+  flush();
   return d;
 }
 
