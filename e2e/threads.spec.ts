@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { historyRows, openPlayground } from './helpers';
-import { applyAndClose } from './w2';
+import { pasteOnDataset } from './w2';
 
 /*
  * The JavaScript engine on every core: the page is served cross-origin
@@ -13,20 +13,17 @@ import { applyAndClose } from './w2';
 const EPOCHS = 4;
 
 async function pasteWideNetwork(page: Page): Promise<void> {
-  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('breastCancer');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
-  await page.getByRole('button', { name: 'Paste Keras code' }).click();
-  await page
-    .getByRole('dialog', { name: 'Paste Keras code' })
-    .getByRole('textbox', { name: 'Keras code' })
-    .fill(`model = keras.Sequential([
+  await pasteOnDataset(
+    page,
+    'breastCancer',
+    `model = keras.Sequential([
     layers.Dense(256, activation='relu', input_shape=[30]),
     layers.Dense(256, activation='relu'),
     layers.Dense(1, activation='sigmoid'),
 ])
 model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['binary_accuracy'])
-model.fit(X_train, y_train, batch_size=64, epochs=${EPOCHS})`);
-  await applyAndClose(page);
+model.fit(X_train, y_train, batch_size=64, epochs=${EPOCHS})`,
+  );
 }
 
 async function trainWide(page: Page, backend: string): Promise<{ epoch: number; loss: number; valLoss: number }[]> {

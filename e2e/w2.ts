@@ -20,13 +20,21 @@ export async function observeLongTasks(page: Page): Promise<void> {
   });
 }
 
-/** Chooses the breast cancer set and pastes W2's network and training settings. */
-export async function setUpW2(page: Page): Promise<void> {
-  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('breastCancer');
+/** Chooses a dataset, then pastes a network and its training settings as Keras code, as a person would. */
+export async function pasteOnDataset(page: Page, datasetId: string, code: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption(datasetId);
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
   await page.getByRole('button', { name: 'Paste Keras code' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
-  await dialog.getByRole('textbox', { name: 'Keras code' }).fill(`model = keras.Sequential([
+  await page.getByRole('dialog', { name: 'Paste Keras code' }).getByRole('textbox', { name: 'Keras code' }).fill(code);
+  await applyAndClose(page);
+}
+
+/** Chooses the breast cancer set and pastes W2's network and training settings. */
+export async function setUpW2(page: Page): Promise<void> {
+  await pasteOnDataset(
+    page,
+    'breastCancer',
+    `model = keras.Sequential([
     layers.Dense(64, activation='relu', input_shape=[30]),
     layers.Dropout(0.3),
     layers.BatchNormalization(),
@@ -36,8 +44,8 @@ export async function setUpW2(page: Page): Promise<void> {
     layers.Dense(1, activation='sigmoid'),
 ])
 model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['binary_accuracy'])
-model.fit(X_train, y_train, batch_size=32, epochs=${W2_EPOCHS})`);
-  await applyAndClose(page);
+model.fit(X_train, y_train, batch_size=32, epochs=${W2_EPOCHS})`,
+  );
 }
 
 /**

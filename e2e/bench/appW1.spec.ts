@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
-import { applyAndClose } from '../w2';
+import { pasteOnDataset } from '../w2';
 import { benchSelected } from './only';
 
 /** The app's production build, served beside the bench page (playwright.bench.config.ts). */
@@ -41,20 +41,17 @@ test('benchmark: W1 in the app — epochs a second shown, updates a second, and 
   test.skip(!benchSelected('W1'), 'BENCH_ONLY leaves W1 out');
   await page.goto(APP_URL);
   await page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/).waitFor();
-  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
-  await page.getByRole('button', { name: 'Paste Keras code' }).click();
-  await page
-    .getByRole('dialog', { name: 'Paste Keras code' })
-    .getByRole('textbox', { name: 'Keras code' })
-    .fill(`model = keras.Sequential([
+  await pasteOnDataset(
+    page,
+    'circle',
+    `model = keras.Sequential([
     layers.Dense(4, activation='tanh', input_shape=[2]),
     layers.Dense(2, activation='tanh'),
     layers.Dense(1, activation='sigmoid'),
 ])
 model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss='binary_crossentropy', metrics=['binary_accuracy'])
-model.fit(X_train, y_train, batch_size=10, epochs=2000)`);
-  await applyAndClose(page);
+model.fit(X_train, y_train, batch_size=10, epochs=2000)`,
+  );
   const runs: W1AppRun[] = [];
   for (let i = 0; i < RUNS; i++) {
     runs.push(
