@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
-import { pasteOnDataset } from '../w2';
 import { benchSelected } from './only';
+import { setUpW1InApp } from './w1';
 
 /** The app's production build, served beside the bench page (playwright.bench.config.ts). */
 const APP_URL = 'http://localhost:4175/';
@@ -41,17 +41,7 @@ test('benchmark: W1 in the app — epochs a second shown, updates a second, and 
   test.skip(!benchSelected('W1'), 'BENCH_ONLY leaves W1 out');
   await page.goto(APP_URL);
   await page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/).waitFor();
-  await pasteOnDataset(
-    page,
-    'circle',
-    `model = keras.Sequential([
-    layers.Dense(4, activation='tanh', input_shape=[2]),
-    layers.Dense(2, activation='tanh'),
-    layers.Dense(1, activation='sigmoid'),
-])
-model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss='binary_crossentropy', metrics=['binary_accuracy'])
-model.fit(X_train, y_train, batch_size=10, epochs=2000)`,
-  );
+  await setUpW1InApp(page);
   const runs: W1AppRun[] = [];
   for (let i = 0; i < RUNS; i++) {
     runs.push(
@@ -106,15 +96,12 @@ model.fit(X_train, y_train, batch_size=10, epochs=2000)`,
   }
   const backend = /Backend: (\w+)/.exec((await page.getByText(/Backend: (webgl|webgpu|wasm|cpu|js)/).textContent()) ?? '')?.[1] ?? '?';
   const lines = [
-    '| app run | backend | paused | epochs/s shown | status updates/s | "Paused" shown after (ms) | epochs trained after the click | ≈ ms at that speed | last epoch shown |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...runs.map((run, i) => {
-      const speed = runs.filter((r) => !r.paused && Number.isFinite(r.epochsPerSecond)).map((r) => r.epochsPerSecond);
-      const typical = speed.length > 0 ? speed.reduce((a, b) => a + b, 0) / speed.length : Number.NaN;
-      const after = Number.isNaN(run.epochsAfterPause) ? '—' : String(run.epochsAfterPause);
-      const ms = Number.isNaN(run.epochsAfterPause) || !Number.isFinite(typical) ? '—' : ((1000 * run.epochsAfterPause) / typical).toFixed(0);
-      return `| W1 run ${i + 1} | ${backend} | ${run.paused ? 'yes' : 'no, to the end'} | ${Number.isFinite(run.epochsPerSecond) ? run.epochsPerSecond.toFixed(0) : '—'} | ${Number.isFinite(run.updatesPerSecond) ? run.updatesPerSecond.toFixed(1) : '—'} | ${Number.isNaN(run.pauseMs) ? '—' : run.pauseMs.toFixed(0)} | ${after} | ${ms} | ${run.lastEpoch} |`;
-    }),
+    '| app run | backend | paused | epochs/s shown | status updates/s | "Paused" shown after (ms) | last epoch shown |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: |',
+    ...runs.map(
+      (run, i) =>
+        `| W1 run ${i + 1} | ${backend} | ${run.paused ? 'yes' : 'no, to the end'} | ${Number.isFinite(run.epochsPerSecond) ? run.epochsPerSecond.toFixed(0) : '—'} | ${Number.isFinite(run.updatesPerSecond) ? run.updatesPerSecond.toFixed(1) : '—'} | ${Number.isNaN(run.pauseMs) ? '—' : run.pauseMs.toFixed(0)} | ${run.lastEpoch} |`,
+    ),
     '',
     `Load average (1 min): ${loadavg()[0]!.toFixed(1)}.`,
   ];

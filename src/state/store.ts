@@ -17,8 +17,16 @@ import { experimentFields, persistOptions, type StorageTrouble } from './persist
 import { hashWithoutExperiment, readExperimentHash } from './share';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-/** Shortest time between two store updates from the worker's events (see createFrameBatcher). */
-export const STORE_UPDATE_INTERVAL_MS = 100;
+/**
+ * How often the worker's events reach the store (see createFrameBatcher): at
+ * most every 50 ms (the status line's epoch count changes up to 20 times a
+ * second), at least every 250 ms, and otherwise so that updating the store
+ * and the renders it causes take at most a third of the main thread.
+ */
+export const STORE_UPDATES = { minIntervalMs: 50, maxIntervalMs: 250, maxShare: 1 / 3 } as const;
+
+/** Worker events that stream while a run goes on; every other event (paused, ended, an error) reaches the store on the next frame. */
+const STREAMING: ReadonlySet<WorkerEvent['type']> = new Set(['epoch', 'predictions', 'probe', 'weights']);
 
 export type { DatasetChoice, DatasetState } from './dataSlice';
 
@@ -159,9 +167,10 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
   if (shared.kind === 'invalid') store.setState((state) => ({ notices: [...state.notices, shared.message] }));
   if (shared.kind !== 'none') replaceHash?.(hashWithoutExperiment(hash));
 
-  // Worker events reach the store at most once per animation frame and ten
-  // times a second: each update re-renders the status, the history table and
-  // the views, which together must stay well under 50 ms on a slow machine.
+  // Worker events reach the store at most once per animation frame and
+  // twenty times a second, fewer when updates prove costly: each re-renders
+  // the status and whatever views follow the run. A pause, an end or an
+  // error is shown on the next frame.
   const batcher = createFrameBatcher<WorkerEvent>((events) => {
     const backendEvent = events.findLast((event) => event.type === 'backend');
     const orphanErrors = events.flatMap((event) => (event.type === 'error' && event.runId === null ? [event.message] : []));
@@ -175,7 +184,7 @@ export function createPlaygroundStore({ client, files, parseCsv, notices = [], s
         ...(orphanErrors.length > 0 ? { notices: [...state.notices, ...orphanErrors] } : {}),
       };
     });
-  }, STORE_UPDATE_INTERVAL_MS);
+  }, { ...STORE_UPDATES, urgent: (event) => !STREAMING.has(event.type) });
   client.subscribe((event) => batcher.push(event));
   store.getState().reloadDataset();
   client.warmUp();
