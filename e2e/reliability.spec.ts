@@ -87,7 +87,7 @@ test('WebGL lost mid-run: the run goes on on WASM from its last good weights, ev
   const before = await experimentOnScreen(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 3);
-  await page.evaluate(() => window.__playgroundTest!.loseWebglContext());
+  await page.evaluate(() => window.__playgroundTest!.loseGpu());
   await expect(page.getByText('Backend: wasm', { exact: true })).toBeVisible();
   const settings = page.getByLabel('Run settings');
   await expect(settings).toContainText('on wasm');

@@ -213,21 +213,35 @@ export function webglContext(): WebGL2RenderingContext | null {
 }
 
 /**
- * After WebGL's context was lost: drops the broken WebGL backend (a later
- * choice of WebGL builds a fresh one) and switches to WASM, or to CPU for
- * models WASM cannot train.
+ * After a GPU backend's device was lost (WebGL's context, WebGPU's device):
+ * switches to WASM, or to CPU for models WASM cannot train, and drops the
+ * broken backend, registering its factory again so that choosing it later
+ * builds a fresh one on a new device.
  */
-export async function backendWithoutWebgl(layers: readonly LayerSpec[]): Promise<BackendInfo> {
+export async function backendWithoutGpu(layers: readonly LayerSpec[], lost: 'webgl' | 'webgpu'): Promise<BackendInfo> {
+  const label = lost === 'webgl' ? 'WebGL stopped working (its context was lost)' : 'WebGPU stopped working (its device was lost)';
   const candidates: TfjsBackendName[] = wasmCanTrain(layers) ? ['wasm', 'cpu'] : ['cpu'];
   for (const name of candidates) {
     if (!(await tryBackend(name))) continue;
     await tf.ready();
-    try {
-      tf.removeBackend('webgl');
-    } catch {
-      // Already gone.
-    }
-    return { name, renderer: null, note: `WebGL stopped working (its context was lost), so ${name} is used.`, auto: false };
+    rebuildLater(lost);
+    return { name, renderer: null, note: `${label}, so ${name} is used.`, auto: false };
   }
-  throw new Error('WebGL stopped working and no other backend could start.');
+  throw new Error(`${label} and no other backend could start.`);
+}
+
+/** Disposes backend `name` and registers its factory anew, so that the next setBackend(name) makes a new one. */
+function rebuildLater(name: TfjsBackendName): void {
+  type Registries = { registry: Record<string, unknown>; registryFactory: Record<string, { factory: () => tf.KernelBackend; priority: number } | undefined> };
+  const engine = tf.engine() as unknown as Registries;
+  const entry = engine.registryFactory[name];
+  if (!entry) return;
+  try {
+    tf.removeBackend(name);
+  } catch {
+    // Its disposal failed on the lost device: forget it all the same.
+    delete engine.registry[name];
+    delete engine.registryFactory[name];
+  }
+  tf.registerBackend(name, entry.factory, entry.priority);
 }

@@ -126,8 +126,8 @@ export class TrainingClient {
     if (this.worker) this.send({ type: 'kernelMode', mode });
   }
 
-  loseWebglContext(): void {
-    if (this.worker) this.send({ type: 'loseWebglContext' });
+  loseGpu(): void {
+    if (this.worker) this.send({ type: 'loseGpu' });
   }
 
   /** Whether a worker is running now (it starts on first use). */

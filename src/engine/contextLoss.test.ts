@@ -5,7 +5,7 @@ import { prepareData } from '../data/prepare';
 import { testConfig } from '../testing/fixtures';
 import type { LayerSpec } from '../model/layers';
 import type { BackendInfo, TrainCommand, WorkerEvent } from './protocol';
-import { TrainingSession, type GpuWatch } from './session';
+import { TrainingSession, type GpuBackendName, type GpuWatch } from './session';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -34,18 +34,20 @@ function command(layers: LayerSpec[], epochs: number, config: Partial<TrainComma
  * A session that believes it trains on WebGL (tfjs really runs on its CPU
  * backend here) and whose GPU is lost when epoch `lossAt` is reported.
  */
-function sessionLosingGpuAt(lossAt: number, onEvent: (event: WorkerEvent, session: TrainingSession) => void = () => undefined) {
+function sessionLosingGpuAt(lossAt: number, onEvent: (event: WorkerEvent, session: TrainingSession) => void = () => undefined, device: GpuBackendName = 'webgl') {
   const events: WorkerEvent[] = [];
   let lost = false;
   let onLost: (() => void) | null = null;
-  const webgl: BackendInfo = { name: 'webgl', renderer: 'Test GPU', note: null, auto: false };
+  const watched: GpuBackendName[] = [];
+  const webgl: BackendInfo = { name: device, renderer: 'Test GPU', note: null, auto: false };
   const gpu: GpuWatch = {
-    watch: (callback) => {
+    watch: (backend, callback) => {
+      watched.push(backend);
       onLost = callback;
       return () => (onLost = null);
     },
-    lost: () => lost,
-    fallback: async () => ({ name: 'cpu', renderer: null, note: 'WebGL stopped working (its context was lost), so cpu is used.', auto: false }),
+    lost: async () => lost,
+    fallback: async (_layers, lostBackend) => ({ name: 'cpu', renderer: null, note: `${lostBackend} stopped working, so cpu is used.`, auto: false }),
   };
   const session = new TrainingSession(
     (event) => {
@@ -60,8 +62,8 @@ function sessionLosingGpuAt(lossAt: number, onEvent: (event: WorkerEvent, sessio
     async (preferred) => preferred,
     gpu,
   );
-  session.init('webgl');
-  return { session, events };
+  session.init(device);
+  return { session, events, watched };
 }
 
 describe('a run whose WebGL context is lost', () => {
@@ -130,5 +132,21 @@ describe('a run whose WebGL context is lost', () => {
     const firstWeights = firstEpoch?.type === 'epoch' ? firstEpoch.weights : null;
     expect(firstWeights).not.toBeNull();
     if (ended.type === 'runEnded') expect(Array.from(ended.weights!)).toEqual(Array.from(firstWeights!));
+  });
+});
+
+describe('a run whose WebGPU device is lost', () => {
+  it('is watched on WebGPU, goes on on another backend from the last good weights, and says WebGPU stopped', async () => {
+    const before = tf.memory().numTensors;
+    const { session, events, watched } = sessionLosingGpuAt(3, undefined, 'webgpu');
+    await session.train(command(small, 8));
+    expect(watched).toEqual(['webgpu']);
+    const moved = events.find((event) => event.type === 'movedBackend');
+    expect(moved).toMatchObject({ backend: 'cpu', fromEpoch: 3 });
+    if (moved?.type === 'movedBackend') expect(moved.message).toMatch(/^WebGPU stopped working during epoch 4 \(its device was lost: .*\)\. Training goes on on cpu from the weights after epoch 3/);
+    const epochs = events.flatMap((event) => (event.type === 'epoch' ? [event.record.epoch] : []));
+    expect(epochs).toEqual(Array.from({ length: 8 }, (_, i) => i + 1));
+    expect(events.at(-1)).toMatchObject({ type: 'runEnded', outcome: { kind: 'completed', epochs: 8 } });
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -176,8 +176,8 @@ export type Command =
    * a paused or finished run, or one between two measurements, is measured at once.
    */
   | { type: 'probeInput'; input: ProbeInput | null }
-  /** Loses the WebGL context on purpose, as a GPU reset would: sent only by the test hooks. */
-  | { type: 'loseWebglContext' }
+  /** Loses the GPU backend's device (WebGL's context, WebGPU's device) on purpose, as a GPU reset would: sent only by the test hooks. */
+  | { type: 'loseGpu' }
   /**
    * Which kernels the JavaScript engine's next networks get: 'auto' (the
    * pool of threads or WASM SIMD, the best that runs), 'simd' (one thread)

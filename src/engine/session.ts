@@ -4,15 +4,23 @@ import { FinishedModel } from './finishedModel';
 import { RunAbandoned, RunControl } from './runControl';
 import { runTraining, type ResumeHolder, type RunHooks, type RunResult } from './trainer';
 
-/** What the session needs to survive a lost WebGL context (the worker gives the real one). */
+/** The tfjs backends that run on a GPU device, which can be lost mid-run. */
+export type GpuBackendName = 'webgl' | 'webgpu';
+
+/** What the session needs to survive a lost GPU device (the worker gives the real one, gpuLoss.ts). */
 export interface GpuWatch {
-  /** Calls `onLost` when WebGL's context is lost; returns a function that stops watching. */
-  watch(onLost: () => void): () => void;
-  /** Whether the context is lost now (an operation can fail before the event arrives). */
-  lost(): boolean;
-  /** Switches tfjs to a backend that can train these layers without WebGL. */
-  fallback(layers: readonly LayerSpec[]): Promise<BackendInfo>;
+  /** Calls `onLost` when the backend's device (WebGL's context, WebGPU's device) is lost; returns a function that stops watching. */
+  watch(backend: GpuBackendName, onLost: () => void): () => void;
+  /** Whether the device is lost now (an operation can fail before the loss is announced). */
+  lost(backend: GpuBackendName): Promise<boolean>;
+  /** Switches tfjs to a backend that can train these layers without the lost one. */
+  fallback(layers: readonly LayerSpec[], lost: GpuBackendName): Promise<BackendInfo>;
 }
+
+const GPU_LABEL: Record<GpuBackendName, { name: string; loss: string }> = {
+  webgl: { name: 'WebGL', loss: 'its context was lost: the GPU was reset or another page took it' },
+  webgpu: { name: 'WebGPU', loss: 'its device was lost: the GPU was reset, its driver failed or the browser took it back' },
+};
 
 interface ActiveRun {
   runId: number;
@@ -45,7 +53,7 @@ export class TrainingSession {
   /**
    * @param startBackend picks the session's backend for a preference.
    * @param backendForRun picks (and switches to) the backend a model can train on.
-   * @param gpu watches WebGL runs for a lost context; null where there is no WebGL.
+   * @param gpu watches WebGL and WebGPU runs for a lost device; null where there is neither.
    */
   constructor(
     private readonly post: (event: WorkerEvent) => void,
@@ -257,17 +265,19 @@ export class TrainingSession {
         onPredictions: (epoch, validation, grid) => this.post({ type: 'predictions', runId, epoch, validation, grid }),
         onProbe: (epoch, result) => this.post({ type: 'probe', runId, epoch, result }),
       };
-      const gpu = backend?.name === 'webgl' ? this.gpu : null;
+      const device: GpuBackendName | null = backend?.name === 'webgl' || backend?.name === 'webgpu' ? backend.name : null;
+      const gpu = device ? this.gpu : null;
       const holder: ResumeHolder | null = gpu ? { point: null } : null;
       const control = run.control;
-      const unwatch = gpu?.watch(() => control.abandon('WebGL context lost')) ?? (() => undefined);
+      const unwatch = device && gpu ? gpu.watch(device, () => control.abandon(`${GPU_LABEL[device].name} device lost`)) : () => undefined;
       let result: RunResult;
       try {
         result = await runTraining({ ...command, engine, resumeHolder: holder }, control, hooks);
       } catch (error) {
-        const lost = gpu !== null && (gpu.lost() || (error instanceof RunAbandoned && control.abandoned !== null));
-        if (!gpu || !holder || !lost) throw error;
-        result = await this.continueWithoutWebgl(run, command, gpu, holder, hooks);
+        if (!device || !gpu || !holder) throw error;
+        const lost = (error instanceof RunAbandoned && control.abandoned !== null) || (await gpu.lost(device));
+        if (!lost) throw error;
+        result = await this.continueWithoutGpu(run, command, gpu, device, holder, hooks);
       } finally {
         unwatch();
       }
@@ -286,13 +296,13 @@ export class TrainingSession {
   }
 
   /**
-   * After WebGL's context was lost mid-run: switches to a backend without
-   * WebGL and trains the rest of the run there, from the last weights copied
+   * After the GPU's device was lost mid-run: switches to a backend without
+   * it and trains the rest of the run there, from the last weights copied
    * to main memory with the learning rate and early stopping's state of that
    * epoch (the optimizer's running averages are not kept), saying so.
    */
-  private async continueWithoutWebgl(run: ActiveRun, command: TrainCommand, gpu: GpuWatch, holder: ResumeHolder, hooks: RunHooks): Promise<RunResult> {
-    const next = await gpu.fallback(command.layers);
+  private async continueWithoutGpu(run: ActiveRun, command: TrainCommand, gpu: GpuWatch, device: GpuBackendName, holder: ResumeHolder, hooks: RunHooks): Promise<RunResult> {
+    const next = await gpu.fallback(command.layers, device);
     this.current = next;
     this.backend = Promise.resolve(next);
     this.post({ type: 'backend', info: next });
@@ -304,7 +314,7 @@ export class TrainingSession {
       runId: run.runId,
       backend: next.name,
       fromEpoch,
-      message: `WebGL stopped working during epoch ${lostAt} (its context was lost: the GPU was reset or another page took it). Training goes on on ${next.name} from ${
+      message: `${GPU_LABEL[device].name} stopped working during epoch ${lostAt} (${GPU_LABEL[device].loss}). Training goes on on ${next.name} from ${
         point ? `the weights after epoch ${fromEpoch}` : 'the initial weights'
       }, with its learning rate and early stopping as they were; the optimizer's running averages start afresh.`,
     });

@@ -1,25 +1,12 @@
 /// <reference lib="webworker" />
-import { backendForRun, backendWithoutWebgl, initBackend, webglContext } from './backend';
+import { backendForRun, initBackend } from './backend';
 import { EventBatcher } from './eventBatcher';
 import { setKernelMode } from './fused/kernelChoice';
 import { eventTransferables, type Command, type WorkerEvent } from './protocol';
-import { TrainingSession, type GpuWatch } from './session';
+import { gpuWatch, loseGpu } from './gpuLoss';
+import { TrainingSession } from './session';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** tfjs's WebGL canvas fires 'webglcontextlost' when the GPU is reset or taken away. */
-const gpu: GpuWatch = {
-  watch(onLost) {
-    const gl = webglContext() as { canvas?: OffscreenCanvas } | null;
-    const canvas = gl?.canvas;
-    if (!canvas) return () => undefined;
-    const listener = () => onLost();
-    canvas.addEventListener('webglcontextlost', listener);
-    return () => canvas.removeEventListener('webglcontextlost', listener);
-  },
-  lost: () => webglContext()?.isContextLost() ?? false,
-  fallback: backendWithoutWebgl,
-};
 
 const outbox = new EventBatcher((events: WorkerEvent[]) => self.postMessage(events, events.flatMap(eventTransferables)));
 
@@ -27,7 +14,7 @@ const session = new TrainingSession(
   (event: WorkerEvent) => outbox.post(event),
   initBackend,
   backendForRun,
-  gpu,
+  gpuWatch,
 );
 
 self.onmessage = (message: MessageEvent<Command>) => {
@@ -69,9 +56,8 @@ self.onmessage = (message: MessageEvent<Command>) => {
     case 'kernelMode':
       setKernelMode(command.mode);
       break;
-    case 'loseWebglContext':
-      // What a GPU reset does; only the test hooks send this.
-      webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
+    case 'loseGpu':
+      loseGpu();
       break;
   }
 };

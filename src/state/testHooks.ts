@@ -8,8 +8,8 @@ import type { TrainingClient } from '../engine/client';
 export interface PlaygroundTestHooks {
   /** Ends the training worker at once, as a crash would. */
   killWorker(): void;
-  /** Loses the worker's WebGL context, as a GPU reset would. */
-  loseWebglContext(): void;
+  /** Loses the worker's GPU device (WebGL's context or WebGPU's device), as a GPU reset would. */
+  loseGpu(): void;
   /** `tf.memory().numTensors` in the worker before and after the last run the page heard end; null before any. */
   lastRunTensors(): { before: number; after: number } | null;
 }
@@ -33,7 +33,7 @@ export function createTestHooks(client: TrainingClient): PlaygroundTestHooks {
   });
   return {
     killWorker: () => client.kill(),
-    loseWebglContext: () => client.loseWebglContext(),
+    loseGpu: () => client.loseGpu(),
     lastRunTensors: () => lastRun,
   };
 }
