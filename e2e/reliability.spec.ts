@@ -78,7 +78,7 @@ test('the test hooks are not there in normal use', async ({ page }) => {
   expect(await page.evaluate(() => window.__playgroundTest === undefined)).toBe(true);
 });
 
-test('WebGL lost mid-run: the run goes on on WASM from its last good weights, every epoch once, nothing leaked', async ({ page }) => {
+test('WebGL lost mid-run: the run goes on on WASM from its last good weights, every epoch once, nothing leaked, and WebGL can be chosen again', async ({ page }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await openPlayground(page, '?backend=webgl&testHooks');
@@ -103,5 +103,11 @@ test('WebGL lost mid-run: the run goes on on WASM from its last good weights, ev
   const tensors = await page.evaluate(() => window.__playgroundTest!.lastRunTensors());
   expect(tensors!.after).toBe(tensors!.before);
   expect(await experimentOnScreen(page)).toEqual(before);
+  // The broken backend was dropped: choosing WebGL again starts it afresh on a new context.
+  const box = page.getByRole('combobox', { name: 'Backend' });
+  await box.selectOption('cpu');
+  await expect(page.getByText('Backend: cpu', { exact: true })).toBeVisible();
+  await box.selectOption('webgl');
+  await expect(page.getByText('Backend: webgl', { exact: true })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
