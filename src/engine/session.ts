@@ -278,6 +278,7 @@ export class TrainingSession {
         const lost = (error instanceof RunAbandoned && control.abandoned !== null) || (await gpu.lost(device));
         if (!lost) throw error;
         result = await this.continueWithoutGpu(run, command, gpu, device, holder, hooks);
+        result = { ...result, tensorsBefore: holder.tensorsBefore ?? result.tensorsBefore };
       } finally {
         unwatch();
       }

@@ -42,6 +42,12 @@ export interface ResumePoint {
 
 export interface ResumeHolder {
   point: ResumePoint | null;
+  /**
+   * `tf.memory().numTensors` when the run first started, before any move:
+   * the baseline its end is held to (a move starts a second runTraining while
+   * the lost device's last reads may still be settling).
+   */
+  tensorsBefore?: number;
 }
 
 /** How often weights are copied to main memory for a resume point, for models too big to copy every epoch. */
@@ -86,6 +92,7 @@ export interface RunResult {
  */
 export async function runTraining(request: RunRequest, control: RunControl, hooks: RunHooks): Promise<RunResult> {
   const tensorsBefore = tf.memory().numTensors;
+  if (request.resumeHolder && request.resumeHolder.tensorsBefore === undefined) request.resumeHolder.tensorsBefore = tensorsBefore;
   const { config, data } = request;
   const inputSize = data.inputShape.reduce((a, b) => a * b, 1);
   const numTrain = data.xTrain.length / inputSize;
