@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import type {} from '../src/state/testHooks';
+import { chooseBackendAgain, trainThroughGpuLoss } from './gpuLoss';
 import { historyRows, longRun, openPlayground, statusEpoch, waitForEpoch } from './helpers';
 
 /** The training worker's script (the CSV parser runs in a worker of its own). */
@@ -85,29 +86,8 @@ test('WebGL lost mid-run: the run goes on on WASM from its last good weights, ev
   await expect(page.getByText('Backend: webgl', { exact: true })).toBeVisible();
   await longRun(page);
   const before = await experimentOnScreen(page);
-  await page.getByRole('button', { name: 'Train' }).click();
-  await waitForEpoch(page, 3);
-  await page.evaluate(() => window.__playgroundTest!.loseGpu());
-  await expect(page.getByText('Backend: wasm', { exact: true })).toBeVisible();
-  const settings = page.getByLabel('Run settings');
-  await expect(settings).toContainText('on wasm');
-  await expect(page.locator('.run-note')).toContainText(/WebGL stopped working during epoch \d+ .* Training goes on on wasm from the weights after epoch \d+/);
-  const lostAt = await statusEpoch(page);
-  await waitForEpoch(page, lostAt + 3);
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByRole('status')).toContainText('Stopped at epoch');
-  const rows = await historyRows(page);
-  expect(rows.map((row) => row.epoch)).toEqual(rows.map((_, i) => i + 1));
-  expect(rows.every((row) => Number.isFinite(row.loss))).toBe(true);
-  await expect.poll(() => page.evaluate(() => window.__playgroundTest!.lastRunTensors())).not.toBeNull();
-  const tensors = await page.evaluate(() => window.__playgroundTest!.lastRunTensors());
-  expect(tensors!.after).toBe(tensors!.before);
+  await trainThroughGpuLoss(page, 'WebGL', 3);
   expect(await experimentOnScreen(page)).toEqual(before);
-  // The broken backend was dropped: choosing WebGL again starts it afresh on a new context.
-  const box = page.getByRole('combobox', { name: 'Backend' });
-  await box.selectOption('cpu');
-  await expect(page.getByText('Backend: cpu', { exact: true })).toBeVisible();
-  await box.selectOption('webgl');
-  await expect(page.getByText('Backend: webgl', { exact: true })).toBeVisible();
+  await chooseBackendAgain(page, 'webgl');
   expect(pageErrors).toEqual([]);
 });

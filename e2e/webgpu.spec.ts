@@ -1,6 +1,7 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import config from '../playwright.config';
-import { historyRows, longRun, statusEpoch, waitForEpoch } from './helpers';
+import { chooseBackendAgain, trainThroughGpuLoss } from './gpuLoss';
+import { historyRows, longRun } from './helpers';
 
 // Headless Chromium offers WebGPU here only with these flags, and then only SwiftShader's software
 // adapter: slow, so the runs below are a few epochs of small models.
@@ -70,29 +71,8 @@ test('WebGPU lost mid-run: the run goes on on WASM from its last good weights, e
   await open(page, '?backend=webgpu&testHooks');
   await expect(page.getByText('Backend: webgpu', { exact: true })).toBeVisible();
   await longRun(page);
-  await page.getByRole('button', { name: 'Train' }).click();
-  await waitForEpoch(page, 2);
-  // What a GPU reset or a driver failure does: the device is destroyed under the run.
-  await page.evaluate(() => window.__playgroundTest!.loseGpu());
-  await expect(page.getByText('Backend: wasm', { exact: true })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByLabel('Run settings')).toContainText('on wasm');
-  await expect(page.locator('.run-note')).toContainText(/WebGPU stopped working during epoch \d+ \(its device was lost: .*\)\. Training goes on on wasm from the weights after epoch \d+/);
-  const movedAt = await statusEpoch(page);
-  await waitForEpoch(page, movedAt + 3);
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByRole('status')).toContainText('Stopped at epoch');
-  const rows = await historyRows(page);
-  expect(rows.map((row) => row.epoch)).toEqual(rows.map((_, i) => i + 1));
-  expect(rows.every((row) => Number.isFinite(row.loss))).toBe(true);
-  await expect.poll(() => page.evaluate(() => window.__playgroundTest!.lastRunTensors())).not.toBeNull();
-  const tensors = await page.evaluate(() => window.__playgroundTest!.lastRunTensors());
-  expect(tensors!.after).toBe(tensors!.before);
-  // The broken backend was dropped: choosing WebGPU again starts it afresh on a new device.
-  const box = page.getByRole('combobox', { name: 'Backend' });
-  await box.selectOption('cpu');
-  await expect(page.getByText('Backend: cpu', { exact: true })).toBeVisible();
-  await box.selectOption('webgpu');
-  await expect(page.getByText('Backend: webgpu', { exact: true })).toBeVisible();
+  await trainThroughGpuLoss(page, 'WebGPU', 2);
+  await chooseBackendAgain(page, 'webgpu');
   expect(pageErrors).toEqual([]);
 });
 

@@ -9,6 +9,7 @@ import { batchOrder, inModelOrder, type Readout, type WeightSnapshot } from './e
 import { createFusedEngine } from './fused/fusedEngine';
 import { FORECAST_INTERVAL_MS, PREDICTION_INTERVAL_MS, PROBE_INTERVAL_MS, type EpochRecord, type ProbeKind, type ProbeResult, type RunOutcome, type TestResult, type TrainingData, type WeightSlot } from './protocol';
 import type { RunControl } from './runControl';
+import { disposeReadsInFlight } from './tf/epoch';
 import { createTfEngine } from './tf/tfEngine';
 import { TrendBuffer } from './trends';
 
@@ -261,6 +262,7 @@ export async function runTraining(request: RunRequest, control: RunControl, hook
     best?.dispose();
     lastGood?.dispose();
     engine.dispose();
+    if (control.abandoned !== null) disposeReadsInFlight();
   }
   return { outcome, tensorsBefore, tensorsAfter: tf.memory().numTensors, weights: finalWeights, model: finalModel, test };
 }

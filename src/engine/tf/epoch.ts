@@ -123,6 +123,20 @@ export async function trainEpoch(args: EpochArgs): Promise<EpochResult | null> {
   }
 }
 
+/** The vectors readBack is reading now: on a lost device a read may never settle, and its vector is then freed by disposeReadsInFlight. */
+const inFlight = new Set<tf.Tensor>();
+
+/**
+ * Frees the vectors of reads that have not settled. Only for a run abandoned
+ * because its device was lost (a WebGL context or a WebGPU device): there a
+ * read can hang for good, and its vector would stay counted in
+ * `tf.memory().numTensors` for the worker's life.
+ */
+export function disposeReadsInFlight(): void {
+  for (const tensor of inFlight) tensor.dispose();
+  inFlight.clear();
+}
+
 /**
  * Reads several tensors back from the device in a single read: `build`
  * makes them (inside a tidy), they are flattened into one vector, read once,
@@ -133,6 +147,7 @@ export async function readBack(build: () => tf.Tensor[]): Promise<Float32Array[]
     const parts = build().map((tensor) => tensor.flatten());
     return { packed: tf.concat(parts), sizes: parts.map((part) => part.size) };
   });
+  inFlight.add(packed);
   try {
     const values = (await packed.data()) as Float32Array;
     let offset = 0;
@@ -142,6 +157,7 @@ export async function readBack(build: () => tf.Tensor[]): Promise<Float32Array[]
       return part;
     });
   } finally {
+    inFlight.delete(packed);
     packed.dispose();
   }
 }
