@@ -26,11 +26,12 @@ async function trainAndMeasure(page: Page, epochs: number): Promise<number> {
   const line = figure.locator('path.curve[data-series="step"]');
   const before = await line.getAttribute('d');
   await waitForEpoch(page, Math.max(epochs, (await statusEpoch(page)) + 2));
-  // Still running, and the chart has more steps than a moment ago: it fills live.
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  // The chart has more steps than a moment ago and its curve was redrawn (it
+  // draws at most every 100 ms during a long run), and the run is still going: it fills live.
   const later = await stepSummary(page);
   expect(later.steps).toBeGreaterThan(early.steps);
-  expect(await line.getAttribute('d')).not.toEqual(before);
+  await expect.poll(() => line.getAttribute('d')).not.toEqual(before);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeEnabled();
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status')).toContainText('Stopped at epoch');
   const final = await stepSummary(page);
