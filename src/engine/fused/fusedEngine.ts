@@ -10,7 +10,7 @@ import { createKernels } from './kernelChoice';
 import type { Kernels } from './kernels';
 import { FusedNet } from './net';
 import { lossAndMetric } from './objectives';
-import { createFusedOptimizer } from './optimizer';
+import { createFusedOptimizer, OPTIMIZER_SLOTS } from './optimizer';
 import { QUANTILES } from '../protocol';
 import { l2Norm, quantilesInto } from '../trends';
 
@@ -29,7 +29,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
   let net: FusedNet;
   let math: Kernels | null = null;
   try {
-    math = await createKernels(FusedNet.floatsNeeded(data.inputShape, request.layers, batchSize));
+    math = await createKernels(FusedNet.floatsNeeded(data.inputShape, request.layers, batchSize, OPTIMIZER_SLOTS[config.optimizer]));
     net = new FusedNet(data.inputShape, request.layers, batchSize, config.seed * 7907 + 1, math);
     net.setWeights(request.startWeights ?? model.getWeights().map((weight) => weight.dataSync() as Float32Array));
   } catch (error) {
@@ -37,7 +37,7 @@ export async function createFusedEngine(request: EngineRequest): Promise<Trainin
     model.dispose();
     throw error;
   }
-  const optimizer = createFusedOptimizer(config.optimizer, config.learningRate);
+  const optimizer = createFusedOptimizer(config.optimizer, config.learningRate, math);
   const params = model.countParams();
   const showWeights = params <= WEIGHT_VIEW_LIMIT;
   const layout = showWeights ? weightLayout(model) : null;

@@ -110,6 +110,32 @@ describe('the WebAssembly SIMD kernels', () => {
     expect(Array.from(b.reluGrad)).toEqual(Array.from(a.reluGrad));
   });
 
+  it.each([1, 7, 64, 1001])('give the scalar loop’s Adam update to float rounding over 50 steps: %i weights', async (count) => {
+    setKernelMode('simd');
+    const simd = await createKernels(4 * count * 4 + 64);
+    const run = (k: Kernels) => {
+      const v = random(k, count, 12);
+      const m = k.alloc(count);
+      const s = k.alloc(count);
+      const g = k.alloc(count);
+      for (let t = 1; t <= 50; t++) {
+        // A fresh gradient each step, some of it large, some tiny.
+        const rng = createRng(100 + t);
+        for (let i = 0; i < count; i++) g[i] = rng.uniform(-1, 1) * (i % 3 === 0 ? 10 : 1e-3);
+        k.adam(v, g, m, s, 0.01, 1 - 0.9 ** t, 1 - 0.999 ** t);
+      }
+      return { v, m, s };
+    };
+    const a = run(scalarKernels());
+    const b = run(simd);
+    expect(maxDifference(a.v, b.v)).toBeLessThan(1e-5);
+    expect(maxDifference(a.m, b.m)).toBeLessThan(1e-5);
+    expect(maxDifference(a.s, b.s)).toBeLessThan(1e-4);
+    // The weights moved: 50 steps of about the learning rate each, in random directions.
+    const start = random(scalarKernels(), count, 12);
+    expect(maxDifference(a.v, start)).toBeGreaterThan(0.005);
+  });
+
   it('refuse an array from outside their memory, and a memory asked for beyond its plan', async () => {
     setKernelMode('simd');
     const simd = await createKernels(16);

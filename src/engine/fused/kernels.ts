@@ -38,7 +38,12 @@ export interface Kernels {
   col2im(grad: Float32Array, dx: Float32Array, rows: number, stage: ConvStage): void;
   /** Max pooling of `rows` examples, with the index in x of each maximum (argmax comes from allocInts). */
   maxPool(x: Float32Array, y: Float32Array, argmax: Int32Array, rows: number, stage: PoolStage): void;
+  /** Adam's update of the weights v from their gradients g, moments m and s (see optimizer.ts), with bias corrections c1, c2. */
+  adam(v: Float32Array, g: Float32Array, m: Float32Array, s: Float32Array, lr: number, c1: number, c2: number): void;
 }
+
+/** Adam's ε: the epsilon createOptimizer gives tfjs (Keras's). */
+export const ADAM_EPSILON = 1e-7;
 
 export function scalarKernels(): Kernels {
   return {
@@ -71,6 +76,13 @@ export function scalarKernels(): Kernels {
       const inSize = stage.inH * stage.inW * stage.channels;
       for (let r = 0; r < rows; r++) maxPoolForward(x, y, argmax, r * inSize, r * stage.size, stage);
     },
+    adam(v, g, m, s, lr, c1, c2) {
+      for (let i = 0; i < v.length; i++) {
+        m[i] = 0.9 * m[i]! + 0.1 * g[i]!;
+        s[i] = 0.999 * s[i]! + 0.001 * g[i]! * g[i]!;
+        v[i] = v[i]! - (lr * (m[i]! / c1)) / (Math.sqrt(s[i]! / c2) + ADAM_EPSILON);
+      }
+    },
   };
 }
 
@@ -85,6 +97,7 @@ export interface KernelExports {
   col2im(grad: number, dx: number, r0: number, r1: number, inH: number, inW: number, inC: number, outH: number, outW: number, k: number, stride: number, padTop: number, padLeft: number): void;
   maxPool(x: number, y: number, argmax: number, r0: number, r1: number, inH: number, inW: number, channels: number, outH: number, outW: number, pool: number): void;
   peak(at: number, iterations: number): number;
+  adam(v: number, g: number, m: number, s: number, count: number, lr: number, c1: number, c2: number): void;
 }
 
 /** Bytes below this offset are left to the module (AssemblyScript's own statics, none today). */
@@ -165,6 +178,10 @@ export function simdKernels(k: KernelExports, memory: WebAssembly.Memory, floats
     maxPool(x, y, argmax, rows, s) {
       own(x, y, argmax);
       k.maxPool(x.byteOffset, y.byteOffset, argmax.byteOffset, 0, rows, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool);
+    },
+    adam(v, g, m, s, lr, c1, c2) {
+      own(v, g, m, s);
+      k.adam(v.byteOffset, g.byteOffset, m.byteOffset, s.byteOffset, v.length, lr, c1, c2);
     },
   };
 }

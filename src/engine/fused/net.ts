@@ -48,7 +48,7 @@ export class FusedNet {
    * inference buffers), each rounded up to whole SIMD blocks: the size of
    * the memory `createKernels` makes for it.
    */
-  static floatsNeeded(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number): number {
+  static floatsNeeded(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number, optimizerSlots = 0): number {
     let floats = 0;
     const count = (length: number) => {
       floats += aligned(length);
@@ -57,7 +57,9 @@ export class FusedNet {
       floats: (length: number) => (count(length), new Float32Array(0)),
       ints: (length: number) => (count(length), new Int32Array(0)),
     };
-    const { stages } = compileLayers(inputShape, layers, batchSize, sizing);
+    const { stages, paramFloats } = compileLayers(inputShape, layers, batchSize, sizing);
+    // The optimizer's state (see createFusedOptimizer): `optimizerSlots` arrays per weight tensor.
+    floats += optimizerSlots * paramFloats;
     const inputSize = inputShape.reduce((a, b) => a * b, 1);
     // outputs, grads and scratch: three arrays of batchSize rows per stage and for the input.
     for (const size of [inputSize, ...stages.map((stage) => stage.size)]) floats += 3 * aligned(batchSize * size);

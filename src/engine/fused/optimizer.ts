@@ -1,8 +1,12 @@
 import { SGD_MOMENTUM, type OptimizerName } from '../../model/optimizers';
+import { ADAM_EPSILON, scalarKernels, type Kernels } from './kernels';
 import type { Param } from './stages';
 
 /** The epsilon createOptimizer gives tfjs (Keras's), and tfjs's backend epsilon for Adagrad. */
-const EPSILON = 1e-7;
+const EPSILON = ADAM_EPSILON;
+
+/** Arrays of state each optimizer keeps per weight tensor (FusedNet.floatsNeeded makes room for them). */
+export const OPTIMIZER_SLOTS: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2, adamax: 2, rmsprop: 1, adagrad: 1, adadelta: 2 };
 
 /** Updates params from their grads in place; one call per batch. */
 export interface FusedOptimizer {
@@ -10,11 +14,11 @@ export interface FusedOptimizer {
   step(params: readonly Param[]): void;
 }
 
-/** Per-param state arrays, made on first use like tfjs's accumulators. */
-function slots(count: number, fill = 0): (params: readonly Param[], index: number) => Float32Array[] {
+/** Per-param state arrays, made on first use like tfjs's accumulators, in the kernels' memory. */
+function slots(count: number, fill: number, alloc: (length: number) => Float32Array): (params: readonly Param[], index: number) => Float32Array[] {
   const state: Float32Array[][] = [];
   return (params, index) => {
-    state[index] ??= Array.from({ length: count }, () => new Float32Array(params[index]!.value.length).fill(fill));
+    state[index] ??= Array.from({ length: count }, () => alloc(params[index]!.value.length).fill(fill));
     return state[index];
   };
 }
@@ -23,11 +27,14 @@ function slots(count: number, fill = 0): (params: readonly Param[], index: numbe
  * The update rules of tfjs 4.22's optimizers with the settings
  * createOptimizer gives them, element by element (including tfjs's
  * AdaDelta, which scales by the accumulated gradient from before this step).
+ * The state lives in `math`'s memory (OPTIMIZER_SLOTS arrays per weight
+ * tensor), where Adam's update runs as a kernel: four lanes at a time on
+ * WebAssembly SIMD.
  */
-export function createFusedOptimizer(name: OptimizerName, learningRate: number): FusedOptimizer {
+export function createFusedOptimizer(name: OptimizerName, learningRate: number, math: Pick<Kernels, 'alloc' | 'adam'> = scalarKernels()): FusedOptimizer {
   let iteration = 0;
   const each = (update: (value: Float32Array, grad: Float32Array, state: Float32Array[], lr: number) => void, count: number, fill = 0): FusedOptimizer => {
-    const stateOf = slots(count, fill);
+    const stateOf = slots(count, fill, (length) => math.alloc(length));
     const optimizer: FusedOptimizer = {
       learningRate,
       step(params) {
@@ -51,15 +58,7 @@ export function createFusedOptimizer(name: OptimizerName, learningRate: number):
         }
       }, 1);
     case 'adam':
-      return each((v, g, [m, s], lr) => {
-        const c1 = 1 - 0.9 ** iteration;
-        const c2 = 1 - 0.999 ** iteration;
-        for (let i = 0; i < v.length; i++) {
-          m![i] = 0.9 * m![i]! + 0.1 * g[i]!;
-          s![i] = 0.999 * s![i]! + 0.001 * g[i]! * g[i]!;
-          v[i] = v[i]! - ((lr * (m![i]! / c1)) / (Math.sqrt(s![i]! / c2) + EPSILON));
-        }
-      }, 2);
+      return each((v, g, [m, s], lr) => math.adam(v, g, m!, s!, lr, 1 - 0.9 ** iteration, 1 - 0.999 ** iteration), 2);
     case 'adamax':
       return each((v, g, [m, u], lr) => {
         const c1 = 1 - 0.9 ** iteration;

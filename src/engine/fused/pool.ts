@@ -149,6 +149,11 @@ export class KernelPool {
         const geometry = [s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft];
         this.split(Op.col2im, rows, 1, grad.length, (r0, r1) => [grad.byteOffset, dx.byteOffset, r0, r1, ...geometry]);
       },
+      // Adam's update is one pass over the weights: below any size worth a hand-off.
+      adam: (v, g, m, s, lr, c1, c2) => {
+        this.own(v, g, m, s);
+        this.k.adam(v.byteOffset, g.byteOffset, m.byteOffset, s.byteOffset, v.length, lr, c1, c2);
+      },
       maxPool: (x, y, argmax, rows, s) => {
         this.own(x, y, argmax);
         this.split(Op.maxPool, rows, 1, rows * s.size * s.pool * s.pool, (r0, r1) => [x.byteOffset, y.byteOffset, argmax.byteOffset, r0, r1, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool]);

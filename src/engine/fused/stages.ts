@@ -1,5 +1,6 @@
 import type { ActivationName } from '../../model/activations';
 import type { LayerSpec, Shape } from '../../model/layers';
+import { aligned } from './kernels';
 
 /*
  * The stages a layer stack compiles to in the JavaScript engine (a Dense
@@ -136,12 +137,19 @@ export function compile(inputShape: Shape, layers: readonly LayerSpec[], batchSi
 }
 
 /**
- * The stages of a layer stack, and for each layer of the spec how many stages
- * there are up to and including it (`ends[i]`: the stage whose output is layer
- * i's output is `ends[i] − 1`; a layer may make no stage, a linear Activation).
+ * The stages of a layer stack, their arrays from `alloc`, and for each layer
+ * of the spec how many stages there are up to and including it (`ends[i]`:
+ * the stage whose output is layer i's output is `ends[i] − 1`; a layer may
+ * make no stage, a linear Activation); `paramFloats` is the floats of one
+ * array per weight tensor (each rounded up to whole SIMD blocks), what an
+ * optimizer's state takes per slot.
  */
-export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number, alloc: Alloc = plain): { stages: Stage[]; ends: number[] } {
-  const param = (size: number): Param => ({ value: alloc.floats(size), grad: alloc.floats(size) });
+export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], batchSize: number, alloc: Alloc = plain): { stages: Stage[]; ends: number[]; paramFloats: number } {
+  let paramFloats = 0;
+  const param = (size: number): Param => {
+    paramFloats += aligned(size);
+    return { value: alloc.floats(size), grad: alloc.floats(size) };
+  };
   const stages: Stage[] = [];
   const ends: number[] = [];
   let shape: number[] = [...inputShape];
@@ -228,5 +236,5 @@ export function compileLayers(inputShape: Shape, layers: readonly LayerSpec[], b
     }
     ends.push(stages.length);
   }
-  return { stages, ends };
+  return { stages, ends, paramFloats };
 }
