@@ -62,35 +62,62 @@ export function reluBackward(x: usize, dy: usize, dx: usize, count: i32): void {
   }
 }
 
+/** Lanes 0–1 and 2–3 of four float32s as two float64 pairs. */
+@inline function low(x: v128): v128 {
+  return f64x2.promote_low_f32x4(x);
+}
+@inline function high(x: v128): v128 {
+  return f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 0, 1));
+}
+/** Two float64 pairs rounded back into four float32s. */
+@inline function join(a: v128, b: v128): v128 {
+  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(a), f32x4.demote_f64x2_zero(b), 0, 1, 4, 5);
+}
+
+/** Adam's first and second moments and the weight's step for two lanes, in float64, as JavaScript computes them (see adam). */
+@inline function adamStep(v: v128, g: v128, m: v128, s: v128, rate: v128, first: v128, second: v128): v128 {
+  return f64x2.sub(v, f64x2.div(f64x2.mul(rate, f64x2.div(m, first)), f64x2.add(f64x2.sqrt(f64x2.div(s, second)), f64x2.splat(1e-7))));
+}
+
 /**
- * Adam's update of `count` weights in place, as tfjs 4.22 computes it with
- * the settings the playground gives it (β1 0.9, β2 0.999, ε 1e-7): m and s
- * are the first and second moment estimates, c1 = 1 − β1^t and
- * c2 = 1 − β2^t the bias corrections of step t. In float32, as tfjs's CPU
- * backend does it, one operation at a time in its order.
+ * Adam's update of `count` weights in place with the settings the
+ * playground gives tfjs (β1 0.9, β2 0.999, ε 1e-7): m and s are the first
+ * and second moment estimates, c1 = 1 − β1^t and c2 = 1 − β2^t the bias
+ * corrections of step t. Each value is computed in float64 from the stored
+ * float32s and stored rounded to float32, in the scalar loop's order (the
+ * step reads the moments as stored): bit for bit the scalar engine's
+ * update, so a run trains the same on either path.
  */
-export function adam(v: usize, g: usize, m: usize, s: usize, count: i32, lr: f32, c1: f32, c2: f32): void {
-  const b1 = f32x4.splat(0.9), n1 = f32x4.splat(0.1), b2 = f32x4.splat(0.999), n2 = f32x4.splat(0.001);
-  const rate = f32x4.splat(lr), first = f32x4.splat(c1), second = f32x4.splat(c2), epsilon = f32x4.splat(1e-7);
+export function adam(v: usize, g: usize, m: usize, s: usize, count: i32, lr: f64, c1: f64, c2: f64): void {
+  const b1 = f64x2.splat(0.9), n1 = f64x2.splat(0.1), b2 = f64x2.splat(0.999), n2 = f64x2.splat(0.001);
+  const rate = f64x2.splat(lr), first = f64x2.splat(c1), second = f64x2.splat(c2);
   const vec = count & ~3;
   let i = 0;
   for (; i < vec; i += 4) {
     const at = (<usize>i) << 2;
-    const gi = v128.load(g + at);
-    const mi = f32x4.add(f32x4.mul(b1, v128.load(m + at)), f32x4.mul(n1, gi));
-    const si = f32x4.add(f32x4.mul(b2, v128.load(s + at)), f32x4.mul(f32x4.mul(n2, gi), gi));
-    v128.store(m + at, mi);
-    v128.store(s + at, si);
-    const step = f32x4.div(f32x4.mul(rate, f32x4.div(mi, first)), f32x4.add(f32x4.sqrt(f32x4.div(si, second)), epsilon));
-    v128.store(v + at, f32x4.sub(v128.load(v + at), step));
+    const g4 = v128.load(g + at), m4 = v128.load(m + at), s4 = v128.load(s + at);
+    const gl = low(g4), gh = high(g4);
+    const mn = join(f64x2.add(f64x2.mul(b1, low(m4)), f64x2.mul(n1, gl)), f64x2.add(f64x2.mul(b1, high(m4)), f64x2.mul(n1, gh)));
+    const sn = join(
+      f64x2.add(f64x2.mul(b2, low(s4)), f64x2.mul(f64x2.mul(n2, gl), gl)),
+      f64x2.add(f64x2.mul(b2, high(s4)), f64x2.mul(f64x2.mul(n2, gh), gh)),
+    );
+    v128.store(m + at, mn);
+    v128.store(s + at, sn);
+    const v4 = v128.load(v + at);
+    v128.store(v + at, join(adamStep(low(v4), gl, low(mn), low(sn), rate, first, second), adamStep(high(v4), gh, high(mn), high(sn), rate, first, second)));
   }
   for (; i < count; i++) {
     const at = (<usize>i) << 2;
-    const gi = load<f32>(g + at);
-    const mi: f32 = <f32>0.9 * load<f32>(m + at) + <f32>0.1 * gi;
-    const si: f32 = <f32>0.999 * load<f32>(s + at) + <f32>0.001 * gi * gi;
+    // Each in a float64 variable first: inside <f32>(…) the literals would be float32s.
+    const gi = <f64>load<f32>(g + at);
+    const mf: f64 = 0.9 * <f64>load<f32>(m + at) + 0.1 * gi;
+    const sf: f64 = 0.999 * <f64>load<f32>(s + at) + 0.001 * gi * gi;
+    const mi = <f32>mf;
+    const si = <f32>sf;
     store<f32>(m + at, mi);
     store<f32>(s + at, si);
-    store<f32>(v + at, load<f32>(v + at) - (lr * (mi / c1)) / (sqrt<f32>(si / c2) + <f32>1e-7));
+    const vf: f64 = <f64>load<f32>(v + at) - (lr * (<f64>mi / c1)) / (Math.sqrt(<f64>si / c2) + 1e-7);
+    store<f32>(v + at, <f32>vf);
   }
 }
