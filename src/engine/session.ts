@@ -278,7 +278,6 @@ export class TrainingSession {
         const lost = (error instanceof RunAbandoned && control.abandoned !== null) || (await gpu.lost(device));
         if (!lost) throw error;
         result = await this.continueWithoutGpu(run, command, gpu, device, holder, hooks);
-        result = { ...result, tensorsBefore: holder.tensorsBefore ?? result.tensorsBefore };
       } finally {
         unwatch();
       }
@@ -300,7 +299,8 @@ export class TrainingSession {
    * After the GPU's device was lost mid-run: switches to a backend without
    * it and trains the rest of the run there, from the last weights copied
    * to main memory with the learning rate and early stopping's state of that
-   * epoch (the optimizer's running averages are not kept), saying so.
+   * epoch (the optimizer's running averages are not kept), saying so. Its
+   * tensors are held to the count before the run first started.
    */
   private async continueWithoutGpu(run: ActiveRun, command: TrainCommand, gpu: GpuWatch, device: GpuBackendName, holder: ResumeHolder, hooks: RunHooks): Promise<RunResult> {
     const next = await gpu.fallback(command.layers, device);
@@ -327,6 +327,7 @@ export class TrainingSession {
     run.control.probes = this.probesWatched;
     if (stopped) run.control.stop();
     const { onStart: _onStart, ...rest } = hooks;
-    return runTraining({ ...command, engine: 'tfjs', startFrom: point }, run.control, rest);
+    const result = await runTraining({ ...command, engine: 'tfjs', startFrom: point }, run.control, rest);
+    return { ...result, tensorsBefore: holder.tensorsBefore ?? result.tensorsBefore };
   }
 }

@@ -28,8 +28,8 @@ function slots(count: number, fill: number, alloc: (length: number) => Float32Ar
  * createOptimizer gives them, element by element (including tfjs's
  * AdaDelta, which scales by the accumulated gradient from before this step).
  * The state lives in `math`'s memory (OPTIMIZER_SLOTS arrays per weight
- * tensor), where Adam's update runs as a kernel: four lanes at a time on
- * WebAssembly SIMD.
+ * tensor), where Adam's update runs as a kernel (on WebAssembly SIMD, in
+ * float64 pairs: bit for bit the scalar loop).
  */
 export function createFusedOptimizer(name: OptimizerName, learningRate: number, math: Pick<Kernels, 'alloc' | 'adam'> = scalarKernels()): FusedOptimizer {
   let iteration = 0;
