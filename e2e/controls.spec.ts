@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { historyRows, longRun, openPlayground, statusEpoch, stopIfRunning, waitForEpoch } from './helpers';
+import { expectEpochsFromOne, historyRows, listedHistory, longRun, openPlayground, statusEpoch, stopIfRunning, waitForEpoch } from './helpers';
 
 test('keyboard moves the Learning rate and Batch size sliders, and the next run uses them', async ({ page }) => {
   await openPlayground(page);
@@ -28,8 +28,8 @@ test('keyboard moves the Learning rate and Batch size sliders, and the next run 
   // 824 training rows in batches of 512: 2 steps per epoch, as the worker reports.
   await expect(page.getByLabel('Run settings')).toContainText('learning rate 0.005, batch size 512 (2 steps per epoch)');
   await waitForEpoch(page, 2);
-  const rows = await historyRows(page);
-  expect(rows.length).toBeGreaterThanOrEqual(2);
+  const { omitted, rows } = await listedHistory(page);
+  expect(omitted + rows.length).toBeGreaterThanOrEqual(2);
   await stopIfRunning(page);
 });
 
@@ -47,9 +47,8 @@ test('changing the learning rate mid-run keeps the epoch count going and marks t
   await expect(page.getByLabel('Run settings')).toContainText('learning rate 0.005');
   await expect(page.getByRole('figure', { name: 'Loss per epoch' }).locator('svg text', { hasText: 'lr 0.005' })).toBeVisible();
   // No restart: one run, its epochs still counting from 1 without a gap.
-  const rows = await historyRows(page);
-  expect(rows.map((r) => r.epoch)).toEqual(rows.map((_, i) => i + 1));
-  expect(rows.length).toBeGreaterThan(changedAt);
+  const rows = await expectEpochsFromOne(page);
+  expect(rows.at(-1)!.epoch).toBeGreaterThan(changedAt);
   await expect(page.getByRole('note')).toHaveCount(0);
   await stopIfRunning(page);
 });
@@ -65,7 +64,7 @@ test('other changes during a run are offered as a clean restart', async ({ page 
   await page.getByRole('button', { name: 'Restart with changes' }).click();
   await expect(page.getByLabel('Run settings')).toContainText('batch size 16');
   await waitForEpoch(page, 1);
-  expect((await historyRows(page))[0]!.epoch).toBe(1);
+  await expectEpochsFromOne(page);
   await expect(page.getByRole('note')).toHaveCount(0);
   await stopIfRunning(page);
 });

@@ -22,13 +22,55 @@ export interface HistoryRow {
   valLoss: number;
 }
 
-/** The rows of the "Training history" table, as numbers. */
-export async function historyRows(page: Page): Promise<HistoryRow[]> {
+/**
+ * What the "Training history" table lists now: while a long run trains it holds
+ * only the latest epochs, after a line saying "Epochs 1–N are listed when the run
+ * pauses or ends" (`omitted` is that N; 0 when every epoch is listed).
+ */
+export async function listedHistory(page: Page): Promise<{ omitted: number; rows: HistoryRow[] }> {
   const table = page.getByRole('table', { name: 'Training history', exact: true });
   const cells = await table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent ?? '')),
+    rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => ({ text: td.textContent ?? '', span: td.colSpan }))),
   );
-  return cells.map(([epoch, loss, valLoss]) => ({ epoch: Number(epoch), loss: Number(loss), valLoss: Number(valLoss) }));
+  let omitted = 0;
+  const rows: HistoryRow[] = [];
+  for (const row of cells) {
+    if (row.length === 1 && row[0]!.span > 1) {
+      omitted = Number(/Epochs 1–(\d+) are listed/.exec(row[0]!.text)?.[1] ?? Number.NaN);
+      continue;
+    }
+    const [epoch, loss, valLoss] = row.map((cell) => cell.text);
+    rows.push({ epoch: Number(epoch), loss: Number(loss), valLoss: Number(valLoss) });
+  }
+  return { omitted, rows };
+}
+
+/**
+ * Every row of the "Training history" table, as numbers, once it lists them all:
+ * for a run that is paused or over (the whole list comes back a render after the
+ * status line says so). Use listedHistory or expectEpochsFromOne while a run trains.
+ */
+export async function historyRows(page: Page): Promise<HistoryRow[]> {
+  let listed = await listedHistory(page);
+  await expect
+    .poll(async () => (listed = await listedHistory(page)).omitted, {
+      message: 'the history table lists every epoch (it does once the run pauses or ends)',
+      timeout: 10_000,
+    })
+    .toBe(0);
+  return listed.rows;
+}
+
+/**
+ * Checks that the table's epochs count from 1 without a gap or a repeat, whether
+ * it lists them all or, while a long run trains, its latest after a line for the
+ * rest; returns the rows it lists.
+ */
+export async function expectEpochsFromOne(page: Page): Promise<HistoryRow[]> {
+  const { omitted, rows } = await listedHistory(page);
+  expect(rows.length, 'rows listed').toBeGreaterThan(0);
+  expect(rows.map((r) => r.epoch)).toEqual(rows.map((_, i) => omitted + i + 1));
+  return rows;
 }
 
 /** Opens the playground and waits until its default dataset is loaded and the backend is known. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { historyRows, longRun, openPlayground, statusEpoch, stopIfRunning, waitForEpoch } from './helpers';
+import { expectEpochsFromOne, historyRows, listedHistory, longRun, openPlayground, statusEpoch, stopIfRunning, waitForEpoch } from './helpers';
 
 test('Train runs epochs live: the status counts up, the table fills and the loss falls', async ({ page }) => {
   await openPlayground(page);
@@ -11,7 +11,7 @@ test('Train runs epochs live: the status counts up, the table fills and the loss
   const early = await statusEpoch(page);
   await waitForEpoch(page, early + 3);
   // While a long run trains the table holds its latest epochs, one after another (a row above says so once there are more).
-  const live = (await historyRows(page)).filter((row) => Number.isFinite(row.epoch));
+  const live = (await listedHistory(page)).rows;
   expect(live.length).toBeGreaterThanOrEqual(5);
   expect(live.map((r) => r.epoch)).toEqual(live.map((_, i) => live[0]!.epoch + i));
   for (const row of live) expect(Number.isFinite(row.valLoss)).toBe(true);
@@ -20,7 +20,7 @@ test('Train runs epochs live: the status counts up, the table fills and the loss
   await expect(page.getByRole('status')).toContainText('Stopped at epoch');
   // Stopped, it lists every epoch from the first, and the loss fell.
   const stopped = await statusEpoch(page);
-  await expect.poll(async () => (await historyRows(page)).length).toBe(stopped);
+  await expect.poll(async () => (await listedHistory(page)).rows.length).toBe(stopped);
   const rows = await historyRows(page);
   expect(rows.map((r) => r.epoch)).toEqual(rows.map((_, i) => i + 1));
   expect(rows[rows.length - 1]!.loss).toBeLessThan(rows[0]!.loss);
@@ -122,8 +122,8 @@ test('after Reset a second run starts from epoch 1 with nothing of the first mix
 
   // Straight away, while the first run may still have messages in flight.
   await page.getByRole('button', { name: 'Train' }).click();
-  await expect.poll(async () => (await historyRows(page)).length).toBeGreaterThanOrEqual(1);
-  expect((await historyRows(page))[0]!.epoch).toBe(1);
+  await expect.poll(async () => (await listedHistory(page)).rows.length).toBeGreaterThanOrEqual(1);
+  await expectEpochsFromOne(page);
   await waitForEpoch(page, 4);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status')).toContainText('Stopped at epoch');
@@ -141,8 +141,7 @@ test('switching to a synthetic set mid-run starts clean on the new data', async 
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForEpoch(page, 3);
-  const rows = await historyRows(page);
-  expect(rows[0]!.epoch).toBe(1);
+  const rows = await expectEpochsFromOne(page);
   // Concrete's MAE is in MPa (≥ 5); cross-entropy on the circle starts below 1.
   for (const row of rows) expect(row.loss).toBeLessThan(1.5);
   await stopIfRunning(page);
