@@ -69,6 +69,23 @@ model.fit(X, y, validation_split=0.25, callbacks=[early_stopping])`);
   await expect(page.getByRole('spinbutton', { name: 'Min delta' })).toHaveValue('0');
 });
 
+test('an optimizer setting the playground does not train with is named in the notes, with the value it trains with', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Paste Keras code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste Keras code' });
+  await dialog.getByRole('textbox', { name: 'Keras code' }).fill(`model = keras.Sequential([layers.Dense(8, activation='relu'), layers.Dense(1)])
+model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.02, momentum=0.5, nesterov=True), loss='mae')
+model.fit(X, y, epochs=20)`);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  const notes = dialog.getByRole('list', { name: 'Notes' });
+  await expect(notes).toContainText("SGD(momentum=0.5): the playground's SGD with momentum uses momentum 0.9, so it trains with 0.9, not 0.5.");
+  await expect(notes).toContainText("SGD(nesterov=True): the playground's SGD runs with nesterov=False, so it trains with that.");
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('combobox', { name: 'Optimizer' })).toHaveValue('momentum');
+  await expect(page.getByRole('slider', { name: 'Learning rate' })).toHaveAttribute('aria-valuetext', '0.02');
+});
+
 test('an EarlyStopping monitor the playground does not log is reported; val_accuracy is followed', async ({ page }) => {
   await openPlayground(page);
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');

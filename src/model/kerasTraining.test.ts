@@ -35,6 +35,30 @@ describe("Paste Keras code takes Keras's defaults", () => {
     expect(given.defaults).toEqual([]);
   });
 
+  it('an optimizer setting the playground does not train with is named, with what it trains with instead', () => {
+    const notesOf = (optimizer: string) => read(`model.compile(optimizer=${optimizer}, loss="mse")`).notes;
+    expect(notesOf('keras.optimizers.SGD(momentum=0.5)')).toEqual([
+      "SGD(momentum=0.5): the playground's SGD with momentum uses momentum 0.9, so it trains with 0.9, not 0.5.",
+    ]);
+    expect(read('model.compile(optimizer=keras.optimizers.SGD(momentum=0.5), loss="mse")').config.optimizer).toBe('momentum');
+    expect(notesOf('keras.optimizers.SGD(momentum=0.9, nesterov=True)')).toEqual([
+      "SGD(nesterov=True): the playground's SGD runs with nesterov=False, so it trains with that.",
+    ]);
+    expect(notesOf('keras.optimizers.Adam(learning_rate=0.01, beta_1=0.8, amsgrad=True)')).toEqual([
+      "Adam(beta_1=0.8): the playground's Adam runs with beta_1=0.9, so it trains with that.",
+      "Adam(amsgrad=True): the playground's Adam runs with amsgrad=False, so it trains with that.",
+    ]);
+    expect(notesOf('keras.optimizers.RMSprop(clipnorm=1.0)')).toEqual(['RMSprop(clipnorm=1): the playground does not apply clipnorm, so it trains without it.']);
+    expect(notesOf('keras.optimizers.Adagrad(foo=3)')).toEqual(['Adagrad(foo=…): the playground does not read foo, so it trains without it.']);
+    expect(notesOf('keras.optimizers.SGD(0.01, 0.5)')).toEqual([
+      "SGD(…): the playground reads only the learning rate by position; it trains with its own value of each argument after it (write them by name to have them checked).",
+    ]);
+    // What it trains with anyway, written out, says nothing.
+    expect(notesOf('keras.optimizers.Adam(beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False, weight_decay=None, name="adam")')).toEqual([]);
+    expect(notesOf('keras.optimizers.SGD(momentum=0.0)')).toEqual([]);
+    expect(notesOf('keras.optimizers.Adadelta(rho=0.95)')).toEqual([]);
+  });
+
   it("compile without an optimizer is compile's own default, RMSprop at 0.001", () => {
     const reading = read("model.compile(loss='mse')");
     expect(reading.config).toMatchObject({ optimizer: 'rmsprop', learningRate: 0.001 });

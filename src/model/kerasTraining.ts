@@ -1,6 +1,7 @@
 import { monitorModes, type MonitorMode } from './earlyStopping';
 import type { KerasEarlyStopping, KerasReading } from './kerasCode';
 import type { LossName } from './losses';
+import { optimizerArgumentNotes } from './kerasOptimizerArgs';
 import { optimizers, type OptimizerName } from './optimizers';
 import { isCall, lastName, num, type Call, type Value } from './pythonReader';
 
@@ -80,6 +81,7 @@ export function readCompile(call: Call, reading: KerasReading): void {
       const momentum = num(optimizer.kwargs.momentum);
       const chosen = name === 'sgd' && momentum !== null && momentum > 0 ? 'momentum' : name;
       reading.config.optimizer = chosen;
+      reading.notes.push(...optimizerArgumentNotes(optimizer, chosen, kerasClass[chosen]));
       const given = optimizer.kwargs.learning_rate ?? optimizer.kwargs.lr ?? optimizer.args[0];
       const rate = num(given);
       if (given === undefined) defaultRate(chosen, reading);
