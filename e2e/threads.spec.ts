@@ -56,3 +56,36 @@ test('the page is cross-origin isolated and the JavaScript engine trains a wide 
   expect(viaEngine[EPOCHS - 1]!.loss).toBeLessThan(viaEngine[0]!.loss);
   expect(errors).toEqual([]);
 });
+
+test('a CNN on the engine gives the same losses on every core as on one thread: the parts of each product add up to the whole', async ({ page }) => {
+  // 28 × 28 images, batch 64: the first convolution's products (43,264 patch rows of 9 values) are cut over the threads,
+  // its weight gradient by its 9 inputs (4 and 5 on two threads).
+  const train = async (kernels: 'auto' | 'simd'): Promise<string[]> => {
+    // Under Auto, each run's Backend line describes the engine's kernels afresh, so it shows the mode set here.
+    await openPlayground(page, '?testHooks');
+    await page.evaluate((mode) => window.__playgroundTest!.setKernelMode(mode), kernels);
+    await pasteOnDataset(
+      page,
+      'fashion',
+      `model = keras.Sequential([
+    layers.Conv2D(8, 3, activation='relu', input_shape=[28, 28, 1]),
+    layers.MaxPooling2D(2),
+    layers.Flatten(),
+    layers.Dense(10, activation='softmax'),
+])
+model.compile(optimizer='adam', loss='categorical_crossentropy', metrics=['accuracy'])
+model.fit(X_train, y_train, batch_size=64, epochs=2)`,
+    );
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect(page.getByRole('status')).toContainText('Finished 2 epochs', { timeout: 60_000 });
+    await expect(page.locator('.backend')).toContainText(kernels === 'auto' ? /^Backend: js \(WebAssembly SIMD, [2-8] threads\)/ : /^Backend: js \(WebAssembly SIMD, 1 thread\)/);
+    return (await historyRows(page)).map((row) => `${row.loss} ${row.valLoss}`);
+  };
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  test.skip(cores < 2, 'one core: no pool to compare');
+  const pooled = await train('auto');
+  const single = await train('simd');
+  expect(pooled).toHaveLength(2);
+  // Each output is summed by one thread in the same order either way: not close, equal.
+  expect(pooled).toEqual(single);
+});

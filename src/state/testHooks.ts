@@ -1,4 +1,5 @@
 import type { TrainingClient } from '../engine/client';
+import type { KernelMode } from '../engine/protocol';
 
 /**
  * What browser tests may reach into the page for: things a person cannot do
@@ -12,6 +13,8 @@ export interface PlaygroundTestHooks {
   loseGpu(): void;
   /** `tf.memory().numTensors` in the worker before and after the last run the page heard end; null before any. */
   lastRunTensors(): { before: number; after: number } | null;
+  /** The JavaScript engine's kernels for the runs that follow: 'auto' (a thread per core where it can), 'simd' (one thread), 'scalar'. */
+  setKernelMode(mode: KernelMode): void;
 }
 
 declare global {
@@ -35,5 +38,6 @@ export function createTestHooks(client: TrainingClient): PlaygroundTestHooks {
     killWorker: () => client.kill(),
     loseGpu: () => client.loseGpu(),
     lastRunTensors: () => lastRun,
+    setKernelMode: (mode) => client.setKernelMode(mode),
   };
 }

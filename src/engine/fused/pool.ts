@@ -21,6 +21,12 @@ import { ARGS, DONE, FAILED, OP, Op, SEQ, SLOT, SPIN, runJob } from './poolJobs'
  * 64 × 32 layer at batch 32 was cut in two, ran at 0.6× its one-thread speed.)
  */
 export const MIN_PART = 200_000;
+/**
+ * What a value moved (ReLU, im2col, col2im, pooling) weighs against
+ * MIN_PART: such a pass streams memory and costs several SIMD multiply-adds a
+ * value, so it is worth cutting from about 33,000 values.
+ */
+const MOVE = 6;
 /** How long the engine's thread waits for a helper before it gives up on the pool. */
 const HELPER_TIMEOUT_MS = 10_000;
 
@@ -131,23 +137,23 @@ export class KernelPool {
       },
       relu: (x, y, count) => {
         this.own(x, y);
-        if (this.parts(count, count, 4) === 1) return this.k.reluForward(x.byteOffset, y.byteOffset, count);
-        this.split(Op.relu, count, 4, count, (i0, i1) => [x.byteOffset + i0 * 4, y.byteOffset + i0 * 4, i1 - i0]);
+        if (this.parts(count * MOVE, count, 4) === 1) return this.k.reluForward(x.byteOffset, y.byteOffset, count);
+        this.split(Op.relu, count, 4, count * MOVE, (i0, i1) => [x.byteOffset + i0 * 4, y.byteOffset + i0 * 4, i1 - i0]);
       },
       reluBackward: (x, dy, dx, count) => {
         this.own(x, dy, dx);
-        if (this.parts(count, count, 4) === 1) return this.k.reluBackward(x.byteOffset, dy.byteOffset, dx.byteOffset, count);
-        this.split(Op.reluBackward, count, 4, count, (i0, i1) => [x.byteOffset + i0 * 4, dy.byteOffset + i0 * 4, dx.byteOffset + i0 * 4, i1 - i0]);
+        if (this.parts(count * MOVE, count, 4) === 1) return this.k.reluBackward(x.byteOffset, dy.byteOffset, dx.byteOffset, count);
+        this.split(Op.reluBackward, count, 4, count * MOVE, (i0, i1) => [x.byteOffset + i0 * 4, dy.byteOffset + i0 * 4, dx.byteOffset + i0 * 4, i1 - i0]);
       },
       im2col: (x, out, rows, s) => {
         this.own(x, out);
         const geometry = [s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft];
-        this.split(Op.im2col, rows, 1, out.length, (r0, r1) => [x.byteOffset, out.byteOffset, r0, r1, ...geometry]);
+        this.split(Op.im2col, rows, 1, out.length * MOVE, (r0, r1) => [x.byteOffset, out.byteOffset, r0, r1, ...geometry]);
       },
       col2im: (grad, dx, rows, s) => {
         this.own(grad, dx);
         const geometry = [s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft];
-        this.split(Op.col2im, rows, 1, grad.length, (r0, r1) => [grad.byteOffset, dx.byteOffset, r0, r1, ...geometry]);
+        this.split(Op.col2im, rows, 1, grad.length * MOVE, (r0, r1) => [grad.byteOffset, dx.byteOffset, r0, r1, ...geometry]);
       },
       // Adam's update is one pass over the weights: below any size worth a hand-off.
       adam: (v, g, m, s, lr, c1, c2) => {
@@ -156,7 +162,7 @@ export class KernelPool {
       },
       maxPool: (x, y, argmax, rows, s) => {
         this.own(x, y, argmax);
-        this.split(Op.maxPool, rows, 1, rows * s.size * s.pool * s.pool, (r0, r1) => [x.byteOffset, y.byteOffset, argmax.byteOffset, r0, r1, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool]);
+        this.split(Op.maxPool, rows, 1, rows * s.size * s.pool * s.pool * MOVE, (r0, r1) => [x.byteOffset, y.byteOffset, argmax.byteOffset, r0, r1, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool]);
       },
     };
   }
@@ -168,16 +174,18 @@ export class KernelPool {
     if (!buffers.has(a.buffer) || !buffers.has(b.buffer) || !buffers.has(c.buffer) || !buffers.has(d.buffer)) throw new Error('A kernel was handed an array outside its memory.');
   }
 
-  /**
-   * Runs `op` over 0..total cut into parts (boundaries on multiples of
-   * `multiple`), as many as the threads and the work (`work`, in
-   * multiply-adds or values) allow; `args` gives each part's arguments.
-   */
   /** How many parts `work` over 0..total (cut on multiples of `multiple`) is worth. */
   private parts(work: number, total: number, multiple: number): number {
     return Math.max(1, Math.min(this.threads, Math.floor(work / MIN_PART), Math.ceil(total / multiple)));
   }
 
+  /**
+   * Runs `op` over 0..total cut into parts (boundaries on multiples of
+   * `multiple`, each as near an even share as that allows: a first
+   * convolution's 9 inputs go 4 and 5, not 8 and 1), as many as the threads
+   * and the work (`work`, in multiply-adds or values) allow; `args` gives
+   * each part's arguments. This thread runs the first part.
+   */
   private split(op: number, total: number, multiple: number, work: number, args: (from: number, to: number) => number[]): void {
     const parts = this.parts(work, total, multiple);
     const c = this.control;
@@ -186,22 +194,24 @@ export class KernelPool {
       runJob(this.k, c, 0);
       return;
     }
-    const step = Math.ceil(total / parts / multiple) * multiple;
+    const cut = (p: number): number => (p >= parts ? total : Math.min(total, Math.round((p * total) / parts / multiple) * multiple));
     const seq = ++this.seq;
     let used = 0;
     for (let p = 1; p < parts; p++) {
-      const from = p * step;
-      if (from >= total) break;
+      const from = cut(p);
+      const to = cut(p + 1);
+      if (to <= from) continue;
       const slot = p * SLOT;
-      this.write(slot, op, args(from, Math.min(total, from + step)));
+      this.write(slot, op, args(from, to));
       c[slot + FAILED] = 0;
       Atomics.store(c, slot + SEQ, seq);
       Atomics.notify(c, slot + SEQ);
       used = p;
     }
-    this.write(0, op, args(0, Math.min(total, step)));
+    // Never empty (parts <= total / multiple rounded up), and the part that computes a bias gradient (from 0).
+    this.write(0, op, args(0, cut(1)));
     runJob(this.k, c, 0);
-    for (let p = 1; p <= used; p++) this.await(p * SLOT, seq);
+    for (let p = 1; p <= used; p++) if (cut(p + 1) > cut(p)) this.await(p * SLOT, seq);
   }
 
   private write(slot: number, op: number, values: number[]): void {
