@@ -30,6 +30,19 @@ const MOVE = 6;
 /** How long the engine's thread waits for a helper before it gives up on the pool. */
 const HELPER_TIMEOUT_MS = 10_000;
 
+/**
+ * Where part `p` of `parts` over 0..total starts (total for p = parts): the
+ * whole blocks of `multiple` dealt out evenly, the first parts taking one
+ * more where they do not divide, the last part the rest. No two parts differ
+ * by more than a block; none is empty while parts <= total / multiple.
+ */
+export function cutAt(p: number, parts: number, total: number, multiple: number): number {
+  if (p >= parts) return total;
+  const blocks = Math.floor(total / multiple);
+  const each = Math.floor(blocks / parts);
+  return multiple * (p * each + Math.min(p, blocks - each * parts));
+}
+
 export class KernelPool {
   private seq = 0;
   private top = ARENA_START;
@@ -176,7 +189,8 @@ export class KernelPool {
 
   /** How many parts `work` over 0..total (cut on multiples of `multiple`) is worth. */
   private parts(work: number, total: number, multiple: number): number {
-    return Math.max(1, Math.min(this.threads, Math.floor(work / MIN_PART), Math.ceil(total / multiple)));
+    // At least a block a part, so that no two cuts round to the same multiple.
+    return Math.max(1, Math.min(this.threads, Math.floor(work / MIN_PART), Math.floor(total / multiple)));
   }
 
   /**
@@ -194,12 +208,11 @@ export class KernelPool {
       runJob(this.k, c, 0);
       return;
     }
-    const cut = (p: number): number => (p >= parts ? total : Math.min(total, Math.round((p * total) / parts / multiple) * multiple));
     const seq = ++this.seq;
     let used = 0;
     for (let p = 1; p < parts; p++) {
-      const from = cut(p);
-      const to = cut(p + 1);
+      const from = cutAt(p, parts, total, multiple);
+      const to = cutAt(p + 1, parts, total, multiple);
       if (to <= from) continue;
       const slot = p * SLOT;
       this.write(slot, op, args(from, to));
@@ -209,9 +222,9 @@ export class KernelPool {
       used = p;
     }
     // Never empty (parts <= total / multiple rounded up), and the part that computes a bias gradient (from 0).
-    this.write(0, op, args(0, cut(1)));
+    this.write(0, op, args(0, cutAt(1, parts, total, multiple)));
     runJob(this.k, c, 0);
-    for (let p = 1; p <= used; p++) if (cut(p + 1) > cut(p)) this.await(p * SLOT, seq);
+    for (let p = 1; p <= used; p++) if (cutAt(p + 1, parts, total, multiple) > cutAt(p, parts, total, multiple)) this.await(p * SLOT, seq);
   }
 
   private write(slot: number, op: number, values: number[]): void {
