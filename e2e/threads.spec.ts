@@ -59,7 +59,7 @@ test('the page is cross-origin isolated and the JavaScript engine trains a wide 
 
 test('a CNN on the engine gives the same losses on every core as on one thread: the parts of each product add up to the whole', async ({ page }) => {
   // 28 × 28 images, batch 64: the first convolution's products (43,264 patch rows of 9 values) are cut over the threads,
-  // its weight gradient by its 9 inputs (4 and 5 on two threads).
+  // its weight gradient by its 9 inputs (4 and 5 on two threads); the second's patches and their gradients (col2im) by examples.
   const train = async (kernels: 'auto' | 'simd'): Promise<string[]> => {
     // Under Auto, each run's Backend line describes the engine's kernels afresh, so it shows the mode set here.
     await openPlayground(page, '?testHooks');
@@ -69,6 +69,8 @@ test('a CNN on the engine gives the same losses on every core as on one thread: 
       'fashion',
       `model = keras.Sequential([
     layers.Conv2D(8, 3, activation='relu', input_shape=[28, 28, 1]),
+    layers.MaxPooling2D(2),
+    layers.Conv2D(16, 3, activation='relu'),
     layers.MaxPooling2D(2),
     layers.Flatten(),
     layers.Dense(10, activation='softmax'),

@@ -2,6 +2,7 @@
 import sharedKernelBytes from './simd/kernels.as?shared';
 import { ARENA_START, MAXIMUM_PAGES, aligned, instantiateKernels, type KernelExports, type Kernels } from './kernels';
 import type { PoolWorkerStart } from './poolWorker';
+import { denseForwardPart, emptyCall, inputGradientPart, maxPoolPart, patchesPart, reluBackwardPart, reluPart, weightGradientPart, type CallArgs, type PartWriter } from './poolArgs';
 import { ARGS, DONE, FAILED, OP, Op, SEQ, SLOT, SPIN, runJob } from './poolJobs';
 
 /**
@@ -45,6 +46,8 @@ export function cutAt(p: number, parts: number, total: number, multiple: number)
 
 export class KernelPool {
   private seq = 0;
+  /** The arguments of the call being cut into parts: one object for the pool's life. */
+  private readonly call: CallArgs = emptyCall();
   private top = ARENA_START;
   private live = 0;
   /** Every SharedArrayBuffer the memory has had (it is a new object after each growth); arrays on any of them are the pool's. */
@@ -132,41 +135,49 @@ export class KernelPool {
 
   /** The kernels' operations, each cut into parts over the threads when it is big enough. */
   private operations(): Omit<Kernels, 'kind' | 'threads' | 'alloc' | 'allocInts' | 'release'> {
+    const call = this.call;
     return {
       denseForward: (x, y, w, b, rows, inSize, size) => {
         this.own(x, y, w, b);
         if (this.parts(rows * inSize * size, rows, 4) === 1) return this.k.denseForward(x.byteOffset, y.byteOffset, w.byteOffset, b.byteOffset, rows, inSize, size);
-        this.split(Op.denseForward, rows, 4, rows * inSize * size, (r0, r1) => [x.byteOffset + r0 * inSize * 4, y.byteOffset + r0 * size * 4, w.byteOffset, b.byteOffset, r1 - r0, inSize, size]);
+        this.setCall(x.byteOffset, y.byteOffset, w.byteOffset, b.byteOffset, rows, inSize, size);
+        this.split(Op.denseForward, rows, 4, rows * inSize * size, denseForwardPart);
       },
       addWeightGradient: (x, dy, dw, db, rows, inSize, size) => {
         this.own(x, dy, dw, db);
         if (this.parts(rows * inSize * size, inSize, 4) === 1) return this.k.weightGradient(x.byteOffset, dy.byteOffset, dw.byteOffset, db.byteOffset, rows, inSize, size, 0, inSize);
-        this.split(Op.weightGradient, inSize, 4, rows * inSize * size, (j0, j1) => [x.byteOffset, dy.byteOffset, dw.byteOffset, j0 === 0 ? db.byteOffset : 0, rows, inSize, size, j0, j1]);
+        this.setCall(x.byteOffset, dy.byteOffset, dw.byteOffset, db.byteOffset, rows, inSize, size);
+        this.split(Op.weightGradient, inSize, 4, rows * inSize * size, weightGradientPart);
       },
       denseInputGradient: (dy, dx, w, rows, inSize, size) => {
         this.own(dy, dx, w);
         if (this.parts(rows * inSize * size, rows, 2) === 1) return this.k.inputGradient(dy.byteOffset, dx.byteOffset, w.byteOffset, rows, inSize, size);
-        this.split(Op.inputGradient, rows, 2, rows * inSize * size, (r0, r1) => [dy.byteOffset + r0 * size * 4, dx.byteOffset + r0 * inSize * 4, w.byteOffset, r1 - r0, inSize, size]);
+        this.setCall(dy.byteOffset, dx.byteOffset, w.byteOffset, 0, rows, inSize, size);
+        this.split(Op.inputGradient, rows, 2, rows * inSize * size, inputGradientPart);
       },
       relu: (x, y, count) => {
         this.own(x, y);
         if (this.parts(count * MOVE, count, 4) === 1) return this.k.reluForward(x.byteOffset, y.byteOffset, count);
-        this.split(Op.relu, count, 4, count * MOVE, (i0, i1) => [x.byteOffset + i0 * 4, y.byteOffset + i0 * 4, i1 - i0]);
+        this.setCall(x.byteOffset, y.byteOffset, 0, 0, count, 0, 0);
+        this.split(Op.relu, count, 4, count * MOVE, reluPart);
       },
       reluBackward: (x, dy, dx, count) => {
         this.own(x, dy, dx);
         if (this.parts(count * MOVE, count, 4) === 1) return this.k.reluBackward(x.byteOffset, dy.byteOffset, dx.byteOffset, count);
-        this.split(Op.reluBackward, count, 4, count * MOVE, (i0, i1) => [x.byteOffset + i0 * 4, dy.byteOffset + i0 * 4, dx.byteOffset + i0 * 4, i1 - i0]);
+        this.setCall(x.byteOffset, dy.byteOffset, dx.byteOffset, 0, count, 0, 0);
+        this.split(Op.reluBackward, count, 4, count * MOVE, reluBackwardPart);
       },
       im2col: (x, out, rows, s) => {
         this.own(x, out);
-        const geometry = [s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft];
-        this.split(Op.im2col, rows, 1, out.length * MOVE, (r0, r1) => [x.byteOffset, out.byteOffset, r0, r1, ...geometry]);
+        this.setCall(x.byteOffset, out.byteOffset, 0, 0, rows, 0, 0);
+        call.conv = s;
+        this.split(Op.im2col, rows, 1, out.length * MOVE, patchesPart);
       },
       col2im: (grad, dx, rows, s) => {
         this.own(grad, dx);
-        const geometry = [s.inH, s.inW, s.inC, s.outH, s.outW, s.kernelSize, s.stride, s.padTop, s.padLeft];
-        this.split(Op.col2im, rows, 1, grad.length * MOVE, (r0, r1) => [grad.byteOffset, dx.byteOffset, r0, r1, ...geometry]);
+        this.setCall(grad.byteOffset, dx.byteOffset, 0, 0, rows, 0, 0);
+        call.conv = s;
+        this.split(Op.col2im, rows, 1, grad.length * MOVE, patchesPart);
       },
       // Adam's update is one pass over the weights: below any size worth a hand-off.
       adam: (v, g, m, s, lr, c1, c2) => {
@@ -175,9 +186,23 @@ export class KernelPool {
       },
       maxPool: (x, y, argmax, rows, s) => {
         this.own(x, y, argmax);
-        this.split(Op.maxPool, rows, 1, rows * s.size * s.pool * s.pool * MOVE, (r0, r1) => [x.byteOffset, y.byteOffset, argmax.byteOffset, r0, r1, s.inH, s.inW, s.channels, s.outH, s.outW, s.pool]);
+        this.setCall(x.byteOffset, y.byteOffset, argmax.byteOffset, 0, rows, 0, 0);
+        call.pool = s;
+        this.split(Op.maxPool, rows, 1, rows * s.size * s.pool * s.pool * MOVE, maxPoolPart);
       },
     };
+  }
+
+  /** Sets the arguments of the call about to be cut into parts (see poolArgs.ts). */
+  private setCall(a: number, b: number, c: number, d: number, rows: number, inSize: number, size: number): void {
+    const call = this.call;
+    call.a = a;
+    call.b = b;
+    call.c = c;
+    call.d = d;
+    call.rows = rows;
+    call.inSize = inSize;
+    call.size = size;
   }
 
   /** An array from elsewhere would be read at a meaningless offset of the memory: a mistake in the engine, never silent. */
@@ -197,14 +222,16 @@ export class KernelPool {
    * Runs `op` over 0..total cut into parts (boundaries on multiples of
    * `multiple`, each as near an even share as that allows: a first
    * convolution's 9 inputs go 4 and 5, not 8 and 1), as many as the threads
-   * and the work (`work`, in multiply-adds or values) allow; `args` gives
-   * each part's arguments. This thread runs the first part.
+   * and the work (`work`, in multiply-adds or values) allow; `part` writes
+   * each part's arguments from `this.call`. This thread runs the first part.
    */
-  private split(op: number, total: number, multiple: number, work: number, args: (from: number, to: number) => number[]): void {
+  private split(op: number, total: number, multiple: number, work: number, part: PartWriter): void {
     const parts = this.parts(work, total, multiple);
     const c = this.control;
+    const call = this.call;
     if (parts === 1) {
-      this.write(0, op, args(0, total));
+      c[OP] = op;
+      part(c, ARGS, 0, total, call);
       runJob(this.k, c, 0);
       return;
     }
@@ -215,22 +242,18 @@ export class KernelPool {
       const to = cutAt(p + 1, parts, total, multiple);
       if (to <= from) continue;
       const slot = p * SLOT;
-      this.write(slot, op, args(from, to));
+      c[slot + OP] = op;
+      part(c, slot + ARGS, from, to, call);
       c[slot + FAILED] = 0;
       Atomics.store(c, slot + SEQ, seq);
       Atomics.notify(c, slot + SEQ);
       used = p;
     }
-    // Never empty (parts <= total / multiple rounded up), and the part that computes a bias gradient (from 0).
-    this.write(0, op, args(0, cutAt(1, parts, total, multiple)));
+    // Never empty (parts <= total / multiple rounded down), and the part that computes a bias gradient (from 0).
+    c[OP] = op;
+    part(c, ARGS, 0, cutAt(1, parts, total, multiple), call);
     runJob(this.k, c, 0);
     for (let p = 1; p <= used; p++) if (cutAt(p + 1, parts, total, multiple) > cutAt(p, parts, total, multiple)) this.await(p * SLOT, seq);
-  }
-
-  private write(slot: number, op: number, values: number[]): void {
-    const c = this.control;
-    c[slot + OP] = op;
-    for (let i = 0; i < values.length; i++) c[slot + ARGS + i] = values[i]!;
   }
 
   /** Waits until the helper at `slot` has finished job `seq`: a short spin, then sleeps on the flag. */
