@@ -1,21 +1,5 @@
-import { SGD_MOMENTUM, type OptimizerName } from './optimizers';
+import { SGD_MOMENTUM, optimizerSettings, type OptimizerName } from './optimizers';
 import { num, type Call } from './pythonReader';
-
-/**
- * The settings each optimizer trains with in the playground besides its
- * learning rate: Keras 3's defaults (createOptimizer passes the same numbers
- * to tfjs; the JavaScript engine uses them too). A pasted optimizer that asks
- * for another value trains with these, and the dialog says so.
- */
-const runsWith: Record<OptimizerName, Record<string, number | boolean>> = {
-  sgd: { momentum: 0, nesterov: false },
-  momentum: { momentum: SGD_MOMENTUM, nesterov: false },
-  adam: { beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false },
-  rmsprop: { rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false },
-  adagrad: { initial_accumulator_value: 0.1, epsilon: 1e-7 },
-  adadelta: { rho: 0.95, epsilon: 1e-7 },
-  adamax: { beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7 },
-};
 
 /** Arguments every Keras optimizer takes that change nothing when left at None / False. */
 const offWhenUnset = ['weight_decay', 'clipnorm', 'clipvalue', 'global_clipnorm', 'use_ema', 'loss_scale_factor', 'gradient_accumulation_steps'];
@@ -30,7 +14,7 @@ const pythonText = (value: number | boolean): string => (typeof value === 'boole
  * momentum optimizer uses 0.9) or `Adam(amsgrad=True)`.
  */
 export function optimizerArgumentNotes(call: Call, chosen: OptimizerName, kerasClass: string): string[] {
-  const settings = runsWith[chosen];
+  const settings: Readonly<Record<string, number | boolean>> = optimizerSettings[chosen];
   const notes: string[] = [];
   if (call.args.length > 1) {
     notes.push(`${kerasClass}(…): the playground reads only the learning rate by position; it trains with its own value of each argument after it (write them by name to have them checked).`);

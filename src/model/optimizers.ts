@@ -23,3 +23,22 @@ export const optimizerNames = Object.keys(optimizers) as OptimizerName[];
 
 /** Momentum used by the `momentum` optimizer, as in `SGD(momentum=0.9)`. */
 export const SGD_MOMENTUM = 0.9;
+
+/** Keras's epsilon, so the adaptive optimizers behave as they do there. */
+export const KERAS_EPSILON = 1e-7;
+
+/**
+ * What each optimizer trains with besides its learning rate, by Keras's
+ * argument names: Keras 3's defaults. tfjs gets these numbers
+ * (createOptimizer), and a pasted optimizer asking for others is told so
+ * (kerasOptimizerArgs).
+ */
+export const optimizerSettings = {
+  sgd: { momentum: 0, nesterov: false },
+  momentum: { momentum: SGD_MOMENTUM, nesterov: false },
+  adam: { beta_1: 0.9, beta_2: 0.999, epsilon: KERAS_EPSILON, amsgrad: false },
+  rmsprop: { rho: 0.9, momentum: 0, epsilon: KERAS_EPSILON, centered: false },
+  adagrad: { initial_accumulator_value: 0.1, epsilon: KERAS_EPSILON },
+  adadelta: { rho: 0.95, epsilon: KERAS_EPSILON },
+  adamax: { beta_1: 0.9, beta_2: 0.999, epsilon: KERAS_EPSILON },
+} as const satisfies Record<OptimizerName, Record<string, number | boolean>>;

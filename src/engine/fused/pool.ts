@@ -235,25 +235,20 @@ export class KernelPool {
       runJob(this.k, c, 0);
       return;
     }
+    // No part is empty (parts <= total / multiple, see cutAt); the first, which computes a bias gradient, is this thread's.
     const seq = ++this.seq;
-    let used = 0;
     for (let p = 1; p < parts; p++) {
-      const from = cutAt(p, parts, total, multiple);
-      const to = cutAt(p + 1, parts, total, multiple);
-      if (to <= from) continue;
       const slot = p * SLOT;
       c[slot + OP] = op;
-      part(c, slot + ARGS, from, to, call);
+      part(c, slot + ARGS, cutAt(p, parts, total, multiple), cutAt(p + 1, parts, total, multiple), call);
       c[slot + FAILED] = 0;
       Atomics.store(c, slot + SEQ, seq);
       Atomics.notify(c, slot + SEQ);
-      used = p;
     }
-    // Never empty (parts <= total / multiple rounded down), and the part that computes a bias gradient (from 0).
     c[OP] = op;
     part(c, ARGS, 0, cutAt(1, parts, total, multiple), call);
     runJob(this.k, c, 0);
-    for (let p = 1; p <= used; p++) if (cutAt(p + 1, parts, total, multiple) > cutAt(p, parts, total, multiple)) this.await(p * SLOT, seq);
+    for (let p = 1; p < parts; p++) this.await(p * SLOT, seq);
   }
 
   /** Waits until the helper at `slot` has finished job `seq`: a short spin, then sleeps on the flag. */

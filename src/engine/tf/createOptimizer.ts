@@ -1,17 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { SGD_MOMENTUM, type OptimizerName } from '../../model/optimizers';
-
-/** Keras's epsilon, so the adaptive optimizers behave as they do there. */
-const EPSILON = 1e-7;
+import { optimizerSettings as settings, type OptimizerName } from '../../model/optimizers';
 
 const factories: Record<OptimizerName, (learningRate: number) => tf.Optimizer> = {
   sgd: (lr) => tf.train.sgd(lr),
-  momentum: (lr) => tf.train.momentum(lr, SGD_MOMENTUM),
-  adam: (lr) => tf.train.adam(lr, 0.9, 0.999, EPSILON),
-  rmsprop: (lr) => tf.train.rmsprop(lr, 0.9, 0, EPSILON),
-  adagrad: (lr) => tf.train.adagrad(lr, 0.1),
-  adadelta: (lr) => tf.train.adadelta(lr, 0.95, EPSILON),
-  adamax: (lr) => tf.train.adamax(lr, 0.9, 0.999, EPSILON, 0),
+  momentum: (lr) => tf.train.momentum(lr, settings.momentum.momentum),
+  adam: (lr) => tf.train.adam(lr, settings.adam.beta_1, settings.adam.beta_2, settings.adam.epsilon),
+  rmsprop: (lr) => tf.train.rmsprop(lr, settings.rmsprop.rho, settings.rmsprop.momentum, settings.rmsprop.epsilon),
+  adagrad: (lr) => tf.train.adagrad(lr, settings.adagrad.initial_accumulator_value),
+  adadelta: (lr) => tf.train.adadelta(lr, settings.adadelta.rho, settings.adadelta.epsilon),
+  adamax: (lr) => tf.train.adamax(lr, settings.adamax.beta_1, settings.adamax.beta_2, settings.adamax.epsilon, 0),
 };
 
 /** A fresh optimizer; the caller disposes it with `disposeOptimizer` (model.dispose() does not). */

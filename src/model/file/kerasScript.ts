@@ -2,6 +2,7 @@ import { monitorName } from '../earlyStopping';
 import type { LayerSpec, RecurrentSpec } from '../layers';
 import { penaltyArg } from '../regularizers';
 import { losses } from '../losses';
+import { SGD_MOMENTUM } from '../optimizers';
 import { kerasSeriesScript, type SeriesScriptData } from './kerasSeriesScript';
 import { splitCode, type ScriptRows } from './kerasSplit';
 import { readSavedModelCode, setSavedWeightsCode } from './kerasWeights';
@@ -29,7 +30,7 @@ export const num = (value: number): string => (Number.isInteger(value) ? String(
 
 export const optimizerCode: Record<string, (lr: number) => string> = {
   sgd: (lr) => `keras.optimizers.SGD(learning_rate=${num(lr)})`,
-  momentum: (lr) => `keras.optimizers.SGD(learning_rate=${num(lr)}, momentum=0.9)`,
+  momentum: (lr) => `keras.optimizers.SGD(learning_rate=${num(lr)}, momentum=${SGD_MOMENTUM})`,
   adam: (lr) => `keras.optimizers.Adam(learning_rate=${num(lr)})`,
   rmsprop: (lr) => `keras.optimizers.RMSprop(learning_rate=${num(lr)})`,
   adagrad: (lr) => `keras.optimizers.Adagrad(learning_rate=${num(lr)})`,
